@@ -1,0 +1,3 @@
+"""soptui: write, check and publish SOP AP (PermenPAN-RB 35/2012) from a terminal."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,3 @@
+from soptui.cli import cli
+
+cli()

@@ -1,0 +1,50 @@
+"""The ``soptui`` command line: a click group whose bare form opens the editor.
+
+Subcommands live in ``soptui.commands``; none of them imports Textual, so
+``check`` and ``export`` start fast and run where no terminal UI can.
+Usage errors exit 2, as click does; ``check`` exits 1 when it finds errors.
+"""
+
+from __future__ import annotations
+
+import click
+
+from soptui import __version__
+from soptui.commands.check import check
+from soptui.commands.common import lang_option
+from soptui.commands.edit import edit
+from soptui.commands.new import new
+from soptui.commands.schema import schema
+
+
+class DefaultGroup(click.Group):
+    """A group that runs ``edit`` when the first word is not a subcommand."""
+
+    default_command = "edit"
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if not args or (args[0] not in self.commands and not args[0].startswith("-")):
+            args = [self.default_command, *args]
+        elif args[0].startswith("-") and not any(a in self.commands for a in args) and _is_edit_option(args):
+            args = [self.default_command, *args]
+        return super().parse_args(ctx, args)
+
+
+def _is_edit_option(args: list[str]) -> bool:
+    """``soptui --root DIR`` opens the editor; ``soptui --help`` does not."""
+    return not any(a in ("--help", "-h", "--version") for a in args)
+
+
+@click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "--version", prog_name="soptui", message="%(prog)s %(version)s")
+@lang_option
+def cli() -> None:
+    """soptui: menyusun, memeriksa, dan menerbitkan SOP AP (PermenPAN-RB 35/2012).
+
+    Tanpa subperintah, `soptui [PATH]` membuka editor: folder membuka pustaka
+    SOP, berkas membuka editornya.
+    """
+
+
+for command in (edit, check, new, schema):
+    cli.add_command(command)

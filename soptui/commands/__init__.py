@@ -1,0 +1,1 @@
+"""One module per ``soptui`` subcommand; each imports its heavy parts lazily."""

@@ -1,0 +1,44 @@
+"""``soptui check``: the checker over files and folders, one line per finding."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from soptui.commands.common import find_sop_files, lang_option
+from soptui.i18n import t
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="Bentuk keluaran.")
+@click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+@lang_option
+def check(paths: tuple[str, ...], output: str, strict: bool) -> None:
+    """Memeriksa berkas SOP (dan folder, rekursif) terhadap aturan SOP AP.
+
+    Satu temuan per baris: `path:baris:kolom: KODE pesan`. Kode keluar 0 bila
+    tidak ada galat, 1 bila ada galat (atau peringatan dengan --strict),
+    2 bila perintah salah pakai.
+    """
+    from soptui.checks import check_loaded
+    from soptui.checks.library import check_library
+    from soptui.loader import load
+    from soptui.plugins import extra_checks
+
+    rules = extra_checks()
+    loaded = [load(path) for path, _ in find_sop_files(paths)]
+    findings = [finding for item in loaded for finding in check_loaded(item, rules)]
+    findings += check_library(loaded)
+    findings.sort(key=lambda f: (f.path, f.line or 1, f.col or 1, f.code))
+    errors = sum(f.severity == "error" for f in findings)
+    warnings = len(findings) - errors
+    if output == "json":
+        click.echo(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+    else:
+        for finding in findings:
+            click.echo(finding.format_line())
+        click.echo(t("check.summary", files=len(loaded), errors=errors, warnings=warnings), err=True)
+    sys.exit(1 if errors or (strict and warnings) else 0)

@@ -1,0 +1,55 @@
+"""Every string the user reads, in Bahasa Indonesia and English.
+
+The texts live in one catalogue, ``soptui/locale/<lang>.toml``, one file per
+language with the same keys (a test keeps them complete). Bahasa Indonesia is
+the default; ``--lang en``, ``SOPTUI_LANG`` or the config choose English.
+Placeholders use ``str.format`` names: ``{field}``, ``{value}``.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from functools import cache
+from pathlib import Path
+
+LANGUAGES: tuple[str, ...] = ("id", "en")
+DEFAULT_LANGUAGE = "id"
+_LOCALE_DIR = Path(__file__).parent / "locale"
+_current = os.environ.get("SOPTUI_LANG", DEFAULT_LANGUAGE)
+
+
+def set_language(lang: str) -> None:
+    """Make ``lang`` the language of every text that follows."""
+    global _current
+    if lang not in LANGUAGES:
+        raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
+    _current = lang
+
+
+def get_language() -> str:
+    """The language in use: ``id`` unless set otherwise."""
+    return _current if _current in LANGUAGES else DEFAULT_LANGUAGE
+
+
+@cache
+def catalogue(lang: str) -> dict[str, str]:
+    """All texts of one language, with dotted keys (``rule.S001``)."""
+    with open(_LOCALE_DIR / f"{lang}.toml", "rb") as handle:
+        return dict(_flatten(tomllib.load(handle)))
+
+
+def t(key: str, lang: str | None = None, /, **params: object) -> str:
+    """The text for ``key`` in ``lang`` (default: the current language)."""
+    text = catalogue(lang or get_language()).get(key)
+    if text is None:
+        text = catalogue(DEFAULT_LANGUAGE).get(key, key)
+    return text.format(**params) if params else text
+
+
+def _flatten(table: dict, prefix: str = ""):
+    for key, value in table.items():
+        if isinstance(value, dict):
+            yield from _flatten(value, f"{prefix}{key}.")
+        else:
+            yield f"{prefix}{key}", value

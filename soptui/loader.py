@@ -1,0 +1,259 @@
+"""Reading an SOP file: bytes -> ``Sop`` plus findings, never an exception.
+
+The file is parsed with ``tomllib`` and checked against the format
+(``soptui.fields``): a missing key, a wrong type, a value outside its
+choices or an unknown key becomes a :class:`Finding` that names the file,
+line, column and field. The model is still built, with the defaults in place
+of what was wrong, so the checker and the editor can go on; a TOML syntax
+error, a file that is not UTF-8 or a newer ``format`` leave no model.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import os
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from soptui import fields
+from soptui.diagnostics import FieldPath, Finding
+from soptui.fields import Key
+from soptui.i18n import t
+from soptui.locate import Reporter
+from soptui.model import (
+    FORMAT_VERSION,
+    Actor,
+    EvaluationRecord,
+    Identity,
+    MonitoringRecord,
+    Revision,
+    Signer,
+    Sop,
+    Step,
+)
+
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
+
+
+@dataclass
+class Source:
+    """What was read from disk, kept so a save can be lossless and safe."""
+
+    path: Path
+    data: bytes
+    sha256: str
+    mode: int | None = None
+    baseline: dict[str, Any] | None = None  # the model as a dict, as loaded
+
+    @property
+    def text(self) -> str:
+        return self.data.decode("utf-8-sig")
+
+
+@dataclass
+class Loaded:
+    """The result of loading one file."""
+
+    path: Path
+    sop: Sop | None
+    findings: list[Finding] = field(default_factory=list)
+    source: Source | None = None
+
+
+def load(path: str | os.PathLike[str]) -> Loaded:
+    """Load the SOP at ``path``; an unreadable file is a finding, not an error."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+        mode = path.stat().st_mode & 0o7777
+    except OSError as error:
+        finding = Finding("S010", "error", str(path), (), 1, 1, "load.unreadable", {"reason": error.strerror or str(error)})
+        return Loaded(path, None, [finding])
+    return load_bytes(data, path, mode)
+
+
+def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = None) -> Loaded:
+    """Load an SOP from the bytes of a file (``path`` names it in messages)."""
+    path = Path(path)
+    source = Source(path, data, hashlib.sha256(data).hexdigest(), mode)
+    name = str(path)
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        finding = Finding("S010", "error", name, (), line, 1, "load.not_utf8", {"offset": error.start})
+        return Loaded(path, None, [finding], source)
+    try:
+        raw = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as error:
+        match = _TOML_POSITION.search(str(error))
+        line, col = (int(match[1]), int(match[2])) if match else (1, 1)
+        reason = _TOML_POSITION.sub("", str(error)).strip()
+        finding = Finding("S010", "error", name, (), line, col, "load.toml_syntax", {"reason": reason})
+        return Loaded(path, None, [finding], source)
+    reader = _Reader(name, text)
+    sop = reader.read(raw)
+    if sop is not None:
+        from soptui.serialize import to_dict
+
+        source.baseline = to_dict(sop)
+    return Loaded(path, sop, reader.findings, source)
+
+
+class _Reader(Reporter):
+    """Builds the model from the parsed dict, collecting findings on the way."""
+
+    def read(self, raw: dict[str, Any]) -> Sop | None:
+        version = raw.get("format")
+        if isinstance(version, int) and not isinstance(version, bool) and version > FORMAT_VERSION:
+            self.report("S009", "error", ("format",), found=version, known=FORMAT_VERSION)
+            return None
+        values, extra = self.table(raw, fields.TOP, ())
+        if "format" in values and values["format"] < 1:
+            self.report("S002", "error", ("format",), "rule.S002.format", value=values["format"], known=FORMAT_VERSION)
+        return Sop(
+            identitas=self.identity(values.get("identitas"), ("identitas",)),
+            pelaksana=tuple(self.items(values, "pelaksana", fields.ACTOR, Actor)),
+            langkah=tuple(self.items(values, "langkah", fields.STEP, Step)),
+            riwayat=tuple(self.items(values, "riwayat", fields.REVISION, Revision)),
+            monitoring=tuple(self.items(values, "monitoring", fields.MONITORING, MonitoringRecord)),
+            evaluasi=tuple(self.items(values, "evaluasi", fields.EVALUATION, EvaluationRecord)),
+            format=values.get("format", FORMAT_VERSION),
+            extra=extra,
+        )
+
+    def identity(self, raw: dict[str, Any] | None, where: FieldPath) -> Identity:
+        values, extra = self.table(raw or {}, fields.IDENTITY, where) if raw is not None else ({}, {})
+        signer = values.pop("disahkan_oleh", None)
+        if signer is not None:
+            signer_values, signer_extra = self.table(signer, fields.SIGNER, where + ("disahkan_oleh",))
+            values["disahkan_oleh"] = Signer(**_defaults(signer_values, fields.SIGNER), extra=signer_extra)
+        return Identity(**_defaults(values, fields.IDENTITY, skip=("disahkan_oleh",)), extra=extra)
+
+    def items(self, values: dict[str, Any], name: str, spec: dict[str, Key], build: type) -> list[Any]:
+        result = []
+        for index, raw in enumerate(values.get(name, [])):
+            item_values, extra = self.table(raw, spec, (name, index))
+            if "id" in spec and "id" not in item_values:
+                item_values["id"] = f"#{index + 1}"  # keeps the item visible; never a valid id
+            result.append(build(**_defaults(item_values, spec), extra=extra))
+        return result
+
+    def table(self, raw: dict[str, Any], spec: dict[str, Key], where: FieldPath) -> tuple[dict[str, Any], dict[str, Any]]:
+        """The valid known values of a table and its unknown keys."""
+        values: dict[str, Any] = {}
+        for name, key in spec.items():
+            if name not in raw:
+                if key.required:
+                    self.report("S001", "error", where + (name,), key=name, expected=_expected(key))
+                continue
+            value = self.value(raw[name], key, where + (name,))
+            if value is not None:
+                values[name] = value
+        extra = {name: value for name, value in raw.items() if name not in spec}
+        for name in extra:
+            self.report("S011", "warning", where + (name,))
+        return values, extra
+
+    def value(self, value: Any, key: Key, where: FieldPath) -> Any:
+        """The value if it fits ``key``, else ``None`` after a finding."""
+        if not _fits(value, key.kind):
+            self.report("S002", "error", where, expected=_expected(key), actual=_kind_of(value), value=_short(value))
+            return None
+        if key.kind == "strings":
+            return self.strings(value, key, where)
+        if key.kind == "tables":
+            return self.tables(value, key, where)
+        if key.kind == "bools":
+            return self.bools(value, where)
+        if key.choices and value not in key.choices:
+            self.report("S002", "error", where, "rule.S002.choice", value=value, choices=", ".join(key.choices))
+            return None
+        if key.pattern and not re.match(key.pattern, value):
+            self.report("S002", "error", where, "rule.S002.pattern", value=value)
+            return None
+        return value
+
+    def strings(self, value: list[Any], key: Key, where: FieldPath) -> tuple[str, ...] | None:
+        kept = []
+        for index, item in enumerate(value):
+            if isinstance(item, str):
+                kept.append(item)
+            else:
+                self.report("S002", "error", where + (index,), expected=_expected(Key("string")), actual=_kind_of(item), value=_short(item))
+        if len(kept) < key.min_items:
+            self.report("S012", "error", where, count=len(kept), minimum=key.min_items)
+        return tuple(kept)
+
+    def tables(self, value: list[Any], key: Key, where: FieldPath) -> list[dict[str, Any]]:
+        kept = []
+        for index, item in enumerate(value):
+            if isinstance(item, dict):
+                kept.append(item)
+            else:
+                self.report("S002", "error", where + (index,), expected=_expected(Key("table")), actual=_kind_of(item), value=_short(item))
+        if len(kept) < key.min_items:
+            self.report("S012", "error", where, count=len(kept), minimum=key.min_items)
+        return kept
+
+    def bools(self, value: dict[str, Any], where: FieldPath) -> dict[str, bool]:
+        kept = {}
+        for name, item in value.items():
+            if isinstance(item, bool):
+                kept[name] = item
+            else:
+                self.report("S002", "error", where + (name,), expected=_expected(Key("bool")), actual=_kind_of(item), value=_short(item))
+        return kept
+
+
+def _defaults(values: dict[str, Any], spec: dict[str, Key], skip: tuple[str, ...] = ()) -> dict[str, Any]:
+    """Fill in what a model constructor requires when the file lacks it."""
+    for name, key in spec.items():
+        if name in values or name in skip or not key.required:
+            continue
+        if key.kind == "string":
+            values[name] = ""
+        elif key.kind == "strings":
+            values[name] = ()
+    return values
+
+
+def _fits(value: Any, kind: str) -> bool:
+    if kind == "string":
+        return isinstance(value, str)
+    if kind == "integer":
+        return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "date":
+        return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if kind in ("strings", "tables"):
+        return isinstance(value, list)
+    return isinstance(value, dict)  # table, bools
+
+
+def _kind_of(value: Any) -> str:
+    for kind, test in (
+        ("bool", lambda v: isinstance(v, bool)),
+        ("integer", lambda v: isinstance(v, int)),
+        ("float", lambda v: isinstance(v, float)),
+        ("string", lambda v: isinstance(v, str)),
+        ("datetime", lambda v: isinstance(v, (dt.datetime, dt.time))),
+        ("date", lambda v: isinstance(v, dt.date)),
+        ("strings", lambda v: isinstance(v, list)),
+        ("table", lambda v: isinstance(v, dict)),
+    ):
+        if test(value):
+            return t(f"kind.{kind}")
+    return type(value).__name__
+
+
+def _expected(key: Key) -> str:
+    return t(f"kind.{key.kind}")
+
+
+def _short(value: Any) -> str:
+    text = repr(value) if not isinstance(value, (dt.date, dt.time)) else value.isoformat()
+    return text if len(text) <= 40 else text[:37] + "..."
