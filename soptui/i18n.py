@@ -1,7 +1,8 @@
 """Every string the user reads, in Bahasa Indonesia and English.
 
-The texts live in one catalogue, ``soptui/locale/<lang>.toml``, one file per
-language with the same keys (a test keeps them complete). Bahasa Indonesia is
+The texts live in one catalogue, ``soptui/locale/<lang>/*.toml``: one folder
+per language, one file per part of the program (``core``, ``tui``,
+``export``...), the same keys in both languages (a test keeps them complete). Bahasa Indonesia is
 the default; ``--lang en``, ``SOPTUI_LANG`` or the config choose English.
 Placeholders use ``str.format`` names: ``{field}``, ``{value}``.
 """
@@ -35,8 +36,11 @@ def get_language() -> str:
 @cache
 def catalogue(lang: str) -> dict[str, str]:
     """All texts of one language, with dotted keys (``rule.S001``)."""
-    with open(_LOCALE_DIR / f"{lang}.toml", "rb") as handle:
-        return dict(_flatten(tomllib.load(handle)))
+    texts: dict[str, str] = {}
+    for part in sorted((_LOCALE_DIR / lang).glob("*.toml")):
+        with open(part, "rb") as handle:
+            texts.update(_flatten(tomllib.load(handle)))
+    return texts
 
 
 def t(key: str, lang: str | None = None, /, **params: object) -> str:

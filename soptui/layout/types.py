@@ -1,0 +1,145 @@
+"""The computed flowchart: what every renderer draws, in points.
+
+This is part of the plugin API (docs/layout.md). Coordinates are PostScript
+points (1/72 inch) with the origin at the top-left corner of the page and y
+growing downward; a renderer whose origin is elsewhere (reportlab: bottom
+left) flips y itself. Every box, line of text, polyline and label is decided
+here, so the PDF, the slides, the terminal preview and third-party exporters
+draw the same picture and never re-derive flow or geometry.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Point = tuple[float, float]
+SymbolKind = Literal["terminator", "proses", "keputusan"]
+
+
+@dataclass(frozen=True)
+class Box:
+    """A rectangle: left, top, width and height."""
+
+    x: float
+    y: float
+    width: float
+    height: float
+
+    @property
+    def right(self) -> float:
+        return self.x + self.width
+
+    @property
+    def bottom(self) -> float:
+        return self.y + self.height
+
+    @property
+    def center(self) -> Point:
+        return (self.x + self.width / 2, self.y + self.height / 2)
+
+
+@dataclass(frozen=True)
+class Text:
+    """Text already wrapped into lines that fit ``box`` at ``size`` points."""
+
+    box: Box
+    lines: tuple[str, ...]
+    size: float
+    bold: bool = False
+    align: Literal["left", "center"] = "left"
+
+
+@dataclass(frozen=True)
+class Column:
+    """One column of the table; ``key`` is ``no``, ``kegiatan``,
+    ``pelaksana:<actor id>``, ``kelengkapan``, ``waktu``, ``output`` or
+    ``keterangan``."""
+
+    key: str
+    left: float
+    right: float
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    """A cell of the repeated header: the two title rows (``Pelaksana`` and
+    ``Mutu Baku`` span their sub-columns) and the row of column numbers."""
+
+    box: Box
+    text: Text
+
+
+@dataclass(frozen=True)
+class Row:
+    """The table row of one step: its cells' texts, symbol column left empty."""
+
+    step_id: str
+    number: int  # the "No" printed, from 1
+    top: float
+    bottom: float
+    cells: tuple[Text, ...]
+
+
+@dataclass(frozen=True)
+class Symbol:
+    """The symbol of one step, inside its row and its actor's column."""
+
+    step_id: str
+    kind: SymbolKind
+    box: Box
+
+
+@dataclass(frozen=True)
+class Connector:
+    """An off-page connector (pentagon, point down). ``role`` is ``out`` at
+    the bottom of the page an edge leaves, ``in`` at the top of the page it
+    reaches; the two of a pair share ``label`` (A, B, ...)."""
+
+    label: str
+    role: Literal["out", "in"]
+    box: Box
+    source: str
+    target: str
+    branch: str
+
+
+@dataclass(frozen=True)
+class EdgePath:
+    """An arrow drawn on one page: an orthogonal polyline whose last point
+    carries the arrowhead. An edge between pages is two paths, ending at or
+    starting from its connectors (``via`` holds their label)."""
+
+    source: str
+    target: str
+    branch: str  # "lanjut", "ya" or "tidak"
+    points: tuple[Point, ...]
+    label: Text | None = None
+    via: str | None = None
+
+
+@dataclass(frozen=True)
+class Page:
+    """One flowchart page: the table grid, then what is drawn on it."""
+
+    number: int  # from 1
+    width: float
+    height: float
+    table: Box
+    columns: tuple[Column, ...]
+    header: tuple[HeaderCell, ...]
+    rows: tuple[Row, ...]
+    symbols: tuple[Symbol, ...]
+    edges: tuple[EdgePath, ...]
+    connectors: tuple[Connector, ...]
+
+
+@dataclass(frozen=True)
+class FlowchartLayout:
+    """All flowchart pages of one SOP, for one set of page options."""
+
+    paper: str
+    orientation: Literal["landscape", "portrait"]
+    width: float
+    height: float
+    pages: tuple[Page, ...]
