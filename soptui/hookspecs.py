@@ -1,0 +1,62 @@
+"""The hooks soptui calls in plugins (marker and entry-point group ``soptui``).
+
+Every hook takes one ``register`` callback and is called with keyword
+arguments, so a plugin implements only the parameters it uses and new
+parameters can be added later without breaking it. A plugin module marks
+its implementations with :data:`hookimpl` (also exported as
+``soptui.hookimpl``) and is listed under ``[project.entry-points.soptui]``
+in its ``pyproject.toml``. The guide for plugin authors is docs/plugins.md.
+"""
+
+from __future__ import annotations
+
+import pluggy
+
+hookspec = pluggy.HookspecMarker("soptui")
+hookimpl = pluggy.HookimplMarker("soptui")
+
+
+@hookspec
+def register_exporters(register):
+    """Register output formats for ``soptui export -f NAME`` and the editor.
+
+    Call ``register(exporter)`` once per format with a
+    :class:`soptui.exporters.Exporter`: a unique ``name`` (what users type
+    after ``-f``), a ``label``, a file ``suffix`` (``".md"``), the ``options``
+    it accepts and a ``write(input, stream, options)`` function that writes one
+    SOP to a binary stream and returns the number of pages or ``None``. Set
+    ``page_options`` when the exporter draws the flowchart, and the host passes
+    the computed layout in ``input.layout``. Two exporters with the same name
+    are an error that names both plugins.
+
+    :param register: callable taking one :class:`soptui.exporters.Exporter`.
+    """
+
+
+@hookspec
+def register_checks(register):
+    """Register extra checker rules, e.g. an agency's own numbering rule.
+
+    Call ``register(code, severity, function, description="")`` once per rule.
+    ``code`` is unique and not one of soptui's own codes (use a prefix of your
+    own, e.g. ``X101``); ``severity`` is ``"error"``, ``"warning"`` or
+    ``"info"``; ``function(sop, report)`` is called for every checked SOP
+    with the :class:`soptui.model.Sop` and a ``report(message, where="")``
+    callback that adds one finding under the rule's code. ``where`` names the
+    field, e.g. ``"identity.nomor"`` or ``"steps[3].actor"``.
+
+    :param register: callable ``register(code, severity, function, description="")``.
+    """
+
+
+@hookspec
+def register_themes(register):
+    """Register themes for the editor and the printed pages.
+
+    Call ``register(name, source)`` once per theme: ``name`` is what users
+    choose (``--theme NAME``), ``source`` is either a ``dict`` of theme
+    values or a :class:`pathlib.Path` to a theme TOML file (format in
+    docs/plugins.md). soptui lists registered themes in ``soptui plugins``.
+
+    :param register: callable ``register(name, source)``.
+    """
