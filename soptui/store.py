@@ -51,13 +51,29 @@ def render(sop: Sop, source: Source | None) -> bytes:
     """The bytes to write for ``sop``, patching ``source`` when there is one."""
     new = to_dict(sop)
     if source is None or source.baseline is None:
-        return tomli_w.dumps(new, multiline_strings=False).encode("utf-8")
+        return new_file_text(new).encode("utf-8")
     if new == source.baseline:
         return source.data
     document = tomlkit.parse(source.text)
     _patch_table(document, source.baseline, new)
     prefix = b"\xef\xbb\xbf" if source.data.startswith(b"\xef\xbb\xbf") else b""
     return prefix + tomlkit.dumps(document).encode("utf-8")
+
+
+def new_file_text(data: dict[str, Any]) -> str:
+    """A new file, laid out like a hand-written one: plain keys first, then
+    tables, then every row as its own ``[[table]]`` (tomli-w would inline
+    short rows)."""
+    plain = {k: v for k, v in data.items() if not _is_rows(v)}
+    chunks = [tomli_w.dumps(plain)]
+    for key, rows in data.items():
+        if not _is_rows(rows):
+            continue
+        if any(isinstance(value, dict) or _is_rows(value) for row in rows for value in row.values()):
+            chunks.append(tomli_w.dumps({key: rows}))  # nested tables in rows: let tomli-w place them
+            continue
+        chunks.extend(f"[[{key}]]\n{tomli_w.dumps(row)}" for row in rows)
+    return "\n".join(chunk.rstrip("\n") + "\n" for chunk in chunks)
 
 
 def save(sop: Sop, path: str | os.PathLike[str], source: Source | None = None, force: bool = False) -> Source:
