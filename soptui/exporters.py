@@ -18,6 +18,11 @@ from soptui.layout.types import FlowchartLayout
 from soptui.model import Sop
 
 
+class ExportError(Exception):
+    """An exporter refuses to write this SOP; ``str(error)`` is the message
+    the user reads (it names the file, line and field, and what to do)."""
+
+
 @dataclass(frozen=True)
 class Option:
     """One option an exporter accepts, e.g. ``paper`` for the PDF."""
