@@ -1,7 +1,299 @@
-"""Plugin manager (to be built in issue 4); for now no plugin adds checks."""
+"""Finding, loading and asking the plugins: exporters, extra checks, themes.
+
+Built-in exporters and third-party plugins come the same way, through the
+entry-point group ``soptui``; the built-ins are simply the entry points of
+the ``soptui`` distribution itself. ``SOPTUI_LOAD_PLUGINS`` (a comma list of
+entry-point or distribution names) limits which third-party plugins load;
+set to an empty string it loads none but the built-ins.
+
+A plugin never takes the app or a batch down: one that fails to import,
+implements a hook that does not exist, or raises while registering is
+reported once on stderr, naming it and the error, and skipped whole (nothing
+it registered is kept). Two exporters with the same name are reported,
+naming both plugins, and that name is refused until one is removed.
+"""
 
 from __future__ import annotations
 
+import dataclasses
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import metadata
+from pathlib import Path
+from typing import Any
 
-def extra_checks() -> tuple:
-    return ()
+import pluggy
+
+from soptui import hookspecs
+from soptui.exporters import Exporter
+from soptui.i18n import t
+
+BUILTIN_DISTRIBUTION = "soptui"
+LOAD_PLUGINS_VARIABLE = "SOPTUI_LOAD_PLUGINS"
+HOOKS: tuple[str, ...] = ("register_exporters", "register_checks", "register_themes")
+SEVERITIES: tuple[str, ...] = ("error", "warning")
+_CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
+
+
+class PluginProblem(Exception):
+    """What a plugin did wrong; ``str()`` is the message the user reads."""
+
+
+class ExporterConflict(Exception):
+    """Two plugins registered an exporter under the same name."""
+
+
+@dataclass(frozen=True)
+class CheckRule:
+    """An extra checker rule from a plugin (``register_checks``)."""
+
+    code: str
+    severity: str
+    function: Callable[..., Any]
+    description: str = ""
+    plugin: str = ""
+
+
+@dataclass(frozen=True)
+class Theme:
+    """A theme from a plugin: a name and a dict of values or a TOML file."""
+
+    name: str
+    source: dict[str, Any] | Path
+    plugin: str = ""
+
+
+@dataclass
+class PluginInfo:
+    """One plugin as ``soptui plugins`` lists it."""
+
+    name: str
+    distribution: str
+    version: str
+    builtin: bool
+    hooks: tuple[str, ...] = ()
+    exporters: tuple[str, ...] = ()
+    checks: tuple[str, ...] = ()
+    themes: tuple[str, ...] = ()
+    error: str | None = None
+
+
+@dataclass
+class Plugins:
+    """Everything the plugins registered, once per process."""
+
+    manager: pluggy.PluginManager
+    plugins: list[PluginInfo] = field(default_factory=list)
+    exporters: dict[str, Exporter] = field(default_factory=dict)
+    checks: dict[str, CheckRule] = field(default_factory=dict)
+    themes: dict[str, Theme] = field(default_factory=dict)
+    conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
+
+    def exporter(self, name: str) -> Exporter:
+        """The exporter called ``name``; ``KeyError`` if none, ``ExporterConflict`` if two."""
+        if name in self.conflicts:
+            first, second = self.conflicts[name]
+            raise ExporterConflict(t("plugins.conflict", name=name, first=first, second=second))
+        return self.exporters[name]
+
+    def usable_exporters(self) -> dict[str, Exporter]:
+        """The exporters a user may choose, by name (conflicting names left out)."""
+        return {name: e for name, e in sorted(self.exporters.items()) if name not in self.conflicts}
+
+
+def _to_stderr(message: str) -> None:
+    print(message, file=sys.stderr)
+
+
+def load_plugins(
+    *,
+    entry_points: bool = True,
+    extra: Iterable[tuple[str, object]] = (),
+    warn: Callable[[str], None] | None = _to_stderr,
+) -> Plugins:
+    """Load the plugins afresh: entry points (if asked) then ``extra`` (name, module).
+
+    Each problem is passed to ``warn`` (default: a line on stderr; ``None``
+    is quiet, for worker processes whose parent has already told the user)
+    and the plugin is skipped.
+    """
+    manager = pluggy.PluginManager("soptui")
+    manager.add_hookspecs(hookspecs)
+    result = Plugins(manager)
+    candidates: list[tuple[PluginInfo, Callable[[], object]]] = []
+    if entry_points:
+        candidates += _entry_point_candidates()
+    candidates += [(PluginInfo(name, "", "", False), (lambda module=module: module)) for name, module in extra]
+    for info, load in candidates:
+        module = None
+        try:
+            module = load()
+            _register(result, info, module)
+        except Exception as error:  # a plugin's own bug must not stop soptui
+            info.error = _describe(error)
+            info.hooks = info.exporters = info.checks = info.themes = ()
+            if module is not None and manager.is_registered(module) and manager.get_name(module) == info.name:
+                manager.unregister(module)
+            if warn:
+                warn(t("plugins.failed", plugin=_label(info), error=info.error))
+        result.plugins.append(info)
+    if warn:
+        for name, (first, second) in result.conflicts.items():
+            warn(t("plugins.conflict", name=name, first=first, second=second))
+    return result
+
+
+@cache
+def get_plugins() -> Plugins:
+    """The plugins of this process, loaded on first use and reported once."""
+    return load_plugins()
+
+
+def get_plugin_manager() -> pluggy.PluginManager:
+    """The pluggy manager with every plugin that loaded cleanly."""
+    return get_plugins().manager
+
+
+def extra_checks(plugins: Plugins | None = None) -> tuple[Callable[[Any], None], ...]:
+    """The plugins' rules as checker functions taking the checker's ``Context``."""
+    plugins = plugins or get_plugins()
+    return tuple(_as_check(rule) for rule in plugins.checks.values())
+
+
+def _entry_point_candidates() -> list[tuple[PluginInfo, Callable[[], object]]]:
+    wanted = os.environ.get(LOAD_PLUGINS_VARIABLE)
+    allowed = None if wanted is None else {name.strip() for name in wanted.split(",") if name.strip()}
+    found = []
+    seen = set()
+    for entry_point in sorted(metadata.entry_points(group="soptui"), key=lambda e: e.name):
+        dist = entry_point.dist
+        dist_name = dist.metadata["Name"] if dist is not None else ""
+        key = (entry_point.name, dist_name, entry_point.value)
+        if key in seen:  # the same distribution found twice on sys.path
+            continue
+        seen.add(key)
+        builtin = _normalise(dist_name) == BUILTIN_DISTRIBUTION
+        if not builtin and allowed is not None and not {entry_point.name, dist_name, _normalise(dist_name)} & allowed:
+            continue
+        info = PluginInfo(entry_point.name, dist_name, dist.version if dist is not None else "", builtin)
+        found.append((info, entry_point.load))
+    found.sort(key=lambda pair: (not pair[0].builtin, pair[0].name))
+    return found
+
+
+def _register(result: Plugins, info: PluginInfo, module: object) -> None:
+    """Register one plugin and collect what it registers; raise to skip it whole."""
+    manager = result.manager
+    manager.register(module, name=info.name)
+    try:
+        manager.check_pending()
+    except pluggy.PluginValidationError as error:
+        raise PluginProblem(t("plugins.unknown_hook", error=error)) from None
+    implemented = {hook for hook in HOOKS if any(
+        impl.plugin is module for impl in getattr(manager.hook, hook).get_hookimpls()
+    )}
+    info.hooks = tuple(hook for hook in HOOKS if hook in implemented)
+    staged: dict[str, list[Any]] = {hook: [] for hook in HOOKS}
+    registrars = {
+        "register_exporters": lambda exporter: staged["register_exporters"].append(_exporter(exporter, info)),
+        "register_checks": lambda code, severity, function, description="": staged["register_checks"].append(
+            _check_rule(result, code, severity, function, description, info)
+        ),
+        "register_themes": lambda name, source: staged["register_themes"].append(_theme(name, source, info)),
+    }
+    for hook in info.hooks:
+        for impl in getattr(manager.hook, hook).get_hookimpls():
+            if impl.plugin is module:
+                impl.function(**{name: registrars[hook] for name in impl.argnames})
+    for exporter in staged["register_exporters"]:
+        if exporter.name in result.exporters:
+            result.conflicts[exporter.name] = (result.exporters[exporter.name].plugin, info.name)
+        else:
+            result.exporters[exporter.name] = exporter
+    result.checks.update((rule.code, rule) for rule in staged["register_checks"])
+    result.themes.update((theme.name, theme) for theme in staged["register_themes"])
+    info.exporters = tuple(e.name for e in staged["register_exporters"])
+    info.checks = tuple(rule.code for rule in staged["register_checks"])
+    info.themes = tuple(theme.name for theme in staged["register_themes"])
+
+
+def _exporter(exporter: object, info: PluginInfo) -> Exporter:
+    if not isinstance(exporter, Exporter):
+        raise PluginProblem(t("plugins.not_exporter", kind=type(exporter).__name__))
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", exporter.name):
+        raise PluginProblem(t("plugins.bad_exporter_name", name=exporter.name))
+    return dataclasses.replace(exporter, plugin=info.name)
+
+
+def _check_rule(result: Plugins, code: str, severity: str, function: Any, description: str, info: PluginInfo) -> CheckRule:
+    from soptui.checks import RULES
+
+    if not isinstance(code, str) or not _CODE.match(code):
+        raise PluginProblem(t("plugins.bad_code", code=code))
+    if code in RULES or code in result.checks:
+        owner = "soptui" if code in RULES else result.checks[code].plugin
+        raise PluginProblem(t("plugins.code_taken", code=code, owner=owner))
+    if severity not in SEVERITIES:
+        raise PluginProblem(t("plugins.bad_severity", code=code, severity=severity, choices=", ".join(SEVERITIES)))
+    if not callable(function):
+        raise PluginProblem(t("plugins.not_callable", code=code))
+    return CheckRule(code, severity, function, description, info.name)
+
+
+def _theme(name: str, source: object, info: PluginInfo) -> Theme:
+    if not isinstance(source, (dict, Path)):
+        raise PluginProblem(t("plugins.bad_theme", name=name, kind=type(source).__name__))
+    return Theme(name, source, info.name)
+
+
+def _as_check(rule: CheckRule) -> Callable[[Any], None]:
+    """Wrap a plugin rule into a checker function; its own bug becomes one finding."""
+
+    def check(context: Any) -> None:
+        def report(message: str, where: str | tuple = "") -> None:
+            reporter = context.reporter
+            reporter.report(rule.code, rule.severity, _field_path(where))
+            reporter.findings[-1] = dataclasses.replace(reporter.findings[-1], text=str(message))
+
+        try:
+            rule.function(context.sop, report)
+        except Exception as error:
+            context.reporter.report(rule.code, "warning", ())
+            context.reporter.findings[-1] = dataclasses.replace(
+                context.reporter.findings[-1],
+                severity="warning",
+                text=t("plugins.check_crashed", code=rule.code, plugin=rule.plugin, error=_describe(error)),
+            )
+
+    check.__name__ = f"plugin_check_{rule.code}"
+    return check
+
+
+def _field_path(where: str | tuple) -> tuple:
+    """``"langkah[3].pelaksana"`` -> ``("langkah", 2, "pelaksana")`` (numbers from 1)."""
+    if isinstance(where, tuple):
+        return where
+    path: list[str | int] = []
+    for name, index in re.findall(r"([^.\[\]]+)|\[(\d+)\]", where or ""):
+        path.append(int(index) - 1 if index else name)
+    return tuple(path)
+
+
+def _describe(error: BaseException) -> str:
+    if isinstance(error, PluginProblem):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
+
+
+def _label(info: PluginInfo) -> str:
+    if info.distribution and _normalise(info.distribution) != _normalise(info.name):
+        return f"{info.name} ({info.distribution} {info.version})".strip()
+    return f"{info.name} {info.version}".strip()
+
+
+def _normalise(name: str) -> str:
+    return re.sub(r"[-_.]+", "-", name).lower()
