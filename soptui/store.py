@@ -69,11 +69,24 @@ def new_file_text(data: dict[str, Any]) -> str:
     for key, rows in data.items():
         if not _is_rows(rows):
             continue
-        if any(isinstance(value, dict) or _is_rows(value) for row in rows for value in row.values()):
-            chunks.append(tomli_w.dumps({key: rows}))  # nested tables in rows: let tomli-w place them
+        if any(_is_rows(value) for row in rows for value in row.values()):
+            chunks.append(tomli_w.dumps({key: rows}))  # rows within rows: let tomli-w place them
             continue
-        chunks.extend(f"[[{key}]]\n{tomli_w.dumps(row)}" for row in rows)
+        chunks.extend(_row_text(key, row) for row in rows)
     return "\n".join(chunk.rstrip("\n") + "\n" for chunk in chunks)
+
+
+def _row_text(key: str, row: dict[str, Any]) -> str:
+    """One ``[[key]]`` row; a sub-table (``evaluasi.jawaban``) follows as ``[key.name]``.
+
+    An inline array written after earlier ``[[tables]]`` would land inside
+    the last of them, so rows are always written as tables."""
+    plain = {name: value for name, value in row.items() if not isinstance(value, dict)}
+    text = f"[[{key}]]\n{tomli_w.dumps(plain)}"
+    for name, value in row.items():
+        if isinstance(value, dict):
+            text += f"\n[{key}.{name}]\n{tomli_w.dumps(value)}"
+    return text
 
 
 def save(sop: Sop, path: str | os.PathLike[str], source: Source | None = None, force: bool = False) -> Source:
