@@ -13,6 +13,7 @@ from soptui import __version__
 from soptui.commands.check import check
 from soptui.commands.common import lang_option
 from soptui.commands.edit import edit
+from soptui.commands.monev import monev
 from soptui.commands.new import new
 from soptui.commands.schema import schema
 
@@ -46,5 +47,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema):
+for command in (edit, check, new, schema, monev):
     cli.add_command(command)
