@@ -71,7 +71,7 @@ def load(path: str | os.PathLike[str]) -> Loaded:
         data = path.read_bytes()
         mode = path.stat().st_mode & 0o7777
     except OSError as error:
-        finding = Finding("S010", "error", str(path), (), 1, 1, "load.unreadable", {"reason": error.strerror or str(error)})
+        finding = Finding("S010", "error", str(path), (), 1, 1, "", {"reason": error.strerror or str(error)})
         return Loaded(path, None, [finding])
     return load_bytes(data, path, mode)
 
@@ -85,7 +85,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
-        finding = Finding("S010", "error", name, (), line, 1, "load.not_utf8", {"offset": error.start})
+        finding = Finding("S010", "error", name, (), line, 1, "rule.S010.utf8", {"offset": error.start})
         return Loaded(path, None, [finding], source)
     try:
         raw = tomllib.loads(text)
@@ -93,7 +93,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
         match = _TOML_POSITION.search(str(error))
         line, col = (int(match[1]), int(match[2])) if match else (1, 1)
         reason = _TOML_POSITION.sub("", str(error)).strip()
-        finding = Finding("S010", "error", name, (), line, col, "load.toml_syntax", {"reason": reason})
+        finding = Finding("S010", "error", name, (), line, col, "rule.S010.toml", {"reason": reason})
         return Loaded(path, None, [finding], source)
     reader = _Reader(name, text)
     sop = reader.read(raw)
