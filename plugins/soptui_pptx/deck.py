@@ -1,0 +1,50 @@
+"""Writing the whole deck: title, identity, flowchart, mutu baku, summary."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, BinaryIO
+
+from pptx import Presentation
+
+from soptui.exporters import ExportInput
+from soptui_pptx.draw import emu
+from soptui_pptx.frame import SLIDE_HEIGHT, SLIDE_WIDTH
+from soptui_pptx.info import add_identity_slides, add_title_slide
+from soptui_pptx.palette import DEFAULT
+from soptui_pptx.summary import add_summary_slide
+from soptui_pptx.table import add_table_slides
+
+
+def write_deck(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
+    """Write the briefing deck of ``input.sop`` to ``stream``; return the slide count."""
+    sop = input.sop
+    palette = DEFAULT
+    prs = Presentation()
+    prs.slide_width = emu(SLIDE_WIDTH)
+    prs.slide_height = emu(SLIDE_HEIGHT)
+    _properties(prs, input)
+    tag = sop.identitas.nomor
+    add_title_slide(prs, sop, palette)
+    add_identity_slides(prs, sop, palette, tag)
+    if input.layout is not None:
+        from soptui_pptx.flowchart import add_flowchart_slides
+
+        add_flowchart_slides(prs, sop, input.layout, palette, tag)
+    add_table_slides(prs, sop, palette, tag)
+    add_summary_slide(prs, sop, palette, tag)
+    prs.save(stream)
+    return len(prs.slides)
+
+
+def _properties(prs, input: ExportInput) -> None:
+    """Title and subject for the file's properties; a fixed date keeps them reproducible."""
+    identity = input.sop.identitas
+    props = prs.core_properties
+    props.title = identity.nama
+    props.subject = identity.nomor
+    props.author = "soptui"
+    props.last_modified_by = "soptui"
+    props.comments = f"sha256 {input.source_sha256}"
+    stamp = dt.datetime.combine(identity.tanggal_revisi or identity.tanggal_pembuatan or dt.date(2000, 1, 1), dt.time())
+    props.created = props.modified = stamp

@@ -1,0 +1,86 @@
+"""The title slide and the identity slides (continued while the lists last)."""
+
+from __future__ import annotations
+
+from soptui.model import IDENTITY_LISTS, Sop
+from soptui_pptx import labels
+from soptui_pptx.draw import PAD_X, PAD_Y, add_rect, add_text, emu, fill_text
+from soptui_pptx.flowtext import Para, pour
+from soptui_pptx.frame import BODY, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, new_slide
+from soptui_pptx.palette import Palette
+from soptui_pptx.text import line_height, width, wrap
+
+HEADING_SIZE = 16.0
+ITEM_SIZE = 14.0
+GUTTER = 24.0
+
+
+def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
+    """Nama SOP, Nomor, the agency's nomenclature and Tanggal Efektif."""
+    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    identity = sop.identitas
+    room = SLIDE_WIDTH - 4 * MARGIN
+    add_rect(slide, 0, 0, SLIDE_WIDTH, 12, palette.primary)
+    add_rect(slide, 0, SLIDE_HEIGHT - 12, SLIDE_WIDTH, 12, palette.primary)
+    y = 40.0
+    instansi = [line for name in identity.instansi for line in wrap(name, 14, room, bold=True)][:6]
+    if instansi:
+        height = len(instansi) * line_height(14) + 2 * PAD_Y
+        add_text(slide, 2 * MARGIN, y, room, height, instansi, 14, palette, bold=True, align="center",
+                 colour=palette.primary, name="Instansi")
+        y += height + 24
+    y = max(y, 150.0)
+    add_text(slide, 2 * MARGIN, y, room, line_height(16) + 2 * PAD_Y, [labels.HEADING], 16, palette,
+             align="center", colour=palette.muted, name="Jenis dokumen")
+    y += line_height(16) + 16
+    size, lines = _fit(identity.nama or labels.EMPTY, room, (34, 30, 26, 22, 20, 18), 3)
+    height = len(lines) * line_height(size) + 2 * PAD_Y
+    add_text(slide, 2 * MARGIN, y, room, height, lines, size, palette, bold=True, align="center", name="Nama SOP")
+    y += height + 24
+    facts = [f"{labels.NOMOR}: {identity.nomor or labels.EMPTY}",
+             f"{labels.TANGGAL_EFEKTIF}: {labels.tanggal(identity.tanggal_efektif)}"]
+    lines = [line for fact in facts for line in wrap(fact, 18, room)]
+    add_text(slide, 2 * MARGIN, y, room, len(lines) * line_height(18) + 2 * PAD_Y, lines, 18, palette,
+             align="center", name="Nomor dan tanggal")
+
+
+def _fit(text: str, room: float, sizes: tuple[float, ...], max_lines: int) -> tuple[float, list[str]]:
+    """The largest size at which ``text`` takes at most ``max_lines`` lines (else the smallest)."""
+    for size in sizes:
+        lines = wrap(text, size, room, bold=True)
+        if len(lines) <= max_lines:
+            return size, lines
+    return size, lines
+
+
+def add_identity_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
+    """Dasar Hukum ... Pencatatan in two columns a slide; returns the slides added."""
+    column_width = (BODY.width - GUTTER) / 2
+    columns = pour(_paragraphs(sop, column_width - 2 * PAD_X, palette), BODY.height - 2 * PAD_Y)
+    pairs = [columns[i:i + 2] for i in range(0, len(columns), 2)]
+    for number, pair in enumerate(pairs):
+        title = labels.IDENTITY if number == 0 else f"{labels.IDENTITY} ({labels.CONTINUED})"
+        slide = new_slide(prs, title, palette, tag)
+        for index, column in enumerate(pair):
+            x = BODY.x + index * (column_width + GUTTER)
+            box = slide.shapes.add_textbox(emu(x), emu(BODY.y), emu(column_width), emu(BODY.height))
+            box.name = f"Identitas kolom {index + 1}"
+            fill_text(box.text_frame, column, palette)
+    return len(pairs)
+
+
+def _paragraphs(sop: Sop, room: float, palette: Palette) -> list[Para]:
+    paras: list[Para] = []
+    for key in IDENTITY_LISTS:
+        label = labels.IDENTITY_LABELS[key]
+        paras.append(Para(tuple(wrap(label, HEADING_SIZE, room, bold=True)), HEADING_SIZE, bold=True,
+                          space_before=14.0, heading=True, colour=palette.primary))
+        items = getattr(sop.identitas, key) or (labels.EMPTY,)
+        numbered = len(items) > 1 or items[0] != labels.EMPTY
+        indent = width(f"{len(items)}. ", ITEM_SIZE) + 2 if numbered else 0.0
+        for number, item in enumerate(items, start=1):
+            prefix = f"{number}. " if numbered else ""
+            lines = wrap(item, ITEM_SIZE, room - indent)
+            lines[0] = prefix + lines[0]
+            paras.append(Para(tuple(lines), ITEM_SIZE, space_before=3.0, indent=indent))
+    return paras

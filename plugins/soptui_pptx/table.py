@@ -1,0 +1,111 @@
+"""The mutu baku as a native table, continued over as many slides as it needs.
+
+Rows are measured before they are placed, so a slide takes only the rows
+that fit; a row taller than a whole slide is split between its lines and
+continues, without its number, on the next slide. Each slide's speaker
+notes hold the Keterangan of the steps it shows.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soptui.model import Sop
+from soptui_pptx import labels
+from soptui_pptx.draw import emu, rgb, set_notes, write_paragraphs
+from soptui_pptx.flowtext import Para
+from soptui_pptx.frame import BODY, new_slide
+from soptui_pptx.notes import step_notes
+from soptui_pptx.palette import Palette
+from soptui_pptx.text import line_height, wrap
+
+SIZE = 12.0
+CELL_PAD_X = 4.0
+CELL_PAD_Y = 3.0
+#: Column widths in points; they add up to the body width (912).
+WIDTHS = (40.0, 290.0, 150.0, 170.0, 92.0, 170.0)
+
+
+@dataclass(frozen=True)
+class TableRow:
+    """One table row: the wrapped lines of each cell, and the step it shows."""
+
+    cells: tuple[tuple[str, ...], ...]
+    step_id: str | None
+    bold: bool = False
+
+    @property
+    def height(self) -> float:
+        return max(len(lines) for lines in self.cells) * line_height(SIZE) + 2 * CELL_PAD_Y
+
+
+def add_table_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
+    """The mutu baku table; returns the slides added."""
+    header = _row(labels.TABLE_COLUMNS, None, bold=True)
+    pages = paginate([_step_row(sop, index) for index in range(len(sop.langkah))], BODY.height - header.height)
+    for number, rows in enumerate(pages):
+        title = labels.MUTU_BAKU if number == 0 else f"{labels.MUTU_BAKU} ({labels.CONTINUED})"
+        slide = new_slide(prs, title, palette, tag)
+        _draw(slide, [header, *rows], palette)
+        set_notes(slide, step_notes(sop, [row.step_id for row in rows if row.step_id]))
+    return len(pages)
+
+
+def paginate(rows: list[TableRow], room: float) -> list[list[TableRow]]:
+    """Rows grouped into slides no taller than ``room``; oversized rows are split."""
+    pages: list[list[TableRow]] = [[]]
+    used = 0.0
+    queue = list(rows)
+    while queue:
+        row = queue.pop(0)
+        if used + row.height <= room:
+            pages[-1].append(row)
+            used += row.height
+            continue
+        fit = int((room - used - 2 * CELL_PAD_Y) // line_height(SIZE))
+        if fit >= 1 and (not pages[-1] or row.height > room):
+            head = tuple(lines[:fit] for lines in row.cells)
+            tail = tuple(lines[fit:] or ("",) for lines in row.cells)
+            pages[-1].append(TableRow(head, row.step_id, row.bold))
+            queue.insert(0, TableRow(("",) + tail[1:], None, row.bold))
+        else:
+            queue.insert(0, row)
+        pages.append([])
+        used = 0.0
+    return [page for page in pages if page]
+
+
+def _step_row(sop: Sop, index: int) -> TableRow:
+    step = sop.langkah[index]
+    actor = sop.actor(step.pelaksana)
+    texts = (str(index + 1), step.kegiatan, actor.nama if actor else step.pelaksana, step.kelengkapan, step.waktu,
+             step.output)
+    return _row(texts, step.id)
+
+
+def _row(texts, step_id: str | None, bold: bool = False) -> TableRow:
+    cells = tuple(tuple(wrap(text, SIZE, width - 2 * CELL_PAD_X, bold)) for text, width in zip(texts, WIDTHS))
+    return TableRow(cells, step_id, bold)
+
+
+def _draw(slide, rows: list[TableRow], palette: Palette) -> None:
+    height = sum(row.height for row in rows)
+    frame = slide.shapes.add_table(len(rows), len(WIDTHS), emu(BODY.x), emu(BODY.y), emu(BODY.width), emu(height))
+    frame.name = labels.MUTU_BAKU
+    table = frame.table
+    table.first_row = True
+    table.horz_banding = False
+    for index, column_width in enumerate(WIDTHS):
+        table.columns[index].width = emu(column_width)
+    for row_index, row in enumerate(rows):
+        table.rows[row_index].height = emu(row.height)
+        fill = palette.primary if row.bold else (palette.lane if row_index % 2 == 0 else "FFFFFF")
+        colour = palette.on_primary if row.bold else palette.text
+        for column, lines in enumerate(row.cells):
+            cell = table.cell(row_index, column)
+            cell.margin_left = cell.margin_right = emu(CELL_PAD_X)
+            cell.margin_top = cell.margin_bottom = emu(CELL_PAD_Y)
+            cell.fill.solid()
+            cell.fill.fore_color.rgb = rgb(fill)
+            align = "center" if column in (0, 4) or row.bold else "left"
+            write_paragraphs(cell.text_frame, [Para(lines, SIZE, row.bold, align=align, colour=colour)], palette)
