@@ -13,8 +13,10 @@ from soptui import __version__
 from soptui.commands.check import check
 from soptui.commands.common import lang_option
 from soptui.commands.edit import edit
+from soptui.commands.export import export
 from soptui.commands.monev import monev
 from soptui.commands.new import new
+from soptui.commands.plugins import plugins
 from soptui.commands.schema import schema
 
 
@@ -47,5 +49,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev):
+for command in (edit, check, new, schema, monev, export, plugins):
     cli.add_command(command)

@@ -21,7 +21,6 @@ import re
 import sys
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from functools import cache
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -147,10 +146,24 @@ def load_plugins(
     return result
 
 
-@cache
-def get_plugins() -> Plugins:
-    """The plugins of this process, loaded on first use and reported once."""
-    return load_plugins()
+_loaded: Plugins | None = None  # this process's plugins, loaded on first use
+
+
+def get_plugins(*, quiet: bool = False) -> Plugins:
+    """The plugins of this process, loaded on first use and reported once.
+
+    ``quiet`` is for worker processes, whose parent has told the user already.
+    """
+    global _loaded
+    if _loaded is None:
+        _loaded = load_plugins(warn=None if quiet else _to_stderr)
+    return _loaded
+
+
+def reset_plugins() -> None:
+    """Forget the loaded plugins, so the next use loads them again (tests)."""
+    global _loaded
+    _loaded = None
 
 
 def get_plugin_manager() -> pluggy.PluginManager:

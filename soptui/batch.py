@@ -1,0 +1,235 @@
+"""Batch export: many SOP files, several formats, in a process pool.
+
+The plan is made in the parent (:func:`plan`): which file goes to which
+output, mirroring the input folders under the output folder, never
+escaping it, and which outputs are already newer than their source. Each
+file is then exported by :func:`export_file`, in this process or in a worker;
+one bad file or one broken exporter is an outcome, never an exception, so
+the batch always goes on. Outputs are rendered in memory and written with
+:func:`soptui.store.atomic_write`: an interrupted batch leaves whole files or
+none. Nothing here imports Textual.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import signal
+import sys
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from soptui.i18n import t
+
+SOP_SUFFIXES = (".sop.toml", ".toml")
+
+
+@dataclass(frozen=True)
+class Target:
+    """One output to write: format name and path."""
+
+    format: str
+    path: Path
+
+
+@dataclass(frozen=True)
+class Job:
+    """One source file and the outputs it should give."""
+
+    source: Path
+    targets: tuple[Target, ...]
+    skipped: tuple[Target, ...] = ()  # up to date already
+    strict: bool = False
+
+
+@dataclass
+class Outcome:
+    """What became of one job."""
+
+    source: Path
+    written: list[tuple[Target, int | None]] = field(default_factory=list)
+    skipped: list[Target] = field(default_factory=list)
+    failures: list[tuple[str | None, str]] = field(default_factory=list)  # (format or None, reason)
+
+    @property
+    def failed(self) -> bool:
+        return bool(self.failures)
+
+
+def output_stem(source: Path) -> str:
+    """``surat-masuk.sop.toml`` -> ``surat-masuk``: names come from the file, never from ``nomor``."""
+    name = source.name
+    for suffix in SOP_SUFFIXES:
+        if name.endswith(suffix) and len(name) > len(suffix):
+            return name[: -len(suffix)]
+    return source.stem
+
+
+def plan(
+    found: Iterable[tuple[Path, Path]],
+    formats: dict[str, str],
+    out_dir: Path,
+    *,
+    force: bool = False,
+    strict: bool = False,
+) -> tuple[list[Job], list[Outcome]]:
+    """Jobs for ``found`` (file, folder it was found under) and the files refused up front.
+
+    ``formats`` maps a format name to its file suffix. A file named on the
+    command line goes straight into ``out_dir``; a file found in a folder
+    keeps its place below that folder. Two sources that would write the same
+    output are refused, the second with the name of the first.
+    """
+    root = out_dir.resolve()
+    jobs: list[Job] = []
+    refused: list[Outcome] = []
+    claimed: dict[Path, Path] = {}
+    for source, base in found:
+        relative_folder = _relative_folder(source, base)
+        targets, skipped, problems = [], [], []
+        for name, suffix in formats.items():
+            path = out_dir / relative_folder / f"{output_stem(source)}{suffix}"
+            resolved = path.resolve()
+            if not resolved.is_relative_to(root):
+                problems.append((name, t("batch.escapes", path=path, out=out_dir)))
+            elif resolved in claimed:
+                problems.append((name, t("batch.collision", path=path, other=claimed[resolved])))
+            else:
+                claimed[resolved] = source
+                target = Target(name, path)
+                (skipped if not force and _up_to_date(path, source) else targets).append(target)
+        if problems:
+            refused.append(Outcome(source, failures=problems))
+        else:
+            jobs.append(Job(source, tuple(targets), tuple(skipped), strict))
+    return jobs, refused
+
+
+def _relative_folder(source: Path, base: Path) -> Path:
+    try:
+        return source.parent.relative_to(base) if source.parent != base else Path()
+    except ValueError:
+        return Path()
+
+
+def _up_to_date(output: Path, source: Path) -> bool:
+    try:
+        return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
+    except OSError:
+        return False
+
+
+def export_file(job: Job) -> Outcome:
+    """Export one file to each of its targets; every problem becomes part of the outcome."""
+    from soptui.exporters import ExportError, ExportInput
+    from soptui.loader import load
+    from soptui.plugins import get_plugins
+
+    outcome = Outcome(job.source, skipped=list(job.skipped))
+    if not job.targets:
+        return outcome
+    loaded = load(job.source)
+    if loaded.sop is None:
+        outcome.failures.append((None, loaded.findings[0].format_line() if loaded.findings else t("batch.unloadable")))
+        return outcome
+    if job.strict:
+        refusal = _strict_refusal(loaded)
+        if refusal:
+            outcome.failures.append((None, refusal))
+            return outcome
+    sha256 = loaded.source.sha256 if loaded.source else hashlib.sha256(b"").hexdigest()
+    plugins = get_plugins()
+    layouts: dict[str, object] = {}
+    for target in job.targets:
+        try:
+            exporter = plugins.exporter(target.format)
+            layout = _layout(loaded.sop, exporter, layouts)
+            buffer = io.BytesIO()
+            pages = exporter.write(ExportInput(loaded.sop, loaded.path, sha256, layout), buffer, _defaults(exporter))
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+            from soptui.store import atomic_write
+
+            atomic_write(target.path, buffer.getvalue(), _new_file_mode())
+            outcome.written.append((target, pages))
+        except ExportError as error:
+            outcome.failures.append((target.format, str(error)))
+        except Exception as error:  # an exporter's bug is this file's failure, not the batch's
+            plugin = getattr(locals().get("exporter"), "plugin", "?")
+            outcome.failures.append((target.format, t("batch.exporter_crashed", plugin=plugin, error=f"{type(error).__name__}: {error}")))
+    return outcome
+
+
+def _strict_refusal(loaded) -> str | None:
+    from soptui.checks import check_loaded
+    from soptui.diagnostics import has_errors
+    from soptui.plugins import extra_checks
+
+    findings = check_loaded(loaded, extra_checks())
+    if not has_errors(findings):
+        return None
+    errors = [f for f in findings if f.severity == "error"]
+    return t("batch.strict", count=len(errors), first=errors[0].format_line())
+
+
+def _layout(sop, exporter, cache: dict[str, object]):
+    """The computed layout for this exporter's page options, computed once per options."""
+    if exporter.page_options is None:
+        return None
+    page = exporter.page_options(_defaults(exporter))
+    key = repr(page)
+    if key not in cache:
+        from soptui.layout import compute_layout
+
+        cache[key] = compute_layout(sop, page)
+    return cache[key]
+
+
+def _defaults(exporter) -> dict[str, object]:
+    return {option.name: option.default for option in exporter.options}
+
+
+def _new_file_mode() -> int:
+    umask = os.umask(0)
+    os.umask(umask)
+    return 0o666 & ~umask
+
+
+def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
+    """Outcomes as they finish: in this process for one worker, else in a pool."""
+    if workers <= 1 or len(jobs) <= 1:
+        for job in jobs:
+            yield export_file(job)
+        return
+    import multiprocessing
+
+    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
+    chunk = max(1, min(16, len(jobs) // (workers * 8)))
+    pool = context.Pool(workers, initializer=_worker_init)
+    try:
+        yield from pool.imap_unordered(export_file, jobs, chunksize=chunk)
+        pool.close()
+    except BaseException:
+        pool.terminate()
+        raise
+    finally:
+        pool.join()
+
+
+def _worker_init() -> None:
+    """Workers leave Ctrl+C to the parent, and clean up when it terminates them.
+
+    SIGTERM becomes ``SystemExit``, so an output being written is removed by
+    ``atomic_write`` before the worker exits. Plugins load quietly (a forked
+    worker has them already): the parent has reported their problems.
+    """
+    from soptui.plugins import get_plugins
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    get_plugins(quiet=True)
+
+
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)

@@ -1,0 +1,139 @@
+"""``soptui export``: files and folders to one or more formats, in parallel.
+
+Exit codes: 0 every file exported (or already up to date), 1 at least one
+file failed, 2 the command was misused (unknown format, bad option),
+130 interrupted by Ctrl+C. The work itself is in :mod:`soptui.batch`.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+from pathlib import Path
+
+import click
+
+from soptui.commands.common import find_sop_files, lang_option
+from soptui.i18n import t
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@click.option("-f", "--format", "formats", required=True, multiple=True, metavar="FORMAT[,FORMAT...]",
+              help="Format keluaran, dipisah koma (lihat `soptui plugins`).")
+@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+              help="Folder keluaran; struktur folder masukan dicerminkan di dalamnya.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("--strict", is_flag=True, help="Tolak berkas yang punya galat pemeriksaan.")
+@click.option("--force", is_flag=True, help="Tulis ulang keluaran walau lebih baru dari sumbernya.")
+@lang_option
+def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jobs: int | None,
+           strict: bool, force: bool) -> None:
+    """Mengekspor berkas SOP (dan folder, rekursif) ke PDF, PPTX, JSON, dll.
+
+    Contoh: `soptui export sop/ -f pdf,json -o dist/`. Nama keluaran diambil
+    dari nama berkas (`surat-masuk.sop.toml` -> `surat-masuk.pdf`). Keluaran
+    yang lebih baru dari sumbernya dilewati kecuali dengan --force. Kode
+    keluar 0 bila semua berhasil, 1 bila ada berkas gagal, 2 bila perintah
+    salah pakai.
+    """
+    from soptui import batch
+    from soptui.plugins import ExporterConflict, get_plugins
+
+    plugins = get_plugins()
+    names = [name.strip() for value in formats for name in value.split(",") if name.strip()]
+    suffixes: dict[str, str] = {}
+    for name in dict.fromkeys(names):
+        try:
+            suffixes[name] = plugins.exporter(name).suffix
+        except ExporterConflict as error:
+            raise click.UsageError(str(error)) from None
+        except KeyError:
+            installed = ", ".join(plugins.usable_exporters()) or "-"
+            raise click.UsageError(t("batch.unknown_format", name=name, installed=installed)) from None
+    if out_dir.exists() and not out_dir.is_dir():
+        raise click.UsageError(t("batch.out_not_folder", path=out_dir))
+    started = time.perf_counter()
+    planned, refused = batch.plan(find_sop_files(paths), suffixes, out_dir, force=force, strict=strict)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    report = _Report(total=len(planned) + len(refused), formats=list(suffixes))
+    try:
+        with report.display() as show:
+            for outcome in refused:
+                show(outcome)
+            for outcome in batch.run(planned, jobs or os.cpu_count() or 1):
+                show(outcome)
+    except KeyboardInterrupt:
+        click.echo(t("batch.interrupted", done=report.done, total=report.total), err=True)
+        sys.exit(130)
+    click.echo(report.summary(time.perf_counter() - started), err=True)
+    sys.exit(1 if report.failed else 0)
+
+
+class _Report:
+    """Counts outcomes and shows each one: a progress bar on a terminal, plain lines otherwise."""
+
+    def __init__(self, total: int, formats: list[str]) -> None:
+        self.total = total
+        self.formats = formats
+        self.done = self.written = self.skipped = self.failed = self.pages = 0
+
+    def count(self, outcome) -> None:
+        self.done += 1
+        self.written += len(outcome.written)
+        self.skipped += len(outcome.skipped)
+        self.pages += sum(pages or 0 for _, pages in outcome.written)
+        self.failed += outcome.failed
+
+    def display(self):
+        from contextlib import contextmanager
+
+        from rich.console import Console
+
+        console = Console(stderr=True)
+
+        @contextmanager
+        def plain():
+            def show(outcome) -> None:
+                self.count(outcome)
+                for line in _lines(outcome):
+                    click.echo(line)
+            yield show
+
+        @contextmanager
+        def bar():
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                       TextColumn("{task.fields[current]}", style="dim"))
+            with Progress(*columns, console=console, transient=False) as progress:
+                task = progress.add_task(t("batch.progress"), total=self.total, current="")
+
+                def show(outcome) -> None:
+                    self.count(outcome)
+                    if outcome.failed:
+                        for line in _lines(outcome):
+                            progress.console.print(line, markup=False, highlight=False)
+                    progress.update(task, advance=1, current=str(outcome.source))
+                yield show
+
+        return bar() if console.is_terminal else plain()
+
+    def summary(self, seconds: float) -> str:
+        return t("batch.summary", files=self.done, formats=", ".join(self.formats), written=self.written,
+                 skipped=self.skipped, pages=self.pages, failed=self.failed, seconds=f"{seconds:.1f}")
+
+
+def _lines(outcome) -> list[str]:
+    lines = []
+    if outcome.written:
+        outputs = ", ".join(str(target.path) for target, _ in outcome.written)
+        lines.append(t("batch.line_written", source=outcome.source, outputs=outputs))
+    if outcome.skipped and not outcome.written and not outcome.failed:
+        lines.append(t("batch.line_skipped", source=outcome.source))
+    for fmt, reason in outcome.failures:
+        lines.append(t("batch.line_failed", source=outcome.source, format=fmt or "-", reason=reason))
+    return lines
+

@@ -1,0 +1,67 @@
+"""``soptui plugins``: which plugins are installed and what each registered."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict
+
+import click
+
+from soptui.commands.common import lang_option
+from soptui.i18n import t
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
+@click.option("--hook", help="Hanya plugin yang mengimplementasikan hook ini.")
+@lang_option
+def plugins(as_json: bool, hook: str | None) -> None:
+    """Menampilkan plugin terpasang: versi, hook, eksporter, aturan, dan tema.
+
+    Plugin yang gagal dimuat ikut ditampilkan beserta alasannya. Plugin
+    pihak ketiga dapat dibatasi dengan SOPTUI_LOAD_PLUGINS=nama1,nama2
+    (kosong: hanya plugin bawaan).
+    """
+    from soptui.plugins import get_plugins
+
+    loaded = get_plugins()
+    listed = [info for info in loaded.plugins if hook is None or hook in info.hooks]
+    if as_json:
+        records = []
+        for info in listed:
+            record = asdict(info)
+            record["exporters"] = [_exporter_record(loaded.exporters[name]) for name in info.exporters
+                                   if name in loaded.exporters and loaded.exporters[name].plugin == info.name]
+            records.append(record)
+        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        return
+    for info in listed:
+        origin = t("plugins.builtin") if info.builtin else info.distribution
+        click.echo(f"{info.name} {info.version} ({origin})")
+        if info.error:
+            click.echo("  " + t("plugins.list_error", error=info.error))
+            continue
+        click.echo("  " + t("plugins.list_hooks", hooks=", ".join(info.hooks) or "-"))
+        for name in info.exporters:
+            exporter = loaded.exporters.get(name)
+            if exporter is not None:
+                click.echo("  " + t("plugins.list_exporter", name=name, label=exporter.label, suffix=exporter.suffix))
+        for code in info.checks:
+            click.echo("  " + t("plugins.list_check", code=code, description=loaded.checks[code].description))
+        for name in info.themes:
+            click.echo("  " + t("plugins.list_theme", name=name))
+    if not listed:
+        click.echo(t("plugins.none"))
+
+
+def _exporter_record(exporter) -> dict[str, object]:
+    return {
+        "name": exporter.name,
+        "label": exporter.label,
+        "suffix": exporter.suffix,
+        "needs_layout": exporter.page_options is not None,
+        "options": [
+            {"name": o.name, "type": o.type.__name__, "default": o.default, "help": o.help, "choices": list(o.choices)}
+            for o in exporter.options
+        ],
+    }
