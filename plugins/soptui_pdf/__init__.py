@@ -1,0 +1,106 @@
+"""The official SOP AP PDF (format ``pdf``): the document that gets signed.
+
+Registered through soptui's own entry points like any third-party plugin.
+The PDF draws the identity page (section 1 of the regulation's document)
+and then exactly the flowchart layout soptui computed; see docs/pdf.md for
+what it prints and when it refuses to.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from soptui.exporters import Exporter, ExportError, ExportInput, Option
+from soptui.hookspecs import hookimpl
+from soptui.i18n import t
+
+PAPERS = ("A4", "F4", "Letter", "Legal")
+ORIENTATIONS = ("landscape", "portrait")
+THEMES = ("resmi",)
+FOOTER_ROOM = 14.0  # points kept free under the table for the footer line
+
+#: Checker errors that make the printed document wrong, not merely imperfect:
+#: the structure rules (a step in no column, an arrow to nowhere, a decision
+#: without its two branches) and an unreadable logo.
+REFUSING_RULES = frozenset({"S003", "S004", "S005", "S006", "S007", "S008", "I009"})
+
+
+def _options() -> tuple[Option, ...]:
+    return (
+        Option("paper", str, "A4", t("pdf.option.paper"), PAPERS),
+        Option("orientation", str, "landscape", t("pdf.option.orientation"), ORIENTATIONS),
+        Option("theme", str, "resmi", t("pdf.option.theme"), THEMES),
+    )
+
+
+def resolve_options(options: dict[str, Any]) -> dict[str, Any]:
+    """The options with defaults filled in; an unknown value is an ExportError."""
+    resolved = {}
+    for option in _options():
+        value = options.get(option.name, option.default)
+        if option.choices and value not in option.choices:
+            raise ExportError(t("pdf.bad_option", name=option.name, value=value, choices=", ".join(option.choices)))
+        resolved[option.name] = value
+    return resolved
+
+
+def page_options(options: dict[str, Any]):
+    """The page the flowchart is laid out on: paper and orientation, our margins."""
+    from soptui.layout import PageOptions
+
+    resolved = resolve_options(options)
+    return PageOptions(paper=resolved["paper"], orientation=resolved["orientation"], footer=FOOTER_ROOM)
+
+
+def refusals(export: ExportInput) -> list:
+    """The checker errors that stop the PDF (``REFUSING_RULES``), located in the file."""
+    from soptui.checks import Context, content, structure
+    from soptui.locate import Reporter
+
+    path = export.path or Path("<sop>")
+    try:
+        text = path.read_text(encoding="utf-8-sig") if export.path else ""
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    context = Context(export.sop, path, Reporter(str(path), text))
+    for check in (*structure.CHECKS, content.logo_readable):
+        check(context)
+    return [f for f in context.reporter.findings if f.severity == "error" and f.code in REFUSING_RULES]
+
+
+def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
+    """Write the PDF of one SOP to ``stream``; return its page count."""
+    from soptui.layout import compute_layout
+    from soptui_pdf import document, identity
+    from soptui_pdf.palette import PALETTES
+
+    resolved = resolve_options(options)
+    errors = refusals(export)
+    if errors:
+        lines = "\n".join(finding.format_line() for finding in errors)
+        raise ExportError(f"{t('pdf.refused', count=len(errors))}\n{lines}")
+    pages = page_options(resolved)
+    layout = export.layout or compute_layout(export.sop, pages)
+    base = export.path.parent if export.path else None
+    try:
+        logo = identity.open_logo(export.sop, base)
+    except OSError as error:  # the header looked right but the image is broken
+        raise ExportError(t("pdf.bad_logo", path=export.path, value=export.sop.identitas.logo, reason=error)) from None
+    top, right, bottom, left = pages.margin_units()
+    frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
+    return document.render(export.sop, layout, frame, PALETTES[resolved["theme"]], export.source_sha256, logo, stream)
+
+
+@hookimpl
+def register_exporters(register) -> None:
+    register(
+        Exporter(
+            name="pdf",
+            label=t("pdf.label"),
+            suffix=".pdf",
+            write=write,
+            options=_options(),
+            page_options=page_options,
+        )
+    )

@@ -1,0 +1,66 @@
+"""The whole PDF: identity page(s), flowchart pages, a footer on every page.
+
+The canvas is made deterministic (reportlab's ``invariant`` mode fixes the
+creation date and the document ID), so the same SOP file and options give
+the same bytes, and a PDF can be checked into git or compared by hash.
+"""
+
+from __future__ import annotations
+
+from typing import BinaryIO
+
+from reportlab.lib.utils import ImageReader
+from reportlab.pdfgen.canvas import Canvas
+
+from soptui.layout.types import FlowchartLayout
+from soptui.model import Sop
+from soptui_pdf import flowchart, identity
+from soptui_pdf.identity import Frame
+from soptui_pdf.palette import Palette, register_fonts
+from soptui_pdf.pen import Pen
+
+FOOTER_SIZE = 7.0
+FOOTER_GAP = 4.0  # between the table and the footer line
+HASH_LENGTH = 12  # hex digits of the source's SHA-256 printed on each page
+
+
+def render(
+    sop: Sop,
+    layout: FlowchartLayout,
+    frame: Frame,
+    palette: Palette,
+    source_sha256: str,
+    logo: ImageReader | None,
+    stream: BinaryIO,
+) -> int:
+    """Write the PDF to ``stream``; return its number of pages."""
+    register_fonts()
+    canvas = Canvas(stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1)
+    canvas.setTitle(sop.identitas.nama)
+    canvas.setSubject(sop.identitas.nomor)
+    canvas.setCreator("soptui")
+    pen = Pen(canvas, layout.height, palette)
+    identity_pages = identity.plan(sop, logo, pen, frame)
+    total = len(identity_pages) + len(layout.pages)
+    number = 0
+    for page in identity_pages:
+        number += 1
+        identity.draw(pen, page, frame)
+        _footer(pen, frame, layout.width, sop.identitas.nomor, source_sha256, number, total)
+        canvas.showPage()
+    for page in layout.pages:
+        number += 1
+        flowchart.draw(pen, page)
+        _footer(pen, frame, layout.width, sop.identitas.nomor, source_sha256, number, total)
+        canvas.showPage()
+    canvas.save()
+    return total
+
+
+def _footer(pen: Pen, frame: Frame, width: float, nomor: str, sha256: str, number: int, total: int) -> None:
+    """Page x of y, the SOP number and the source hash, under the frame."""
+    top = frame.y + frame.height + FOOTER_GAP
+    muted = pen.palette.muted
+    pen.text(frame.x, top, f"Nomor SOP: {nomor}" if nomor else "Nomor SOP: -", FOOTER_SIZE, color=muted)
+    pen.text(frame.x + frame.width / 2, top, f"Halaman {number} dari {total}", FOOTER_SIZE, align="center", color=muted)
+    pen.text(frame.x + frame.width, top, f"sumber {sha256[:HASH_LENGTH] or '-'}", FOOTER_SIZE, align="right", color=muted)

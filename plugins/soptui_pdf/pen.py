@@ -1,0 +1,120 @@
+"""Drawing on a reportlab canvas in the layout's coordinates.
+
+The layout (soptui/layout/types.py) puts the origin at the top-left corner
+with y growing downward; reportlab's origin is the bottom-left corner. Every
+drawing call of the exporter goes through :class:`Pen`, which flips y in one
+place and applies the palette.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from reportlab.lib.colors import HexColor
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.pdfgen.canvas import Canvas
+
+from soptui_pdf.palette import Palette
+
+Point = tuple[float, float]
+
+#: Distance between baselines, as a multiple of the font size.
+LEADING = 1.2
+
+
+class Pen:
+    """Draws lines, shapes and text on one canvas, top-left origin, y down."""
+
+    def __init__(self, canvas: Canvas, page_height: float, palette: Palette) -> None:
+        self.canvas = canvas
+        self.height = page_height
+        self.palette = palette
+        self._colors: dict[str, HexColor] = {}
+
+    def color(self, value: str) -> HexColor:
+        if value not in self._colors:
+            self._colors[value] = HexColor(value)
+        return self._colors[value]
+
+    def font(self, bold: bool) -> str:
+        return self.palette.font_bold if bold else self.palette.font
+
+    def width(self, text: str, size: float, bold: bool = False) -> float:
+        return stringWidth(text, self.font(bold), size)
+
+    # -- shapes -------------------------------------------------------------
+
+    def _stroke(self, color: str, width: float) -> None:
+        self.canvas.setStrokeColor(self.color(color))
+        self.canvas.setLineWidth(width)
+
+    def line(self, x1: float, y1: float, x2: float, y2: float, color: str, width: float) -> None:
+        self._stroke(color, width)
+        self.canvas.line(x1, self.height - y1, x2, self.height - y2)
+
+    def rect(self, x: float, y: float, w: float, h: float, stroke: str | None, width: float = 0.0,
+             fill: str | None = None, radius: float = 0.0) -> None:
+        """A rectangle given by its top-left corner; ``radius`` rounds its corners."""
+        if stroke:
+            self._stroke(stroke, width)
+        if fill:
+            self.canvas.setFillColor(self.color(fill))
+        args = (x, self.height - y - h, w, h)
+        if radius:
+            self.canvas.roundRect(*args, radius, stroke=int(bool(stroke)), fill=int(bool(fill)))
+        else:
+            self.canvas.rect(*args, stroke=int(bool(stroke)), fill=int(bool(fill)))
+
+    def polygon(self, points: Sequence[Point], stroke: str | None, width: float, fill: str | None) -> None:
+        """A closed polygon through ``points``."""
+        path = self.canvas.beginPath()
+        first, *rest = points
+        path.moveTo(first[0], self.height - first[1])
+        for x, y in rest:
+            path.lineTo(x, self.height - y)
+        path.close()
+        if stroke:
+            self._stroke(stroke, width)
+        if fill:
+            self.canvas.setFillColor(self.color(fill))
+        self.canvas.drawPath(path, stroke=int(bool(stroke)), fill=int(bool(fill)))
+
+    def polyline(self, points: Sequence[Point], color: str, width: float) -> None:
+        """An open line through ``points``, with square joins so corners stay crisp."""
+        path = self.canvas.beginPath()
+        first, *rest = points
+        path.moveTo(first[0], self.height - first[1])
+        for x, y in rest:
+            path.lineTo(x, self.height - y)
+        self._stroke(color, width)
+        self.canvas.setLineJoin(0)
+        self.canvas.drawPath(path, stroke=1, fill=0)
+
+    # -- text ---------------------------------------------------------------
+
+    def first_baseline(self, top: float, size: float, bold: bool = False) -> float:
+        """The baseline of a line whose line box (``LEADING`` x size) starts at ``top``."""
+        ascent, descent = getAscentDescent(self.font(bold), size)
+        return top + (LEADING * size - (ascent - descent)) / 2 + ascent
+
+    def text(self, x: float, top: float, text: str, size: float, bold: bool = False,
+             align: str = "left", color: str | None = None) -> None:
+        """One line of text whose line box starts at ``top``; ``x`` is its left
+        edge, its centre (``center``) or its right edge (``right``)."""
+        self.canvas.setFillColor(self.color(color or self.palette.ink))
+        self.canvas.setFont(self.font(bold), size)
+        y = self.height - self.first_baseline(top, size, bold)
+        if align == "center":
+            self.canvas.drawCentredString(x, y, text)
+        elif align == "right":
+            self.canvas.drawRightString(x, y, text)
+        else:
+            self.canvas.drawString(x, y, text)
+
+    def lines(self, x: float, top: float, width: float, lines: Sequence[str], size: float,
+              bold: bool = False, align: str = "left", leading: float | None = None) -> None:
+        """Lines already wrapped, one under the other, inside ``width`` from ``x``."""
+        step = leading if leading is not None else LEADING * size
+        anchor = x + width / 2 if align == "center" else x
+        for index, line in enumerate(lines):
+            self.text(anchor, top + index * step, line, size, bold, align)
