@@ -16,6 +16,7 @@ import os
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -47,11 +48,19 @@ class Source:
     data: bytes
     sha256: str
     mode: int | None = None
-    baseline: dict[str, Any] | None = None  # the model as a dict, as loaded
+    loaded: Sop | None = None  # the model as read from ``data``
 
     @property
     def text(self) -> str:
         return self.data.decode("utf-8-sig")
+
+    @cached_property
+    def baseline(self) -> dict[str, Any] | None:
+        """The loaded model as a dict: what a save compares edits against.
+        Computed on first save only, so checking a library does not pay for it."""
+        from soptui.serialize import to_dict
+
+        return None if self.loaded is None else to_dict(self.loaded)
 
 
 @dataclass
@@ -97,10 +106,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
         return Loaded(path, None, [finding], source)
     reader = _Reader(name, text)
     sop = reader.read(raw)
-    if sop is not None:
-        from soptui.serialize import to_dict
-
-        source.baseline = to_dict(sop)
+    source.loaded = sop
     return Loaded(path, sop, reader.findings, source)
 
 

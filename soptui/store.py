@@ -103,7 +103,7 @@ def save(sop: Sop, path: str | os.PathLike[str], source: Source | None = None, f
     data = render(sop, source)
     mode = _mode_of(path, source)
     atomic_write(path, data, mode)
-    return Source(path, data, hashlib.sha256(data).hexdigest(), mode, to_dict(sop))
+    return Source(path, data, hashlib.sha256(data).hexdigest(), mode, sop)
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None) -> None:
