@@ -14,6 +14,7 @@ from soptui.commands.check import check
 from soptui.commands.common import lang_option
 from soptui.commands.edit import edit
 from soptui.commands.export import export
+from soptui.commands.import_ import import_
 from soptui.commands.monev import monev
 from soptui.commands.new import new
 from soptui.commands.plugins import plugins
@@ -49,5 +50,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, export, plugins):
+for command in (edit, check, new, schema, monev, export, plugins, import_):
     cli.add_command(command)
