@@ -1,0 +1,52 @@
+"""Fixtures for the PPTX deck tests: build a deck the way the host does, reopen it."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+
+import pytest
+from pptx import Presentation
+
+import soptui_pptx
+from soptui.exporters import ExportInput
+from soptui.loader import load
+from soptui.plugins import load_plugins
+
+EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.sop.toml"))
+
+
+@pytest.fixture(scope="session")
+def exporter():
+    """The ``pptx`` exporter, registered through the plugin API only."""
+    return load_plugins(entry_points=False, extra=[("pptx", soptui_pptx)], warn=None).exporter("pptx")
+
+
+@pytest.fixture(scope="session")
+def build(exporter):
+    """``build(sop) -> (Presentation, slide count returned by write)``, with the layout the host would pass."""
+
+    def _build(sop, path=None, options=None):
+        options = {option.name: option.default for option in exporter.options} | (options or {})
+        layout = None
+        if exporter.page_options is not None:
+            from soptui.layout import compute_layout
+
+            layout = compute_layout(sop, exporter.page_options(options))
+        stream = io.BytesIO()
+        count = exporter.write(ExportInput(sop, path, hashlib.sha256(b"").hexdigest(), layout), stream, options)
+        stream.seek(0)
+        return Presentation(stream), count
+
+    return _build
+
+
+@pytest.fixture(scope="session")
+def example_decks(build):
+    """Each bundled example as ``(path, sop, Presentation)``."""
+    decks = []
+    for path in EXAMPLES:
+        sop = load(path).sop
+        decks.append((path, sop, build(sop, path)[0]))
+    return decks
