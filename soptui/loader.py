@@ -39,6 +39,22 @@ from soptui.model import (
 
 _TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 
+#: tomllib's reasons, matched to catalogue texts in the user's language.
+_TOML_REASONS = (
+    (re.compile(r"^Illegal character '(?P<what>.*)'$"), "toml.illegal_character"),
+    (re.compile(r"^Unterminated string$"), "toml.unterminated_string"),
+    (re.compile(r"^Expected '=' after a key"), "toml.expected_equals"),
+    (re.compile(r"^Invalid value$"), "toml.invalid_value"),
+    (re.compile(r"^Invalid date or datetime$"), "toml.invalid_date"),
+    (re.compile(r"^Cannot (?:declare|overwrite|redefine|mutate)"), "toml.duplicate"),
+    (re.compile(r"^Duplicate inline table key"), "toml.duplicate"),
+    (re.compile(r"^Unclosed array$"), "toml.unclosed_array"),
+    (re.compile(r"^Unclosed inline table$"), "toml.unclosed_table"),
+    (re.compile(r"^Expected '\]\]?' at the end"), "toml.unclosed_header"),
+    (re.compile(r"^Expected newline or end of document"), "toml.one_per_line"),
+    (re.compile(r"^Invalid (?:statement|initial character for a key part)$|^Found invalid character"), "toml.invalid_key"),
+)
+
 
 @dataclass
 class Source:
@@ -101,7 +117,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
     except tomllib.TOMLDecodeError as error:
         match = _TOML_POSITION.search(str(error))
         line, col = (int(match[1]), int(match[2])) if match else (1, 1)
-        reason = _TOML_POSITION.sub("", str(error)).strip()
+        reason = _toml_reason(_TOML_POSITION.sub("", str(error)).strip())
         finding = Finding("S010", "error", name, (), line, col, "rule.S010.toml", {"reason": reason})
         return Loaded(path, None, [finding], source)
     reader = _Reader(name, text)
@@ -214,6 +230,16 @@ class _Reader(Reporter):
             else:
                 self.report("S002", "error", where + (name,), expected=_expected(Key("bool")), actual=_kind_of(item), value=_short(item))
         return kept
+
+
+def _toml_reason(reason: str) -> str:
+    """tomllib's English reason, in the user's language where we know it."""
+    for pattern, key in _TOML_REASONS:
+        match = pattern.search(reason)
+        if match:
+            what = match.groupdict().get("what", "")
+            return t(key, what=t("toml.end_of_line") if what == "\\n" else what)
+    return reason
 
 
 def _defaults(values: dict[str, Any], spec: dict[str, Key], skip: tuple[str, ...] = ()) -> dict[str, Any]:
