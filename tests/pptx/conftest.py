@@ -24,10 +24,10 @@ def exporter():
 
 
 @pytest.fixture(scope="session")
-def build(exporter):
-    """``build(sop) -> (Presentation, slide count returned by write)``, with the layout the host would pass."""
+def render(exporter):
+    """``render(sop) -> (deck bytes, slide count returned by write)``, with the layout the host would pass."""
 
-    def _build(sop, path=None, options=None):
+    def _render(sop, path=None, options=None):
         options = {option.name: option.default for option in exporter.options} | (options or {})
         layout = None
         if exporter.page_options is not None:
@@ -36,10 +36,25 @@ def build(exporter):
             layout = compute_layout(sop, exporter.page_options(options))
         stream = io.BytesIO()
         count = exporter.write(ExportInput(sop, path, hashlib.sha256(b"").hexdigest(), layout), stream, options)
-        stream.seek(0)
-        return Presentation(stream), count
+        return stream.getvalue(), count
+
+    return _render
+
+
+@pytest.fixture(scope="session")
+def build(render):
+    """``build(sop) -> (Presentation, slide count returned by write)``."""
+
+    def _build(sop, path=None, options=None):
+        data, count = render(sop, path, options)
+        return Presentation(io.BytesIO(data)), count
 
     return _build
+
+
+@pytest.fixture(scope="session")
+def example_paths():
+    return EXAMPLES
 
 
 @pytest.fixture(scope="session")
