@@ -12,6 +12,7 @@ import click
 from soptui import __version__
 from soptui.commands.check import check
 from soptui.commands.common import lang_option
+from soptui.commands.diff import diff
 from soptui.commands.edit import edit
 from soptui.commands.export import export
 from soptui.commands.import_ import import_
@@ -50,5 +51,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, export, plugins, import_):
+for command in (edit, check, new, schema, monev, diff, export, plugins, import_):
     cli.add_command(command)
