@@ -59,13 +59,15 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
     planned, refused = batch.plan(find_sop_files(paths), suffixes, out_dir, force=force, strict=strict)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = _Report(total=len(planned) + len(refused), formats=list(suffixes))
+    outcomes = batch.run(planned, jobs or os.cpu_count() or 1)
     try:
         with report.display() as show:
             for outcome in refused:
                 show(outcome)
-            for outcome in batch.run(planned, jobs or os.cpu_count() or 1):
+            for outcome in outcomes:
                 show(outcome)
     except KeyboardInterrupt:
+        outcomes.close()  # stops the workers; each removes the output it was writing
         click.echo(t("batch.interrupted", done=report.done, total=report.total), err=True)
         sys.exit(130)
     click.echo(report.summary(time.perf_counter() - started), err=True)
