@@ -1,0 +1,196 @@
+"""``soptui export``: many files, many formats; bad files and broken plugins never stop a batch."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+from click.testing import CliRunner
+
+from soptui.cli import cli
+
+SLOW_PLUGIN = """
+    import time
+    from soptui import hookimpl
+    from soptui.exporters import Exporter
+
+    def write(input, stream, options):
+        for _ in range(5):
+            time.sleep(0.06)
+            stream.write(b"x" * 1000)
+        stream.write(b"END")
+
+    @hookimpl
+    def register_exporters(register):
+        register(Exporter(name="lambat", label="Lambat", suffix=".lambat", write=write))
+"""
+
+CRASHING_PLUGIN = """
+    from soptui import hookimpl
+    from soptui.exporters import Exporter
+
+    def write(input, stream, options):
+        stream.write(b"setengah")
+        raise ValueError("kolom tidak cukup")
+
+    @hookimpl
+    def register_exporters(register):
+        register(Exporter(name="mogok", label="Mogok", suffix=".mogok", write=write))
+"""
+
+
+def invoke(*args: str):
+    return CliRunner().invoke(cli, ["export", *args])
+
+
+def outputs(folder) -> list[str]:
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+
+
+def test_library_is_mirrored_named_after_files_and_a_rerun_skips_all(library, tmp_path):
+    out = tmp_path / "dist"
+    first = invoke(str(library), "-f", "json", "-o", str(out), "--jobs", "1")
+    assert first.exit_code == 0, first.output
+    assert outputs(out) == [
+        "biro-umum/laporan-kinerja.json",
+        "keuangan/2024/surat-masuk.json",
+        "keuangan/pengajuan-cuti.json",
+    ]  # from the file name, never from `nomor` (which holds "/")
+    assert "3 keluaran ditulis" in first.output
+    second = invoke(str(library), "-f", "json", "-o", str(out))
+    assert second.exit_code == 0
+    assert "0 keluaran ditulis, 3 dilewati" in second.output
+
+
+def test_editing_one_file_redoes_that_file_only(library, tmp_path):
+    out = tmp_path / "dist"
+    assert invoke(str(library), "-f", "json", "-o", str(out)).exit_code == 0
+    edited = library / "keuangan" / "pengajuan-cuti.sop.toml"
+    later = time.time() + 5
+    os.utime(edited, (later, later))
+    result = invoke(str(library), "-f", "json", "-o", str(out))
+    written = [line for line in result.output.splitlines() if line.startswith("ditulis")]
+    assert len(written) == 1 and "pengajuan-cuti" in written[0]
+    forced = invoke(str(library), "-f", "json", "-o", str(out), "--force")
+    assert "3 keluaran ditulis" in forced.output
+
+
+def test_unknown_format_is_a_usage_error_listing_installed_formats(examples, tmp_path):
+    result = invoke(str(examples[0]), "-f", "json,docx", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert "docx" in result.output and "json" in result.output.split("docx", 1)[1]
+    assert not (tmp_path / "out").exists()
+
+
+def test_a_bad_file_is_reported_and_the_batch_goes_on(library, tmp_path):
+    bad = library / "biro-umum" / "rusak.sop.toml"
+    bad.write_text('format = 1\n[identitas\nnama = "x"\n', encoding="utf-8")
+    out = tmp_path / "dist"
+    result = invoke(str(library), "-f", "json", "-o", str(out), "--jobs", "2")
+    assert result.exit_code == 1
+    failed = [line for line in result.output.splitlines() if line.startswith("GAGAL")]
+    assert len(failed) == 1 and f"{bad}:2:" in failed[0] and "TOML" in failed[0]
+    assert len(outputs(out)) == 3 and "Traceback" not in result.output
+
+
+def test_strict_refuses_files_with_checker_errors(library, tmp_path):
+    target = library / "keuangan" / "pengajuan-cuti.sop.toml"
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace('pelaksana = "', 'pelaksana = "tidak-ada-', 1), encoding="utf-8")
+    relaxed = invoke(str(library), "-f", "json", "-o", str(tmp_path / "a"))
+    assert relaxed.exit_code == 0 and len(outputs(tmp_path / "a")) == 3
+    strict = invoke(str(library), "-f", "json", "-o", str(tmp_path / "b"), "--strict")
+    assert strict.exit_code == 1
+    assert "--strict" in strict.output and "S004" in strict.output
+    assert "keuangan/pengajuan-cuti.json" not in outputs(tmp_path / "b")
+
+
+def test_two_sources_for_one_output_are_refused(tmp_path, examples):
+    folder = tmp_path / "sop"
+    folder.mkdir()
+    (folder / "cuti.sop.toml").write_bytes(examples[0].read_bytes())
+    (folder / "cuti.toml").write_bytes(examples[1].read_bytes())
+    result = invoke(str(folder), "-f", "json", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 1
+    assert "cuti.sop.toml" in result.output.split("GAGAL", 1)[1]
+
+
+def test_output_folder_that_is_a_file_is_a_usage_error(tmp_path, examples):
+    (tmp_path / "out").write_text("")
+    assert invoke(str(examples[0]), "-f", "json", "-o", str(tmp_path / "out")).exit_code == 2
+
+
+def test_parallel_and_serial_give_the_same_bytes(library, tmp_path):
+    assert invoke(str(library), "-f", "json", "-o", str(tmp_path / "one"), "--jobs", "1").exit_code == 0
+    assert invoke(str(library), "-f", "json", "-o", str(tmp_path / "two"), "--jobs", "2").exit_code == 0
+    for name in outputs(tmp_path / "one"):
+        assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
+
+
+def test_subprocess_exit_codes_and_textual_is_never_imported(tmp_path, examples, soptui_run):
+    ok = soptui_run("export", str(examples[0]), "-f", "json", "-o", str(tmp_path / "out"))
+    assert ok.returncode == 0, ok.stderr
+    assert (tmp_path / "out" / examples[0].name.replace(".sop.toml", ".json")).exists()
+    usage = soptui_run("export", str(examples[0]), "-f", "tidak-ada", "-o", str(tmp_path / "out"))
+    assert usage.returncode == 2 and "json" in usage.stderr
+    probe = (
+        "import sys\n"
+        "from click.testing import CliRunner\n"
+        "from soptui.cli import cli\n"
+        f"r = CliRunner().invoke(cli, ['export', {str(examples[0])!r}, '-f', 'json', '-o', {str(tmp_path / 'p')!r}])\n"
+        "print(r.exit_code, sorted(m for m in sys.modules if m.partition('.')[0] == 'textual'))\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, timeout=60)
+    assert result.stdout.strip() == "0 []", result.stdout + result.stderr
+
+
+def test_an_exporter_that_crashes_fails_its_format_only(site, library, tmp_path, soptui_run):
+    site.install("soptui-mogok", "soptui_mogok", CRASHING_PLUGIN, entry_name="mogok")
+    out = tmp_path / "dist"
+    result = soptui_run("export", str(library), "-f", "mogok,json", "-o", str(out), "--jobs", "2", env=site.env())
+    assert result.returncode == 1
+    assert "kolom tidak cukup" in result.stdout and "mogok" in result.stdout
+    assert [name for name in outputs(out) if name.endswith(".json")] == [
+        "biro-umum/laporan-kinerja.json", "keuangan/2024/surat-masuk.json", "keuangan/pengajuan-cuti.json",
+    ]
+    assert not [name for name in outputs(out) if "mogok" in name], "no half-written output"
+
+
+def test_a_plugin_that_fails_to_import_does_not_stop_the_batch(site, examples, tmp_path, soptui_run):
+    site.install("soptui-rusak", "soptui_rusak", "raise ImportError('butuh pustaka lain')\n", entry_name="rusak")
+    result = soptui_run("export", str(examples[0]), "-f", "json", "-o", str(tmp_path / "o"), env=site.env())
+    assert result.returncode == 0
+    assert result.stderr.count("butuh pustaka lain") == 1
+
+
+def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path):
+    site.install("soptui-lambat", "soptui_lambat", SLOW_PLUGIN, entry_name="lambat")
+    folder = tmp_path / "sop"
+    folder.mkdir()
+    for index in range(16):
+        (folder / f"sop-{index:02}.sop.toml").write_bytes(examples[index % len(examples)].read_bytes())
+    out = tmp_path / "dist"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "soptui", "export", str(folder), "-f", "lambat,json", "-o", str(out), "--jobs", "2"],
+        env=site.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not list(out.glob("*.lambat")):
+        time.sleep(0.02)
+    time.sleep(0.15)  # into the middle of the next files
+    os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C sends: the whole process group
+    _, stderr = process.communicate(timeout=30)
+    assert process.returncode == 130, stderr
+    assert "Traceback" not in stderr
+    files = [p for p in out.iterdir()]
+    assert not [p for p in files if p.name.endswith(".tmp")], "a temporary file was left behind"
+    slow = [p for p in files if p.suffix == ".lambat"]
+    assert 0 < len(slow) < 16, "the batch was interrupted part way"
+    assert all(p.read_bytes().endswith(b"END") and p.stat().st_size == 5003 for p in slow)
+    for path in files:
+        if path.suffix == ".json":
+            json.loads(path.read_text(encoding="utf-8"))
