@@ -1,0 +1,34 @@
+"""How a plugin author tests an exporter: register it, export an SOP, read the result.
+
+Run from a soptui checkout with ``python -m pytest plugins/soptui-markdown/tests``.
+"""
+
+from __future__ import annotations
+
+import io
+
+import soptui_markdown
+from soptui.corpus import generate_sop
+from soptui.exporters import ExportInput
+from soptui.plugins import load_plugins
+
+
+def export(sop, **options) -> str:
+    plugins = load_plugins(entry_points=False, extra=[("markdown", soptui_markdown)], warn=None)
+    exporter = plugins.exporter("markdown")
+    stream = io.BytesIO()
+    exporter.write(ExportInput(sop, None, "0" * 64), stream, {**{o.name: o.default for o in exporter.options}, **options})
+    return stream.getvalue().decode("utf-8")
+
+
+def test_every_step_is_a_numbered_row_and_a_flowchart_node():
+    sop = generate_sop(7)
+    page = export(sop)
+    assert page.startswith(f"# {sop.identitas.nama}\n")
+    for number, step in enumerate(sop.langkah, start=1):
+        assert f"| {number} | {step.kegiatan.replace('|', chr(92) + '|')} |" in page
+    assert page.count("-->") == len(sop.flow.edges)
+
+
+def test_mermaid_can_be_left_out():
+    assert "```mermaid" not in export(generate_sop(7), mermaid=False)
