@@ -16,6 +16,7 @@ from soptui.commands.diff import diff
 from soptui.commands.edit import edit
 from soptui.commands.export import export
 from soptui.commands.import_ import import_
+from soptui.commands.katalog import katalog
 from soptui.commands.monev import monev
 from soptui.commands.new import new
 from soptui.commands.plugins import plugins
@@ -51,5 +52,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, export, plugins, import_):
+for command in (edit, check, new, schema, monev, diff, katalog, export, plugins, import_):
     cli.add_command(command)

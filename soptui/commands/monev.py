@@ -23,9 +23,14 @@ def _parse_date(ctx: click.Context, param: click.Parameter, value: str | None) -
         raise click.BadParameter(t("monev.bad_date", value=value)) from None
 
 
+today_option = click.option(
+    "--today", "today", callback=_parse_date, metavar="YYYY-MM-DD", help="Tanggal acuan monev (bawaan: hari ini)."
+)
+
+
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
-@click.option("--today", "today", callback=_parse_date, metavar="YYYY-MM-DD", help="Tanggal acuan (bawaan: hari ini).")
+@today_option
 @click.option("--json", "as_json", is_flag=True, help="Keluaran JSON untuk skrip.")
 @click.option("--perlu-tindakan", "only_attention", is_flag=True, help="Tampilkan hanya SOP yang perlu tindakan.")
 @lang_option

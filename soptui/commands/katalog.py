@@ -1,0 +1,55 @@
+"""``soptui katalog``: the list of a library's SOPs as XLSX or CSV, for the organisation bureau."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from soptui.commands.common import find_sop_files, lang_option
+from soptui.commands.monev import today_option
+from soptui.i18n import t
+
+WRITERS = {".xlsx": "write_xlsx", ".csv": "write_csv"}
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.option("-o", "--output", required=True, metavar="BERKAS",
+              help="katalog.xlsx atau katalog.csv (format dari akhiran); `-` menulis CSV ke layar.")
+@today_option
+@lang_option
+def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
+    """Katalog SOP: nomor, nama, unit, jenis, tanggal efektif, revisi terakhir,
+    hasil pemeriksaan dan status monev, satu baris per SOP.
+
+    CSV ditulis UTF-8 dengan BOM (agar Excel membaca hurufnya dengan benar),
+    dipisah koma. Kode keluar 0 bila katalog ditulis, 2 bila salah pakai.
+    """
+    from soptui.lifecycle import catalogue
+    from soptui.loader import load
+    from soptui.plugins import extra_checks
+    from soptui.store import atomic_write
+
+    suffix = Path(output).suffix.lower()
+    if output != "-" and suffix not in WRITERS:
+        raise click.UsageError(t("katalog.bad_suffix", suffix=suffix or output))
+    loaded = [load(path) for path, _ in find_sop_files(paths)]
+    rows = catalogue.catalogue_rows(loaded, today, extra_checks())
+    if output == "-":
+        stream = io.BytesIO()
+        catalogue.write_csv(rows, stream, bom=False)
+        sys.stdout.buffer.write(stream.getvalue())
+        return
+    target = Path(output)
+    if not target.parent.is_dir():
+        raise click.UsageError(t("new.no_folder", folder=str(target.parent)))
+    stream = io.BytesIO()
+    getattr(catalogue, WRITERS[suffix])(rows, stream)
+    atomic_write(target, stream.getvalue(), 0o644)
+    errors = sum("pemeriksaan" in row.alerts for row in rows)
+    attention = sum(bool(row.alerts - {"pemeriksaan"}) for row in rows)
+    click.echo(t("katalog.written", path=output, count=len(rows), errors=errors, attention=attention), err=True)
