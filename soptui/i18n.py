@@ -9,7 +9,6 @@ Placeholders use ``str.format`` names: ``{field}``, ``{value}``.
 
 from __future__ import annotations
 
-import os
 import tomllib
 from functools import cache
 from pathlib import Path
@@ -17,7 +16,7 @@ from pathlib import Path
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _LOCALE_DIR = Path(__file__).parent / "locale"
-_current = os.environ.get("SOPTUI_LANG", DEFAULT_LANGUAGE)
+_current: str | None = None  # not chosen yet: ask the config (which reads SOPTUI_LANG)
 
 
 def set_language(lang: str) -> None:
@@ -29,8 +28,14 @@ def set_language(lang: str) -> None:
 
 
 def get_language() -> str:
-    """The language in use: ``id`` unless set otherwise."""
-    return _current if _current in LANGUAGES else DEFAULT_LANGUAGE
+    """The language in use: ``--lang``, else ``SOPTUI_LANG``, else the config, else ``id``."""
+    global _current
+    if _current is None:
+        from soptui.config import load_config
+
+        _current = DEFAULT_LANGUAGE  # the config's own problems are worded in the default
+        _current = load_config()[0].lang
+    return _current
 
 
 @cache

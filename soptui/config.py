@@ -1,0 +1,108 @@
+"""The user's settings: one TOML file in the platform's config folder.
+
+Keys (docs/config.md): ``lang``, ``theme``, ``print_theme``, ``paper``,
+``orientation``, ``export_dir``, ``autosave_seconds``. Each can be overridden
+by an environment variable ``SOPTUI_<KEY>`` (``SOPTUI_LANG``, ...), and the
+folder itself by ``SOPTUI_CONFIG_DIR``. A broken file never stops soptui: its
+problems are returned as messages and the defaults are used.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+CONFIG_FILE = "config.toml"
+PAPERS = ("A4", "F4", "Letter", "Legal")
+ORIENTATIONS = ("landscape", "portrait")
+
+
+@dataclass(frozen=True)
+class Config:
+    lang: str = "id"
+    theme: str = "gelap"
+    print_theme: str = "resmi"
+    paper: str = "A4"
+    orientation: str = "landscape"
+    export_dir: str = ""  # empty: beside the SOP file
+    autosave_seconds: int = 5
+
+
+_CHOICES: dict[str, tuple[str, ...]] = {"lang": ("id", "en"), "paper": PAPERS, "orientation": ORIENTATIONS}
+
+
+def config_dir() -> Path:
+    """Where the config file and the user's themes live."""
+    override = os.environ.get("SOPTUI_CONFIG_DIR")
+    if override:
+        return Path(override)
+    from platformdirs import user_config_dir
+
+    return Path(user_config_dir("soptui", appauthor=False))
+
+
+def config_path() -> Path:
+    return config_dir() / CONFIG_FILE
+
+
+def load_config() -> tuple[Config, list[str]]:
+    """The settings in force, and the problems found on the way, as messages."""
+    from soptui.i18n import t  # i18n asks this module for the language: import late
+
+    problems: list[str] = []
+    values: dict[str, Any] = {}
+    path = config_path()
+    try:
+        values = tomllib.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        pass
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+        problems.append(t("config.unreadable", path=str(path), reason=str(error)))
+    config = Config()
+    for field in fields(Config):
+        raw = os.environ.get(f"SOPTUI_{field.name.upper()}")
+        origin = f"SOPTUI_{field.name.upper()}" if raw is not None else f"{path}: {field.name}"
+        value = raw if raw is not None else values.get(field.name)
+        if value is None:
+            continue
+        checked = _checked(field.name, value, field.type)
+        if checked is None:
+            problems.append(t("config.bad_value", where=origin, value=repr(value), default=repr(getattr(config, field.name))))
+        else:
+            config = replace(config, **{field.name: checked})
+    for unknown in sorted(set(values) - {f.name for f in fields(Config)}):
+        problems.append(t("config.unknown_key", path=str(path), key=unknown))
+    return config, problems
+
+
+def save_setting(key: str, value: Any) -> None:
+    """Remember one setting, keeping the rest of the file and its comments."""
+    import tomlkit
+
+    from soptui.store import atomic_write
+
+    path = config_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    try:
+        document = tomlkit.parse(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, tomlkit.exceptions.ParseError):
+        document = tomlkit.document()  # a broken file is replaced, its problems were reported at load
+    document[key] = value
+    atomic_write(path, tomlkit.dumps(document).encode("utf-8"), 0o644)
+
+
+def _checked(name: str, value: Any, kind: str) -> Any:
+    if kind == "int":
+        try:
+            number = int(value)
+        except (TypeError, ValueError):
+            return None
+        return number if number > 0 else None
+    if not isinstance(value, str):
+        return None
+    if name in _CHOICES and value not in _CHOICES[name]:
+        return None
+    return value
