@@ -21,6 +21,7 @@ from soptui.commands.monev import monev
 from soptui.commands.new import new
 from soptui.commands.plugins import plugins
 from soptui.commands.schema import schema
+from soptui.commands.themes import themes
 
 
 class DefaultGroup(click.Group):
@@ -52,5 +53,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, export, plugins, import_):
+for command in (edit, check, new, schema, monev, diff, katalog, export, plugins, import_, themes):
     cli.add_command(command)
