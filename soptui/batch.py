@@ -42,6 +42,7 @@ class Job:
     targets: tuple[Target, ...]
     skipped: tuple[Target, ...] = ()  # up to date already
     strict: bool = False
+    options: dict[str, dict[str, object]] = field(default_factory=dict)  # per format; defaults if absent
 
 
 @dataclass
@@ -74,6 +75,7 @@ def plan(
     *,
     force: bool = False,
     strict: bool = False,
+    options: dict[str, dict[str, object]] | None = None,
 ) -> tuple[list[Job], list[Outcome]]:
     """Jobs for ``found`` (file, folder it was found under) and the files refused up front.
 
@@ -103,7 +105,7 @@ def plan(
         if problems:
             refused.append(Outcome(source, failures=problems))
         else:
-            jobs.append(Job(source, tuple(targets), tuple(skipped), strict))
+            jobs.append(Job(source, tuple(targets), tuple(skipped), strict, options or {}))
     return jobs, refused
 
 
@@ -145,9 +147,10 @@ def export_file(job: Job) -> Outcome:
     for target in job.targets:
         try:
             exporter = plugins.exporter(target.format)
-            layout = _layout(loaded.sop, exporter, layouts)
+            options = job.options.get(target.format) or _defaults(exporter)
+            layout = _layout(loaded.sop, exporter, options, layouts)
             buffer = io.BytesIO()
-            pages = exporter.write(ExportInput(loaded.sop, loaded.path, sha256, layout), buffer, _defaults(exporter))
+            pages = exporter.write(ExportInput(loaded.sop, loaded.path, sha256, layout), buffer, options)
             target.path.parent.mkdir(parents=True, exist_ok=True)
             from soptui.store import atomic_write
 
@@ -173,11 +176,11 @@ def _strict_refusal(loaded) -> str | None:
     return t("batch.strict", count=len(errors), first=errors[0].format_line())
 
 
-def _layout(sop, exporter, cache: dict[str, object]):
+def _layout(sop, exporter, options: dict[str, object], cache: dict[str, object]):
     """The computed layout for this exporter's page options, computed once per options."""
     if exporter.page_options is None:
         return None
-    page = exporter.page_options(_defaults(exporter))
+    page = exporter.page_options(options)
     key = repr(page)
     if key not in cache:
         from soptui.layout import compute_layout
@@ -188,6 +191,53 @@ def _layout(sop, exporter, cache: dict[str, object]):
 
 def _defaults(exporter) -> dict[str, object]:
     return {option.name: option.default for option in exporter.options}
+
+
+def resolve_options(exporters: dict[str, object], given: Iterable[str]) -> dict[str, dict[str, object]]:
+    """Each exporter's options: its defaults, then ``NAME=VALUE`` or ``FORMAT.NAME=VALUE`` from the user.
+
+    A bare ``NAME`` applies to every chosen format that has that option.
+    Raises ``ValueError`` with the message for the user when an option is
+    unknown or its value does not fit.
+    """
+    result = {name: _defaults(exporter) for name, exporter in exporters.items()}
+    for item in given:
+        key, sep, text = item.partition("=")
+        if not sep:
+            raise ValueError(t("batch.option_syntax", item=item))
+        fmt, dot, name = key.strip().rpartition(".") if "." in key else ("", "", key.strip())
+        chosen = [fmt] if dot else list(exporters)
+        matched = False
+        for format_name in chosen:
+            option = next((o for o in getattr(exporters.get(format_name), "options", ()) if o.name == name), None)
+            if option is not None:
+                result[format_name][name] = _convert(option, text.strip(), format_name)
+                matched = True
+        if not matched:
+            known = ", ".join(f"{f}.{o.name}" for f, e in exporters.items() for o in e.options) or "-"
+            raise ValueError(t("batch.option_unknown", name=key.strip(), known=known))
+    return result
+
+
+def _convert(option, text: str, format_name: str) -> object:
+    try:
+        if option.type is bool:
+            lowered = text.lower()
+            if lowered not in _BOOLEANS:
+                raise ValueError(text)
+            value: object = _BOOLEANS[lowered]
+        else:
+            value = option.type(text)
+    except ValueError:
+        raise ValueError(t("batch.option_value", format=format_name, name=option.name, value=text,
+                           kind=option.type.__name__)) from None
+    if option.choices and value not in option.choices:
+        raise ValueError(t("batch.option_choice", format=format_name, name=option.name, value=text,
+                           choices=", ".join(option.choices)))
+    return value
+
+
+_BOOLEANS = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False, "1": True, "0": False}
 
 
 def _new_file_mode() -> int:

@@ -26,11 +26,13 @@ from soptui.i18n import t
               help="Folder keluaran; struktur folder masukan dicerminkan di dalamnya.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
+@click.option("-O", "--option", "option_items", multiple=True, metavar="[FORMAT.]NAME=VALUE",
+              help="Opsi eksporter, mis. -O paper=F4 atau -O pdf.orientation=portrait (lihat `soptui plugins`).")
 @click.option("--strict", is_flag=True, help="Tolak berkas yang punya galat pemeriksaan.")
 @click.option("--force", is_flag=True, help="Tulis ulang keluaran walau lebih baru dari sumbernya.")
 @lang_option
 def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jobs: int | None,
-           strict: bool, force: bool) -> None:
+           option_items: tuple[str, ...], strict: bool, force: bool) -> None:
     """Mengekspor berkas SOP (dan folder, rekursif) ke PDF, PPTX, JSON, dll.
 
     Contoh: `soptui export sop/ -f pdf,json -o dist/`. Nama keluaran diambil
@@ -44,19 +46,25 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
 
     plugins = get_plugins()
     names = [name.strip() for value in formats for name in value.split(",") if name.strip()]
-    suffixes: dict[str, str] = {}
+    chosen = {}
     for name in dict.fromkeys(names):
         try:
-            suffixes[name] = plugins.exporter(name).suffix
+            chosen[name] = plugins.exporter(name)
         except ExporterConflict as error:
             raise click.UsageError(str(error)) from None
         except KeyError:
             installed = ", ".join(plugins.usable_exporters()) or "-"
             raise click.UsageError(t("batch.unknown_format", name=name, installed=installed)) from None
+    try:
+        options = batch.resolve_options(chosen, option_items)
+    except ValueError as error:
+        raise click.UsageError(str(error)) from None
+    suffixes = {name: exporter.suffix for name, exporter in chosen.items()}
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(t("batch.out_not_folder", path=out_dir))
     started = time.perf_counter()
-    planned, refused = batch.plan(find_sop_files(paths), suffixes, out_dir, force=force, strict=strict)
+    planned, refused = batch.plan(find_sop_files(paths), suffixes, out_dir, force=force, strict=strict,
+                                 options=options)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = _Report(total=len(planned) + len(refused), formats=list(suffixes))
     outcomes = batch.run(planned, jobs or os.cpu_count() or 1)

@@ -194,3 +194,30 @@ def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path)
     for path in files:
         if path.suffix == ".json":
             json.loads(path.read_text(encoding="utf-8"))
+
+
+def test_exporter_options_reach_the_exporter_and_bad_ones_are_usage_errors(site, examples, tmp_path):
+    site.install("soptui-opsi", "soptui_opsi", """
+        from soptui import hookimpl
+        from soptui.exporters import Exporter, Option
+
+        def write(input, stream, options):
+            stream.write(repr(sorted(options.items())).encode())
+
+        @hookimpl
+        def register_exporters(register):
+            register(Exporter(name="opsi", label="Opsi", suffix=".txt", write=write, options=(
+                Option("kertas", str, "A4", choices=("A4", "F4")),
+                Option("salinan", int, 1),
+                Option("warna", bool, True),
+            )))
+    """, entry_name="opsi")
+    out = tmp_path / "out"
+    result = invoke(str(examples[0]), "-f", "opsi,json", "-o", str(out), "-O", "kertas=F4", "-O", "opsi.warna=tidak")
+    assert result.exit_code == 0, result.output
+    written = (out / examples[0].name.replace(".sop.toml", ".txt")).read_text()
+    assert written == repr([("kertas", "F4"), ("salinan", 1), ("warna", False)])
+    for bad, expected in (("kertas=B5", "A4, F4"), ("salinan=dua", "int"), ("tinta=biru", "opsi.kertas"),
+                          ("kertas", "NAMA=NILAI")):
+        refused = invoke(str(examples[0]), "-f", "opsi", "-o", str(tmp_path / "x"), "-O", bad)
+        assert refused.exit_code == 2 and expected in refused.output, (bad, refused.output)
