@@ -1,0 +1,105 @@
+"""Helpers for the PDF tests: export an SOP, read its text back with pypdf."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from dataclasses import replace
+from pathlib import Path
+
+from pypdf import PdfReader
+
+from soptui.exporters import ExportInput
+from soptui.loader import load
+from soptui.model import Actor, Identity, Signer, Sop, Step
+
+
+class Exported:
+    """One exported PDF: its bytes, the page count write() returned, its text."""
+
+    def __init__(self, data: bytes, pages: int, layout) -> None:
+        self.data = data
+        self.pages = pages
+        self.layout = layout
+        self.reader = PdfReader(io.BytesIO(data))
+
+    def page_text(self, index: int) -> str:
+        return self.reader.pages[index].extract_text()
+
+    @property
+    def text(self) -> str:
+        return "\n".join(self.page_text(i) for i in range(len(self.reader.pages)))
+
+    @property
+    def squeezed(self) -> str:
+        """All text without whitespace, so wrapped lines compare as one string."""
+        return squeeze(self.text)
+
+
+def squeeze(text: str) -> str:
+    return "".join(text.split())
+
+
+def export_input(source: Path | Sop) -> ExportInput:
+    if isinstance(source, Sop):
+        return ExportInput(source, None, hashlib.sha256(repr(source).encode()).hexdigest())
+    loaded = load(source)
+    assert loaded.sop is not None, [f.format_line() for f in loaded.findings]
+    return ExportInput(loaded.sop, loaded.path, loaded.source.sha256)
+
+
+def export(source: Path | Sop, **options) -> Exported:
+    """Export like the host does: layout from the exporter's page options, then write."""
+    import soptui_pdf
+    from soptui.layout import compute_layout
+
+    data = export_input(source)
+    layout = compute_layout(data.sop, soptui_pdf.page_options(options))
+    stream = io.BytesIO()
+    pages = soptui_pdf.write(replace(data, layout=layout), stream, options)
+    return Exported(stream.getvalue(), pages, layout)
+
+
+def make_sop(steps: list[Step], actors: int | list[Actor] = 2, **identity) -> Sop:
+    """A small SOP with a filled identity, for the cases the examples do not cover."""
+    people = actors if isinstance(actors, list) else [Actor(f"p{n}", f"Pelaksana Nomor {n}") for n in range(1, actors + 1)]
+    fields = dict(
+        nama="Uji Cetak",
+        nomor="800/999/UJI/2024",
+        instansi=("PEMERINTAH KABUPATEN UJI", "DINAS CONTOH"),
+        disahkan_oleh=Signer("Kepala Dinas", "Budi Santoso, S.E.", "197001012000031001"),
+    )
+    fields.update(identity)
+    return Sop(identitas=Identity(**fields), pelaksana=tuple(people), langkah=tuple(steps))
+
+
+def chain(count: int, actors: int = 2, **extra) -> list[Step]:
+    """``count`` steps in a line, actors taking turns, mutu baku filled."""
+    return [
+        Step(
+            f"s{n}",
+            f"Kegiatan nomor {n} dikerjakan",
+            f"p{(n - 1) % actors + 1}",
+            kelengkapan=f"Berkas {n}",
+            waktu=f"{n} menit",
+            output=f"Hasil {n}",
+            **extra,
+        )
+        for n in range(1, count + 1)
+    ]
+
+
+def placed_texts(exported: Exported, index: int) -> list[tuple[str, float, float]]:
+    """(text, x, y) of every string drawn on a page, y from the top as in the layout."""
+    page = exported.reader.pages[index]
+    height = float(page.mediabox.height)
+    found: list[tuple[str, float, float]] = []
+
+    def visit(text, cm, tm, font, size):
+        if text.strip():
+            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
+            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            found.append((text.strip(), x, height - y))
+
+    page.extract_text(visitor_text=visit)
+    return found

@@ -1,0 +1,54 @@
+"""The PDF exporter as users reach it: the entry point and `soptui export`."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+from click.testing import CliRunner
+from pypdf import PdfReader
+
+from soptui.cli import cli
+from soptui.plugins import get_plugins
+
+
+def test_the_pdf_exporter_is_registered_through_the_entry_point():
+    import soptui_pdf
+
+    exporter = get_plugins(quiet=True).exporter("pdf")
+    assert exporter.write is soptui_pdf.write
+    assert exporter.suffix == ".pdf"
+    assert {option.name for option in exporter.options} == {"paper", "orientation", "theme"}
+
+
+def test_soptui_export_writes_the_pdf(examples, tmp_path):
+    source = next(p for p in examples if p.name.startswith("surat-masuk"))
+    result = CliRunner().invoke(cli, ["export", str(source), "-f", "pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(tmp_path / "surat-masuk.pdf")
+    assert len(reader.pages) >= 2
+    assert "Pengelolaan Surat Masuk" in reader.pages[0].extract_text()
+
+
+def test_soptui_export_reports_a_missing_logo(examples, tmp_path):
+    text = examples[0].read_text(encoding="utf-8").replace("[identitas]\n", '[identitas]\nlogo = "hilang.png"\n', 1)
+    source = tmp_path / "sop" / "berlogo.sop.toml"
+    source.parent.mkdir()
+    source.write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", str(source), "-f", "pdf", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert "I009" in result.output and "hilang.png" in result.output
+    assert not (tmp_path / "out" / "berlogo.pdf").exists()
+
+
+def test_exporting_a_pdf_never_imports_textual(examples):
+    code = (
+        "import io, sys, soptui_pdf\n"
+        "from soptui.loader import load\n"
+        "from soptui.exporters import ExportInput\n"
+        f"l = load({str(examples[0])!r})\n"
+        "soptui_pdf.write(ExportInput(l.sop, l.path, l.source.sha256), io.BytesIO(), {})\n"
+        "print('textual' in sys.modules)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

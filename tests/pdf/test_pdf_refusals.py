@@ -1,0 +1,71 @@
+"""When the PDF refuses to be written, and the message the user gets."""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+from pdf_helpers import chain, export, export_input, make_sop
+
+import soptui_pdf
+from soptui.checks import check_loaded
+from soptui.exporters import ExportError
+from soptui.loader import load
+from soptui.model import Signer
+
+
+def _with_logo(examples, tmp_path, logo: str):
+    text = examples[0].read_text(encoding="utf-8").replace("[identitas]\n", f'[identitas]\nlogo = "{logo}"\n', 1)
+    path = tmp_path / "dengan-logo.sop.toml"
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _refusal(path) -> str:
+    with pytest.raises(ExportError) as error:
+        soptui_pdf.write(export_input(path), io.BytesIO(), {})
+    return str(error.value)
+
+
+def test_a_missing_logo_fails_with_the_checkers_I009_message(examples, tmp_path):
+    path = _with_logo(examples, tmp_path, "logo-hilang.png")
+    [finding] = [f for f in check_loaded(load(path)) if f.code == "I009"]
+    message = _refusal(path)
+    assert finding.format_line() in message
+    assert f"{path}:" in message and "logo-hilang.png" in message
+
+
+def test_a_logo_that_is_not_an_image_fails(examples, tmp_path):
+    (tmp_path / "logo.png").write_text("bukan gambar", encoding="utf-8")
+    message = _refusal(_with_logo(examples, tmp_path, "logo.png"))
+    assert "I009" in message and "PNG" in message
+
+
+def test_a_readable_logo_is_drawn_on_the_identity_page(examples, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 50), (180, 20, 20)).save(tmp_path / "logo.png")
+    pdf = export(_with_logo(examples, tmp_path, "logo.png"))
+    assert len(pdf.reader.pages[0].images) == 1
+    assert all(len(page.images) == 0 for page in pdf.reader.pages[1:])
+
+
+def test_a_step_in_an_unknown_column_fails_before_anything_is_drawn(examples, tmp_path):
+    text = next(p for p in examples if p.name.startswith("surat-masuk")).read_text(encoding="utf-8")
+    path = tmp_path / "salah.sop.toml"
+    path.write_text(text.replace('pelaksana = "kepala"', 'pelaksana = "kepala-dinas"', 1), encoding="utf-8")
+    message = _refusal(path)
+    assert "S004" in message and "kepala-dinas" in message
+
+
+def test_content_errors_do_not_stop_a_draft():
+    """An invalid NIP is a checker error (I005), but a draft must still print for review."""
+    sop = make_sop(chain(4), disahkan_oleh=Signer("Kepala Dinas", "Budi", "123"))
+    pdf = export(sop)
+    assert "NIP. 123" in pdf.text
+
+
+def test_an_unknown_option_value_names_the_choices():
+    with pytest.raises(ExportError) as error:
+        export(make_sop(chain(3)), paper="A5")
+    assert "A5" in str(error.value) and "F4" in str(error.value)
