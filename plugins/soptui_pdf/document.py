@@ -7,8 +7,10 @@ the same bytes, and a PDF can be checked into git or compared by hash.
 
 from __future__ import annotations
 
+from contextlib import contextmanager
 from typing import BinaryIO
 
+from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
@@ -35,6 +37,23 @@ def render(
 ) -> int:
     """Write the PDF to ``stream``; return its number of pages."""
     register_fonts()
+    with _binary_streams():
+        return _render(sop, layout, frame, palette, source_sha256, logo, stream)
+
+
+@contextmanager
+def _binary_streams():
+    """Streams compressed but not ASCII85-encoded: a fifth smaller and a
+    third faster to write; every PDF reader since 1.2 reads them."""
+    saved = rl_config.useA85
+    rl_config.useA85 = 0
+    try:
+        yield
+    finally:
+        rl_config.useA85 = saved
+
+
+def _render(sop, layout, frame, palette, source_sha256, logo, stream) -> int:
     canvas = Canvas(stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1)
     canvas.setTitle(sop.identitas.nama)
     canvas.setSubject(sop.identitas.nomor)
@@ -47,12 +66,12 @@ def render(
         number += 1
         identity.draw(pen, page, frame)
         _footer(pen, frame, layout.width, sop.identitas.nomor, source_sha256, number, total)
-        canvas.showPage()
+        pen.end_page()
     for page in layout.pages:
         number += 1
         flowchart.draw(pen, page)
         _footer(pen, frame, layout.width, sop.identitas.nomor, source_sha256, number, total)
-        canvas.showPage()
+        pen.end_page()
     canvas.save()
     return total
 

@@ -31,6 +31,8 @@ def draw(pen: Pen, page: Page) -> None:
         _edge(pen, edge)
     for symbol in page.symbols:
         _symbol(pen, symbol)
+        if symbol.text is not None:
+            draw_text(pen, symbol.text)
     for connector in page.connectors:
         _connector(pen, connector)
     for edge in page.edges:
@@ -52,9 +54,9 @@ def _grid(pen: Pen, page: Page) -> None:
     for cell in page.header:
         box = cell.box
         pen.rect(box.x, box.y, box.width, box.height, color, width, fill=palette.header_fill)
-    for column in page.columns:
-        for x in (column.left, column.right):
-            pen.line(x, header_bottom, x, table.bottom, color, width)
+    edges = sorted({round(x, 3) for column in page.columns for x in (column.left, column.right)})
+    for x in edges:
+        pen.line(x, header_bottom, x, table.bottom, color, width)
     for row in page.rows:
         pen.line(table.x, row.bottom, table.right, row.bottom, color, width)
     pen.rect(table.x, table.y, table.width, table.height, color, width)
@@ -96,10 +98,10 @@ def _edge(pen: Pen, edge: EdgePath) -> None:
     if length == 0:
         return
     ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    head = min(ARROW_LENGTH, length)
-    points[-1] = (x2 - ux * head * 0.6, y2 - uy * head * 0.6)
+    points[-1] = (x2 - ux * min(ARROW_LENGTH * 0.6, length), y2 - uy * min(ARROW_LENGTH * 0.6, length))
     pen.polyline(points, palette.arrow, palette.arrow_width)
-    bx, by = x2 - ux * head, y2 - uy * head
+    # the head keeps its size even on a short last segment, so every arrow reads the same
+    bx, by = x2 - ux * ARROW_LENGTH, y2 - uy * ARROW_LENGTH
     px, py = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
     pen.polygon([(x2, y2), (bx + px, by + py), (bx - px, by - py)], None, 0, palette.arrow)
 

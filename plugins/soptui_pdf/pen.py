@@ -30,6 +30,8 @@ class Pen:
         self.height = page_height
         self.palette = palette
         self._colors: dict[str, HexColor] = {}
+        self._text = None  # the page's text object, made on the first text
+        self._text_state: tuple = (None, None, None)  # font, size, colour last set in it
 
     def color(self, value: str) -> HexColor:
         if value not in self._colors:
@@ -100,16 +102,34 @@ class Pen:
     def text(self, x: float, top: float, text: str, size: float, bold: bool = False,
              align: str = "left", color: str | None = None) -> None:
         """One line of text whose line box starts at ``top``; ``x`` is its left
-        edge, its centre (``center``) or its right edge (``right``)."""
-        self.canvas.setFillColor(self.color(color or self.palette.ink))
-        self.canvas.setFont(self.font(bold), size)
-        y = self.height - self.first_baseline(top, size, bold)
-        if align == "center":
-            self.canvas.drawCentredString(x, y, text)
-        elif align == "right":
-            self.canvas.drawRightString(x, y, text)
-        else:
-            self.canvas.drawString(x, y, text)
+        edge, its centre (``center``) or its right edge (``right``).
+
+        Text is collected in one text object per page and drawn over the
+        page's shapes by :meth:`end_page`: far fewer PDF operators than one
+        object per string, and text always stays on top of lines and fills."""
+        font = self.font(bold)
+        if align != "left":
+            width = stringWidth(text, font, size)
+            x -= width / 2 if align == "center" else width
+        writer = self._text
+        if writer is None:
+            writer = self._text = self.canvas.beginText()
+            self._text_state = (None, None, None)
+        writer.setTextOrigin(x, self.height - self.first_baseline(top, size, bold))
+        fill = color or self.palette.ink
+        if self._text_state[:2] != (font, size):
+            writer.setFont(font, size)
+        if self._text_state[2] != fill:
+            writer.setFillColor(self.color(fill))
+        self._text_state = (font, size, fill)
+        writer.textOut(text)
+
+    def end_page(self) -> None:
+        """Draw the page's text over its shapes and start a new page."""
+        if self._text is not None:
+            self.canvas.drawText(self._text)
+            self._text = None
+        self.canvas.showPage()
 
     def lines(self, x: float, top: float, width: float, lines: Sequence[str], size: float,
               bold: bool = False, align: str = "left", leading: float | None = None) -> None:
