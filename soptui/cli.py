@@ -16,6 +16,7 @@ from soptui.commands.diff import diff
 from soptui.commands.edit import edit
 from soptui.commands.export import export
 from soptui.commands.import_ import import_
+from soptui.commands.layout import layout
 from soptui.commands.katalog import katalog
 from soptui.commands.monev import monev
 from soptui.commands.new import new
@@ -53,5 +54,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, export, plugins, import_, themes):
+for command in (edit, check, new, schema, monev, diff, katalog, export, plugins, import_, themes, layout):
     cli.add_command(command)

@@ -83,11 +83,14 @@ class Row:
 
 @dataclass(frozen=True)
 class Symbol:
-    """The symbol of one step, inside its row and its actor's column."""
+    """The symbol of one step, inside its row and its actor's column.
+    ``text`` is the step number inside it, only when the page options ask
+    for it (the terminal preview); printed symbols are empty."""
 
     step_id: str
     kind: SymbolKind
     box: Box
+    text: Text | None = None
 
 
 @dataclass(frozen=True)

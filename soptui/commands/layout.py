@@ -1,0 +1,48 @@
+"""``soptui layout``: the computed flowchart, as JSON or a short summary."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+import click
+
+from soptui.commands.common import lang_option
+from soptui.i18n import t
+
+
+@click.command()
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option("--json", "as_json", is_flag=True, help="Cetak seluruh tata letak sebagai JSON.")
+@click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default="A4", show_default=True,
+              help="Ukuran kertas.")
+@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default="landscape",
+              show_default=True, help="Arah kertas.")
+@lang_option
+def layout(path: str, as_json: bool, paper: str, orientation: str) -> None:
+    """Menghitung tata letak diagram alir SOP: halaman, tabel, simbol, panah, konektor.
+
+    Dengan `--json`, keluarannya dapat digambar ulang oleh program apa pun
+    persis seperti PDF (lihat docs/layout.md). Kode keluar 1 bila berkas
+    tidak dapat dibaca.
+    """
+    from soptui.layout import PageOptions, compute_layout, layout_to_dict
+    from soptui.loader import load
+
+    loaded = load(path)
+    if loaded.sop is None:
+        for finding in loaded.findings:
+            click.echo(finding.format_line(), err=True)
+        click.echo(t("layout.unreadable", path=path), err=True)
+        sys.exit(1)
+    result = compute_layout(loaded.sop, PageOptions(paper=paper, orientation=orientation))  # type: ignore[arg-type]
+    if as_json:
+        click.echo(json.dumps(layout_to_dict(result), ensure_ascii=False, indent=1))
+        return
+    for page in result.pages:
+        click.echo(t("layout.page", number=page.number, rows=len(page.rows), edges=len(page.edges),
+                     connectors=", ".join(f"{c.label} ({t('layout.' + c.role)})" for c in page.connectors) or "-"))
+    click.echo(t("layout.summary", pages=len(result.pages), paper=result.paper, orientation=result.orientation,
+                 symbols=sum(len(p.symbols) for p in result.pages),
+                 edges=sum(len(p.edges) for p in result.pages),
+                 connectors=sum(len(p.connectors) for p in result.pages)))

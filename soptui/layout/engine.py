@@ -1,0 +1,241 @@
+"""``compute_layout``: from an SOP and page options to every page's geometry.
+
+Steps: measure the table (columns, header, each row's wrapped texts and
+height), split the rows into pages, place each row's symbol in its actor's
+column, then route the edges page by page (``routing``). Pure and
+deterministic: the same SOP and options give the same layout, and nothing
+here imports a drawing library.
+"""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+
+from soptui.flow import Edge
+from soptui.layout.grid import Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
+from soptui.layout.options import PageOptions
+from soptui.layout.paging import paginate
+from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height
+from soptui.layout.types import Box, Column, FlowchartLayout, Page, Row, Symbol, Text
+from soptui.model import Sop
+
+CELL_KEYS = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+
+
+@dataclass(frozen=True)
+class _RowPlan:
+    """A step measured, before it has a page."""
+
+    step_id: str
+    number: int
+    kind: str
+    column: int
+    texts: dict[str, tuple[str, ...]]
+    height: float
+    symbol_height: float
+
+
+def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLayout:
+    """The flowchart pages of ``sop`` (see docs/layout.md)."""
+    options = options or PageOptions()
+    scale = Scale.of(options)
+    width, height = options.page_size()
+    top, right, bottom, left = (scale.snap(m) for m in options.margin_units())
+    actors = actor_columns(sop)
+    columns, symbols = make_columns(actors, len(sop.langkah), left, width - left - right, options, scale)
+    header, header_height = make_header(columns, actors, top, options, scale)
+    plans = _measure(sop, columns, actors, symbols, options, scale)
+    index_of: dict[str, int] = {}
+    for index, step in enumerate(sop.langkah):
+        index_of.setdefault(step.id, index)
+    edges = [(index_of[e.source], index_of[e.target], e) for e in sop.flow.edges]
+    connector = _connector_size(symbols, scale)
+    footer = options.footer if options.footer is not None else (0 if scale.cells else 2 * scale.line)
+    room = None if height is None else height - top - bottom - footer - header_height
+    pages_rows = paginate([p.height for p in plans], [(s, t) for s, t, _ in edges], room,
+                          lambda n: band_height(n, connector[1], scale))
+    page_of = {row: number for number, rows in enumerate(pages_rows) for row in rows}
+    names = _connector_names(edges, page_of)
+    pages = []
+    for number, rows in enumerate(pages_rows, start=1):
+        pages.append(_page(number, rows, plans, edges, page_of, names, columns, header, top + header_height,
+                           symbols, connector, (width, height, bottom), options, scale))
+    page_height = height if height is not None else (pages[0].table.bottom + bottom + footer)
+    if height is None:
+        pages = [_with_height(page, page_height) for page in pages]
+    paper = options.paper if options.width is None else ("cells" if scale.cells else "custom")
+    return FlowchartLayout(paper, options.orientation,
+                           width, page_height, tuple(pages))
+
+
+def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]], symbols: SymbolSize,
+             options: PageOptions, scale: Scale) -> list[_RowPlan]:
+    actor_index = {actor_id: i for i, (actor_id, _) in enumerate(actors)}
+    side_edges = _side_edges(sop)
+    plans = []
+    for number, step in enumerate(sop.langkah, start=1):
+        fields = {key: getattr(step, key) for key in CELL_KEYS[1:]}
+        texts = row_texts(fields, number, columns, options, scale)
+        kind = sop.flow.symbols.get(step.id, "proses")
+        symbol_height = symbols.heights[kind]
+        if scale.cells:  # three rows give three slots a side; a busy step grows to give each edge its own
+            symbol_height += 2 * ((max(side_edges[number - 1], 1) - 1) // 4)
+        above, below = _gaps(scale)
+        height = max(scale.snap(above + max(symbol_height, symbols.tallest) + below),
+                     *(scale.block_height(len(lines)) for lines in texts.values()))
+        plans.append(_RowPlan(step.id, number, kind, actor_index[step.pelaksana], texts, height, symbol_height))
+    return plans
+
+
+def _side_edges(sop: Sop) -> list[int]:
+    """Per step, how many of its edges will likely leave or enter a side
+    (all but one hand-off from the previous row and one to the next)."""
+    index_of: dict[str, int] = {}
+    for index, step in enumerate(sop.langkah):
+        index_of.setdefault(step.id, index)
+    counts = [0] * len(sop.langkah)
+    for edge in sop.flow.edges:
+        source, target = index_of[edge.source], index_of[edge.target]
+        if target != source + 1:
+            counts[source] += 1
+            counts[target] += 1
+    return counts
+
+
+def _gaps(scale: Scale) -> tuple[float, float]:
+    """Room above a symbol for the arrow coming in, below it for a branch
+    label and the turn of the hand-off."""
+    if scale.cells:
+        return 2, 2  # grid line + arrow cell; label cell + turn cell
+    return 3 * scale.gap, scale.label_line + 3 * scale.gap
+
+
+def _connector_size(symbols: SymbolSize, scale: Scale) -> tuple[float, float]:
+    if scale.cells:
+        return 3.0, 2.0
+    width = scale.snap(min(symbols.width * 0.5, 2.4 * scale.size))
+    return width, scale.snap(width * 0.9)
+
+
+def _connector_names(edges: list[tuple[int, int, Edge]], page_of: dict[int, int]) -> dict[int, str]:
+    """A, B, ... Z, AA, AB ... for each edge between pages, in step order."""
+    names, count = {}, 0
+    for position, (source, target, _) in enumerate(edges):
+        if page_of[source] != page_of[target]:
+            names[position] = _letters(count)
+            count += 1
+    return names
+
+
+def _letters(n: int) -> str:
+    letters = string.ascii_uppercase
+    out = ""
+    n += 1
+    while n:
+        n, rest = divmod(n - 1, 26)
+        out = letters[rest] + out
+    return out
+
+
+def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple[int, int, Edge]],
+          page_of: dict[int, int], names: dict[int, str], columns: tuple[Column, ...], header, header_bottom: float,
+          symbols: SymbolSize, connector: tuple[float, float], page: tuple[float, float | None, float],
+          options: PageOptions, scale: Scale) -> Page:
+    page_index = number - 1
+    local = {row: k for k, row in enumerate(rows)}
+    arriving = [i for i, (s, t, _) in enumerate(edges) if page_of[t] == page_index and page_of[s] != page_index]
+    leaving = [i for i, (s, t, _) in enumerate(edges) if page_of[s] == page_index and page_of[t] != page_index]
+    top_band = Band(header_bottom, len(arriving)) if arriving else None
+    y = header_bottom + band_height(len(arriving), connector[1], scale)
+    actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
+    placed, table_rows, drawn = [], [], []
+    for row in rows:
+        plan = plans[row]
+        bottom = scale.snap(y + plan.height)
+        item = _place(plan, y, bottom, actor_cols[plan.column], symbols, scale)
+        placed.append(item)
+        table_rows.append(Row(plan.step_id, plan.number, y, bottom, _cells(plan, columns, y, bottom, scale)))
+        text = None
+        if options.symbol_numbers:
+            text = Text(item.box, (str(plan.number),), scale.size, align="center")
+        drawn.append(Symbol(plan.step_id, plan.kind, item.box, text))  # type: ignore[arg-type]
+        y = bottom
+    bottom_band = Band(y, len(leaving)) if leaving else None
+    table_bottom = y + band_height(len(leaving), connector[1], scale)
+    router = PageRouter(placed, [(c.left, c.right) for c in actor_cols], scale, options.metrics,
+                        top_band, bottom_band, connector)
+    _route(router, edges, local, arriving, leaving, names, len(rows))
+    width, height, _ = page
+    table = Box(columns[0].left, header[0].box.y, columns[-1].right - columns[0].left,
+                table_bottom - header[0].box.y)
+    return Page(number, width, height or 0.0, table, columns, header, tuple(table_rows), tuple(drawn),
+                tuple(router.paths), tuple(router.connectors))
+
+
+def _place(plan: _RowPlan, top: float, bottom: float, column: Column, symbols: SymbolSize,
+           scale: Scale) -> Placed:
+    above, below = _gaps(scale)
+    height = plan.symbol_height
+    x = scale.snap(column.left + (column.right - column.left - symbols.width) / 2)
+    if scale.cells:
+        y = top + above + (bottom - top - above - below - height) // 2
+        turn = bottom - 1
+    else:
+        y = scale.snap((top + above + bottom - below) / 2 - height / 2)
+        turn = scale.snap(bottom - 1.5 * scale.gap)
+    return Placed(plan.number - 1, top, bottom, Box(x, y, symbols.width, height), plan.kind, plan.column, turn)
+
+
+def _cells(plan: _RowPlan, columns: tuple[Column, ...], top: float, bottom: float, scale: Scale) -> tuple[Text, ...]:
+    by_key = {column.key: column for column in columns}
+    return tuple(
+        scale.text(by_key[key].left, top, by_key[key].right, bottom, plan.texts[key],
+                   align="center" if key in ("no", "waktu") else "left")
+        for key in CELL_KEYS
+    )
+
+
+def _route(router: PageRouter, edges: list[tuple[int, int, Edge]], local: dict[int, int], arriving: list[int],
+           leaving: list[int], names: dict[int, str], count: int) -> None:
+    """Hand-offs first, then straight band links, then everything else through lanes."""
+    parts: dict[int, Part] = {}
+    for i, (s, t, edge) in enumerate(edges):
+        if s in local and t in local:
+            parts[i] = Part(edge, local[s], local[t])
+        elif i in arriving:
+            parts[i] = Part(edge, None, local[t], names[i])
+        elif i in leaving:
+            parts[i] = Part(edge, local[s], None, names[i])
+    rest = []
+    for i, part in parts.items():
+        s, t = part.source, part.target
+        if s is not None and t == s + 1 and s not in router.bottom_used and t not in router.top_used:
+            router.hand_off(part)
+        else:
+            rest.append(i)
+    lanes = []
+    for i in rest:
+        part = parts[i]
+        if part.target is None and part.source == count - 1 and part.source not in router.bottom_used:
+            router.straight_to_band(part)
+        elif part.source is None and part.target == 0 and 0 not in router.top_used:
+            router.straight_from_band(part)
+        else:
+            lanes.append(i)
+
+    def span(i: int) -> tuple[float, int]:
+        part = parts[i]
+        s = part.source if part.source is not None else -1
+        t = part.target if part.target is not None else count
+        return (abs(t - s), i)
+
+    for i in sorted(lanes, key=span):
+        router.via_lane(parts[i], parts[i].edge.label)
+    router.place_connectors([parts[i] for i in arriving], [parts[i] for i in leaving])
+
+
+def _with_height(page: Page, height: float) -> Page:
+    from dataclasses import replace
+
+    return replace(page, height=height)

@@ -1,0 +1,189 @@
+"""The table of a flowchart page: units, columns, the repeated header, rows.
+
+Everything here depends only on the SOP's texts and the page width, so it is
+computed once per layout; paging then stacks the rows and routing draws the
+edges between the symbols placed in them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from soptui.layout.metrics import wrap
+from soptui.layout.options import PageOptions
+from soptui.layout.types import Box, Column, HeaderCell, Text
+from soptui.model import Sop
+
+#: The columns after the actors, with their printed headings (PermenPAN-RB 35/2012).
+MUTU_BAKU = (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))
+#: Relative widths of the text columns, sharing what the actors leave.
+TEXT_WEIGHTS = {"kegiatan": 3.0, "kelengkapan": 1.6, "waktu": 1.0, "output": 1.6, "keterangan": 1.6}
+#: Cell mode: the narrowest actor column (a symbol and lanes on both sides)
+#: and text column; a table wider than the screen is scrolled, not squeezed.
+MIN_CELL_ACTOR = 13
+MIN_CELL_TEXT = 6
+#: The step fields printed in a row, in column order.
+ROW_FIELDS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+
+
+@dataclass(frozen=True)
+class Scale:
+    """Sizes that follow from the page options: type, padding, spacing.
+
+    In cell mode every length is a whole number of cells, and text sits one
+    cell right of and below its cell's top-left grid line.
+    """
+
+    cells: bool
+    size: float
+    label_size: float
+    line: float
+    label_line: float
+    pad: float  # text inset from a cell's left and top line
+    pad_end: float  # text inset from its right and bottom line
+    gap: float  # spacing between parallel edges, and their clearance
+
+    @classmethod
+    def of(cls, options: PageOptions) -> Scale:
+        metrics = options.metrics
+        if options.cells:
+            return cls(True, 1, 1, metrics.line_height(1), metrics.line_height(1), 1, 0, 1)
+        size = max(options.font_size, options.min_font_size)
+        label = max(options.font_size * 0.85, options.min_font_size)
+        return cls(False, size, label, metrics.line_height(size), metrics.line_height(label),
+                   size * 0.4, size * 0.4, max(2.5, size * 0.4))
+
+    def snap(self, value: float) -> float:
+        """Whole cells in cell mode; points rounded to 1/100 (stable JSON)."""
+        return float(round(value)) if self.cells else round(value, 2)
+
+    def text(self, left: float, top: float, right: float, bottom: float, lines: tuple[str, ...],
+             *, bold: bool = False, align: str = "left", label: bool = False) -> Text:
+        box = Box(left + self.pad, top + self.pad, right - left - self.pad - self.pad_end,
+                  bottom - top - self.pad - self.pad_end)
+        return Text(box, lines, self.label_size if label else self.size, bold, align)  # type: ignore[arg-type]
+
+    def block_height(self, lines: int) -> float:
+        """Height of a cell holding this many lines, padding included."""
+        return self.snap(max(lines, 1) * self.line + self.pad + self.pad_end)
+
+
+@dataclass(frozen=True)
+class SymbolSize:
+    """Width and the three heights of symbols in an actor column."""
+
+    width: float
+    heights: dict[str, float]
+
+    @property
+    def tallest(self) -> float:
+        return max(self.heights.values())
+
+
+def actor_columns(sop: Sop) -> list[tuple[str, str]]:
+    """(actor id, printed name) per Pelaksana column: the declared actors,
+    then any id a step names that is not declared (so the checker's error is
+    also visible in the drawing instead of the step vanishing)."""
+    columns = [(actor.id, actor.nama or actor.id) for actor in sop.pelaksana]
+    known = {actor_id for actor_id, _ in columns}
+    for step in sop.langkah:
+        if step.pelaksana not in known:
+            known.add(step.pelaksana)
+            columns.append((step.pelaksana, step.pelaksana))
+    return columns or [("", "")]
+
+
+def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: float,
+                 options: PageOptions, scale: Scale) -> tuple[tuple[Column, ...], SymbolSize]:
+    """The column edges, and the symbol size that fits the actor columns.
+
+    Actors share a part of the width that grows with their number (a fifth
+    for one actor, over half for eight or more), capped so that one or two
+    actors do not get absurdly wide columns; the text columns share the rest,
+    but never less than a floor: then the table is wider than ``width``.
+    """
+    count = len(actors)
+    metrics = options.metrics
+    digits = max(metrics.width("0" * len(str(steps)), scale.size, True), metrics.width("No", scale.size, True))
+    number = digits + scale.pad + scale.pad_end + (0 if scale.cells else 1)
+    share = min(0.62, 0.22 + 0.045 * count)
+    actor_width = min(width * share / count, (16 if scale.cells else 14 * scale.size))
+    if scale.cells:
+        actor_width = max(MIN_CELL_ACTOR, int(actor_width))
+    total_weight = sum(TEXT_WEIGHTS.values())
+    floor = MIN_CELL_TEXT if scale.cells else 4 * scale.size
+    text_width = max(width - number - actor_width * count, floor * total_weight / min(TEXT_WEIGHTS.values()))
+    widths = [("no", number), ("kegiatan", text_width * TEXT_WEIGHTS["kegiatan"] / total_weight)]
+    widths += [(f"pelaksana:{actor_id}", actor_width) for actor_id, _ in actors]
+    widths += [(key, text_width * TEXT_WEIGHTS[key] / total_weight) for key, _ in MUTU_BAKU]
+    widths.append(("keterangan", text_width * TEXT_WEIGHTS["keterangan"] / total_weight))
+    columns, x = [], left
+    for key, w in widths:
+        right = scale.snap(x + w)
+        columns.append(Column(key, scale.snap(x), right))
+        x = right
+    return tuple(columns), symbol_size(actor_width, scale)
+
+
+def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
+    """Symbols fill a bit over half their column, leaving room for edge lanes."""
+    if scale.cells:
+        width = 7 if actor_width >= 17 else 5  # odd, so the centre is a cell
+        return SymbolSize(width, {"terminator": 3, "proses": 3, "keputusan": 3})
+    width = min(max(actor_width * 0.58, 3 * scale.size), 7.5 * scale.size)
+    width = scale.snap(max(min(width, actor_width - 5 * scale.gap), actor_width * 0.4))  # keep room for lanes
+    return SymbolSize(width, {
+        "terminator": scale.snap(width * 0.42),
+        "proses": scale.snap(width * 0.5),
+        "keputusan": scale.snap(width * 0.64),
+    })
+
+
+def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top: float,
+                options: PageOptions, scale: Scale) -> tuple[tuple[HeaderCell, ...], float]:
+    """The two title rows and the column-number row, and the header's height."""
+    by_key = {column.key: column for column in columns}
+    actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
+
+    def lines(text: str, left: float, right: float) -> tuple[str, ...]:
+        return wrap(text, right - left - scale.pad - scale.pad_end, options.metrics, scale.size, True)
+
+    second = [(by_key[f"pelaksana:{actor_id}"], name) for actor_id, name in actors]
+    second += [(by_key[key], title) for key, title in MUTU_BAKU]
+    second_lines = [lines(title, column.left, column.right) for column, title in second]
+    spanning = [(by_key["no"], "No"), (by_key["kegiatan"], "Kegiatan"), (by_key["keterangan"], "Keterangan")]
+    spanning_lines = [lines(title, column.left, column.right) for column, title in spanning]
+    first_height = scale.block_height(1)
+    second_height = scale.block_height(max(len(found) for found in second_lines))
+    spanned = max(len(found) for found in spanning_lines)
+    second_height = max(second_height, scale.block_height(spanned) - first_height)
+    middle, bottom = top + first_height, top + first_height + second_height
+    cells: list[HeaderCell] = []
+
+    def cell(left: float, upper: float, right: float, lower: float, text_lines: tuple[str, ...]) -> None:
+        text = scale.text(left, upper, right, lower, text_lines, bold=True, align="center")
+        cells.append(HeaderCell(Box(left, upper, right - left, lower - upper), text))
+
+    for (column, _), found in zip(spanning, spanning_lines):
+        cell(column.left, top, column.right, bottom, found)
+    mutu = [by_key[key] for key, _ in MUTU_BAKU]
+    for group, title in ((actor_cols, "Pelaksana"), (mutu, "Mutu Baku")):
+        cell(group[0].left, top, group[-1].right, middle, lines(title, group[0].left, group[-1].right))
+    for (column, _), found in zip(second, second_lines):
+        cell(column.left, middle, column.right, bottom, found)
+    numbers_bottom = bottom + scale.block_height(1)
+    for index, column in enumerate(columns, start=1):
+        cell(column.left, bottom, column.right, numbers_bottom, (str(index),))
+    return tuple(cells), numbers_bottom - top
+
+
+def row_texts(step_fields: dict[str, str], number: int, columns: tuple[Column, ...],
+              options: PageOptions, scale: Scale) -> dict[str, tuple[str, ...]]:
+    """The wrapped lines of each text cell of one row, by column key."""
+    by_key = {column.key: column for column in columns}
+    texts = {"no": (str(number),)}
+    for key in ROW_FIELDS:
+        column = by_key[key]
+        texts[key] = wrap(step_fields[key], column.right - column.left - scale.pad - scale.pad_end,
+                          options.metrics, scale.size)
+    return texts

@@ -1,0 +1,67 @@
+"""Page options: paper, orientation, margins, type sizes and font metrics."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+from soptui.layout.metrics import Metrics, default_metrics
+
+MM = 72 / 25.4
+
+#: Paper sizes, portrait width x height, in points.
+PAPERS: dict[str, tuple[float, float]] = {
+    "A4": (210 * MM, 297 * MM),
+    "F4": (215 * MM, 330 * MM),
+    "Letter": (612.0, 792.0),
+    "Legal": (612.0, 1008.0),
+}
+
+
+@dataclass(frozen=True)
+class PageOptions:
+    """How to lay the flowchart out.
+
+    ``width``/``height`` (in layout units: points, or cells with
+    :class:`~soptui.layout.metrics.CellMetrics`) override the paper for a
+    custom page, e.g. a 960x540 slide; ``height=None`` gives one page as long
+    as the content (no pagination), which the terminal preview uses.
+    Margins (top, right, bottom, left) are in millimetres, or in cells with
+    cell metrics; ``None`` means 12 mm (0 cells). ``footer`` is the room kept
+    free under the table for the footer a renderer prints (page x of y, SOP
+    number, hash); ``None`` means two lines (0 cells). ``min_font_size``
+    floors every text, e.g. 12 pt for slides. ``symbol_numbers`` writes the
+    step number inside each symbol (the terminal preview wants it).
+    """
+
+    paper: str = "A4"
+    orientation: Literal["landscape", "portrait"] = "landscape"
+    margins: tuple[float, float, float, float] | None = None
+    font_size: float = 8
+    min_font_size: float = 6
+    width: float | None = None
+    height: float | None = None
+    footer: float | None = None
+    symbol_numbers: bool = False
+    metrics: Metrics = field(default_factory=default_metrics)
+
+    def page_size(self) -> tuple[float, float | None]:
+        """Width and height of the page in layout units (height ``None``: unbounded)."""
+        if self.width is not None:
+            return self.width, self.height
+        if self.paper not in PAPERS:
+            raise ValueError(f"unknown paper {self.paper!r}; choose one of {', '.join(PAPERS)}")
+        short, long = PAPERS[self.paper]
+        return (long, short) if self.orientation == "landscape" else (short, long)
+
+    @property
+    def cells(self) -> bool:
+        """Whether the layout is in terminal cells rather than points."""
+        return bool(getattr(self.metrics, "cells", False))
+
+    def margin_units(self) -> tuple[float, float, float, float]:
+        """The margins in layout units (millimetres converted to points)."""
+        if self.margins is None:
+            return (0, 0, 0, 0) if self.cells else (12 * MM,) * 4
+        scale = 1 if self.cells else MM
+        return tuple(m * scale for m in self.margins)  # type: ignore[return-value]

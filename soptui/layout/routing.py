@@ -1,0 +1,471 @@
+"""Drawing the edges of one page as orthogonal polylines.
+
+- A step to the next row (the usual hand-off) leaves the bottom of its
+  symbol, goes down to just above the next row, across to the next actor's
+  column, and down into the top of the next symbol.
+- Every other edge on the page (back edges, forward jumps) leaves a side of
+  its symbol, runs in a vertical *lane* in the free space between the
+  symbols of two actor columns, and enters the side of its target. Each row
+  holds one symbol, and lanes lie outside every symbol, so no edge passes
+  through a symbol. A lane holds several edges only where their spans do not
+  meet, and each side of a symbol gives every edge its own height (*slot*),
+  so no two edges share a segment.
+- An edge to another page ends at an off-page connector in the band at the
+  bottom of its page and starts again from the connector with the same label
+  in the band at the top of the page it reaches.
+
+Among the lanes an edge could use it takes the one crossing the fewest
+hand-offs, then the shortest, and a labelled edge leaves on the side where
+its label fits.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from soptui.layout.grid import Scale
+from soptui.layout.metrics import Metrics
+from soptui.layout.types import Box, Connector, EdgePath, Point, Text
+from soptui.flow import Edge
+
+INFEASIBLE = 10**9
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A row placed on the page, with its symbol."""
+
+    index: int
+    top: float
+    bottom: float
+    box: Box
+    kind: str
+    column: int
+    turn: float  # the height of the horizontal leg of a hand-off leaving this row
+
+
+@dataclass(frozen=True)
+class Band:
+    """A connector band: its top, and how many connectors it holds."""
+
+    top: float
+    count: int
+
+
+@dataclass
+class Lane:
+    x: float
+    spans: list[tuple[float, float]] = field(default_factory=list)
+
+    def free(self, low: float, high: float, clearance: float) -> bool:
+        return all(high + clearance <= a or low - clearance >= b for a, b in self.spans)
+
+
+@dataclass
+class Part:
+    """An edge, or the part of an edge that is on this page.
+
+    ``source``/``target`` are local row numbers, or ``None`` for the
+    connector band (top for an arriving part, bottom for a leaving one).
+    """
+
+    edge: Edge
+    source: int | None
+    target: int | None
+    via: str | None = None
+    points: list[Point] = field(default_factory=list)
+    desired_x: float = 0.0  # where a band part meets its band
+
+
+class PageRouter:
+    """Routes the edges of one page; see the module docstring."""
+
+    def __init__(self, rows: list[Placed], actor_bounds: list[tuple[float, float]], scale: Scale,
+                 metrics: Metrics, top_band: Band | None, bottom_band: Band | None,
+                 connector_size: tuple[float, float]) -> None:
+        self.rows, self.scale, self.metrics = rows, scale, metrics
+        self.bounds = actor_bounds
+        self.area = (actor_bounds[0][0], actor_bounds[-1][1])
+        self.top_band, self.bottom_band = top_band, bottom_band
+        self.connector_size = connector_size
+        self.used_slots: dict[tuple[int, str], set[float]] = {}
+        self.bottom_used: set[int] = set()
+        self.top_used: set[int] = set()
+        self.lanes = self._make_lanes()
+        self.labels: list[Box] = []
+        self.paths: list[EdgePath] = []
+        self.connectors: list[Connector] = []
+        self._crossings: list[list[int]] = []
+
+    # -- lanes ---------------------------------------------------------------
+
+    def _make_lanes(self) -> list[list[Lane]]:
+        """Lane positions per gap: gap g is left of actor column g, gap n right of the last."""
+        scale, gap = self.scale, self.scale.gap
+        zones = [self._zone(column) for column in range(len(self.bounds))]
+        lanes = []
+        for g in range(len(self.bounds) + 1):
+            low = self.bounds[0][0] if g == 0 else zones[g - 1][1]
+            high = self.bounds[-1][1] if g == len(self.bounds) else zones[g][0]
+            boundary = None if g in (0, len(self.bounds)) else self.bounds[g][0]
+            if scale.cells:
+                low, high = low + 1, high - 2  # one free cell beside each symbol and grid line
+                xs = [float(x) for x in range(int(low), int(high) + 1) if x != boundary]
+            else:
+                low, high = low + gap, high - gap
+                count = max(0, int((high - low) // gap) + 1)
+                xs = [scale.snap(low + i * gap) for i in range(count)]
+                xs = [x for x in xs if boundary is None or abs(x - boundary) >= gap / 2]
+            if not xs:  # a very narrow column: one lane in the middle, tight but never missing
+                xs = [scale.snap((low + high) / 2)]
+            lanes.append([Lane(x) for x in xs])
+        return lanes
+
+    def _zone(self, column: int) -> tuple[float, float]:
+        """The x range the symbols of this actor column occupy (all rows alike)."""
+        for row in self.rows:
+            if row.column == column:
+                return row.box.x, row.box.right
+        left, right = self.bounds[column]
+        width = self._symbol_width
+        middle = self.scale.snap((left + right - width) / 2)
+        return middle, middle + width
+
+    @property
+    def _symbol_width(self) -> float:
+        return self.rows[0].box.width if self.rows else 0.0
+
+    def _hand_off_crossings(self) -> list[list[int]]:
+        """Prefix counts, per gap, of hand-offs whose horizontal leg crosses it."""
+        if not self._crossings:
+            for g in range(len(self.bounds) + 1):
+                counts = [0]
+                for k in range(len(self.rows)):
+                    crossed = 0
+                    if k + 1 < len(self.rows) and k in self.bottom_used and k + 1 in self.top_used:
+                        a, b = sorted((self.rows[k].column, self.rows[k + 1].column))
+                        crossed = int(a < g <= b)
+                    counts.append(counts[-1] + crossed)
+                self._crossings.append(counts)
+        return self._crossings
+
+    # -- slots and outlines --------------------------------------------------
+
+    def _offsets(self, row: Placed) -> list[float]:
+        if self.scale.cells:
+            half = int((row.box.height - 1) // 2)
+            return [0.0] + [float(s * d) for d in range(1, half + 1) for s in (-1, 1)]
+        step, limit = self.scale.gap, row.box.height / 2 - self.scale.gap * 0.8
+        offsets, d = [0.0], step
+        while d <= limit:
+            offsets += [-round(d, 2), round(d, 2)]
+            d += step
+        return offsets
+
+    def _free_slot(self, k: int, side: str, prefer_up: bool) -> float | None:
+        used = self.used_slots.get((k, side), set())
+        offsets = [o for o in self._offsets(self.rows[k]) if o not in used]
+        if not offsets:
+            return None
+        return min(offsets, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0))
+
+    def _center_y(self, row: Placed) -> float:
+        if self.scale.cells:
+            return row.box.y + (row.box.height - 1) // 2
+        return self.scale.snap(row.box.y + row.box.height / 2)
+
+    def _center_x(self, row: Placed) -> float:
+        if self.scale.cells:
+            return row.box.x + (row.box.width - 1) // 2
+        return self.scale.snap(row.box.x + row.box.width / 2)
+
+    def _outline_x(self, row: Placed, side: str, offset: float) -> float:
+        """Where a horizontal leg at this slot meets the symbol's outline."""
+        box = row.box
+        if self.scale.cells:
+            return box.x - 1 if side == "left" else box.right
+        half_w, half_h = box.width / 2, box.height / 2
+        inset = 0.0
+        if row.kind == "keputusan":
+            inset = half_w * abs(offset) / half_h
+        elif row.kind == "terminator":
+            radius = half_h
+            inset = radius - (max(radius**2 - offset**2, 0.0)) ** 0.5
+        x = box.x + inset if side == "left" else box.right - inset
+        return self.scale.snap(x)
+
+    def _top_y(self, row: Placed) -> float:
+        return row.box.y - 1 if self.scale.cells else row.box.y
+
+    def _bottom_y(self, row: Placed) -> float:
+        return row.box.bottom
+
+    # -- routes --------------------------------------------------------------
+
+    def hand_off(self, part: Part) -> None:
+        """Source row k to row k+1: down, across, down."""
+        source, target = self.rows[part.source], self.rows[part.target]  # type: ignore[index]
+        self.bottom_used.add(part.source)  # type: ignore[arg-type]
+        self.top_used.add(part.target)  # type: ignore[arg-type]
+        sx, tx = self._center_x(source), self._center_x(target)
+        start, end = (sx, self._bottom_y(source)), (tx, self._top_y(target))
+        part.points = [start, end] if sx == tx else [start, (sx, source.turn), (tx, source.turn), end]
+        self._finish(part)
+
+    def straight_to_band(self, part: Part) -> None:
+        """The last row of a page leaves from its bottom, straight down to its connector."""
+        row = self.rows[part.source]  # type: ignore[index]
+        self.bottom_used.add(part.source)  # type: ignore[arg-type]
+        part.desired_x = self._center_x(row)
+        part.points = [(part.desired_x, self._bottom_y(row))]
+
+    def straight_from_band(self, part: Part) -> None:
+        """The first row of a page is reached from its connector, straight down."""
+        row = self.rows[part.target]  # type: ignore[index]
+        self.top_used.add(part.target)  # type: ignore[arg-type]
+        part.desired_x = self._center_x(row)
+        part.points = [(part.desired_x, self._top_y(row))]
+
+    def via_lane(self, part: Part, label: str | None) -> None:
+        """Side exit, a lane, side entry (or a band at either end)."""
+        gaps = self._candidate_gaps(part)
+        plans = [plan for g in gaps if (plan := self._plan(part, g, label)) is not None]
+        if not plans:  # the lanes between source and target are full: go round further out
+            others = [g for g in range(len(self.lanes)) if g not in gaps]
+            plans = [plan for g in others if (plan := self._plan(part, g, label)) is not None]
+        if not plans:  # every lane and slot taken: share one, rather than lose the edge
+            usable = [g for g in gaps + others if self.lanes[g]] or [0]
+            plans = [self._plan(part, usable[0], label, force=True)]
+        best = min(plans, key=lambda plan: plan[0])
+        _, lane, low, high, ends, points = best  # type: ignore[misc]
+        lane.spans.append((low, high))
+        for key, offset in ends:
+            self.used_slots.setdefault(key, set()).add(offset)
+        part.points = points
+        part.desired_x = lane.x
+        if part.source is not None and part.target is not None:
+            self._finish(part)
+
+    def _candidate_gaps(self, part: Part) -> list[int]:
+        columns = [self.rows[k].column for k in (part.source, part.target) if k is not None]
+        return list(range(min(columns), max(columns) + 2))
+
+    def _plan(self, part: Part, g: int, label: str | None, force: bool = False):
+        """Cost, lane, lane span, slots taken and points for routing ``part`` through gap g."""
+        scale = self.scale
+        cost, ends, head, tail = 0.0, [], [], []
+        if part.source is not None:
+            row = self.rows[part.source]
+            side = "left" if g <= row.column else "right"
+            going_up = part.target is not None and part.target < part.source
+            offset = self._free_slot(part.source, side, going_up)
+            if offset is None:
+                if not force:
+                    return None
+                offset = 0.0
+            y_start = self._center_y(row) + offset
+            head = [(self._outline_x(row, side, offset), y_start)]
+            ends.append(((part.source, side), offset))
+            if label and not self._label_fits(row, side, y_start, label):
+                cost += 1000
+            k_low = part.source
+        else:
+            y_start = self._band_edge(top=True)
+            k_low = 0  # the band's side of the path is drawn with its connector
+        if part.target is not None:
+            row = self.rows[part.target]
+            side = "left" if g <= row.column else "right"
+            coming_down = part.source is None or part.source < part.target
+            same = (part.target, side)
+            offset = self._free_slot(part.target, side, coming_down)
+            if part.source == part.target and offset is not None:
+                taken = ends[0][1] if ends and ends[0][0] == same else None
+                used = self.used_slots.get(same, set()) | {taken}
+                offset = next((o for o in self._offsets(row) if o not in used), None)
+            if offset is None:
+                if not force:
+                    return None
+                offset = 0.0
+            y_end = self._center_y(row) + offset
+            tail = [(self._outline_x(row, side, offset), y_end)]
+            ends.append((same, offset))
+            k_high = part.target
+        else:
+            y_end = self._band_edge(top=False)
+            k_high = len(self.rows)
+        low, high = min(y_start, y_end), max(y_start, y_end)
+        lane = self._free_lane(g, low, high, part, force)
+        if lane is None:
+            return None
+        crossings = self._hand_off_crossings()[g]
+        a, b = sorted((k_low, k_high))
+        cost += 100 * (crossings[b] - crossings[a])
+        middle = [(lane.x, y) for y, at_band in ((y_start, part.source is None), (y_end, part.target is None))
+                  if not at_band]
+        points = [*head, *middle, *tail]
+        cost += sum(abs(p[0] - q[0]) for p, q in zip(points, points[1:])) / max(scale.gap, 1)
+        return cost, lane, low, high, ends, points
+
+    def _free_lane(self, g: int, low: float, high: float, part: Part, force: bool) -> Lane | None:
+        lanes = self.lanes[g]
+        if not lanes:
+            return None
+        source_column = self.rows[part.source].column if part.source is not None else None
+        from_left = source_column is not None and source_column < g
+        ordered = lanes if from_left else list(reversed(lanes))
+        clearance = self.scale.gap / 2 if not self.scale.cells else 0.5
+        for lane in ordered:
+            if lane.free(low, high, clearance):
+                return lane
+        return ordered[0] if force else None
+
+    def _band_edge(self, top: bool) -> float:
+        """The far end of a band, so a lane reaching it is kept free through the band."""
+        band = self.top_band if top else self.bottom_band
+        assert band is not None, "a band part on a page without that band"
+        return band.top if top else band.top + band_height(band.count, self.connector_size[1], self.scale)
+
+    # -- connectors ----------------------------------------------------------
+
+    def place_connectors(self, arriving: list[Part], leaving: list[Part]) -> None:
+        """Put the connectors in their bands near where their edges run, and
+        join each edge to its connector (with a short jog if it had to move)."""
+        width, height = self.connector_size
+        gap = self.scale.gap
+        for parts, band, top in ((arriving, self.top_band, True), (leaving, self.bottom_band, False)):
+            if not parts:
+                continue
+            assert band is not None
+            parts.sort(key=lambda p: (p.desired_x, p.via or ""))
+            half = (width - 1) // 2 if self.scale.cells else width / 2
+            xs = self._spread([p.desired_x for p in parts], width, half)
+            middles = [self.scale.snap(x + half) for x in xs]
+            box_y = band.top + gap if top else band.top + gap * (len(parts) + 2)
+            for rank, i in enumerate(_jog_order([p.desired_x for p in parts], middles, top)):
+                part, box, middle = parts[i], Box(xs[i], box_y, width, height), middles[i]
+                if top:
+                    jog = box_y + height + gap * (rank + 1)
+                    entry = [(middle, box.bottom)]
+                    if middle != part.desired_x:
+                        entry += [(middle, jog), (part.desired_x, jog)]
+                    part.points = entry + part.points
+                else:
+                    jog = band.top + gap * (rank + 1)
+                    exit_ = [(part.desired_x, jog), (middle, jog)] if middle != part.desired_x else []
+                    part.points = part.points + exit_ + [(middle, box_y - 1 if self.scale.cells else box_y)]
+                role = "in" if top else "out"
+                self.connectors.append(Connector(part.via or "", role, box, part.edge.source, part.edge.target,
+                                                 part.edge.branch))
+                self._finish(part)
+            self.connectors.sort(key=lambda c: (c.role == "out", c.box.x))
+
+    def _spread(self, desired: list[float], width: float, half: float) -> list[float]:
+        """Connector left edges near the desired centres (sorted), not
+        overlapping, inside the Pelaksana columns when they fit there."""
+        step = width + self.scale.gap
+        low, high = self.area[0] + self.scale.gap, self.area[1] - self.scale.gap - width
+        xs: list[float] = []
+        for centre in desired:
+            xs.append(max(centre - half, low, xs[-1] + step if xs else low))
+        for i in range(len(xs) - 1, -1, -1):  # pushed past the right end: pull back left
+            limit = high if i == len(xs) - 1 else xs[i + 1] - step
+            xs[i] = max(min(xs[i], limit), low + i * step)
+        return [self.scale.snap(x) for x in xs]
+
+    # -- labels and results --------------------------------------------------
+
+    def _label_size(self, label: str) -> tuple[float, float]:
+        width = self.metrics.width(label, self.scale.label_size)
+        if self.scale.cells:
+            return float(width), 1.0
+        return self.scale.snap(width + 1), self.scale.snap(self.scale.label_line)
+
+    def _label_fits(self, row: Placed, side: str, y: float, label: str) -> bool:
+        return any(self._label_ok(box, row) for box in self._side_label_boxes(row, side, y, label))
+
+    def _side_label_boxes(self, row: Placed, side: str, y: float, label: str) -> list[Box]:
+        width, height = self._label_size(label)
+        pad = 0 if self.scale.cells else self.scale.gap / 2
+        x = row.box.x - pad - width if side == "left" else row.box.right + pad
+        if self.scale.cells:
+            return [Box(x, y - 1, width, height), Box(x, y + 1, width, height)]
+        return [Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height),
+                Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)]
+
+    def _bottom_label_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
+        width, height = self._label_size(label)
+        pad = 1 if self.scale.cells else self.scale.gap / 2
+        y = row.box.bottom if self.scale.cells else self.scale.snap(row.box.bottom + pad)
+        return [Box(self.scale.snap(x + pad), y, width, height),
+                Box(self.scale.snap(x - pad - width), y, width, height)]
+
+    def _label_ok(self, box: Box, row: Placed) -> bool:
+        if box.x < self.area[0] or box.right > self.area[1] or box.y < row.top or box.bottom > row.bottom:
+            return False
+        if _overlap(box, row.box):
+            return False
+        return not any(_overlap(box, other) for other in self.labels)
+
+    def _finish(self, part: Part) -> None:
+        points = _clean(part.points)
+        label = None
+        if part.edge.label and part.source is not None and part.edge.branch != "lanjut":
+            label = self._place_label(part, points)
+        self.paths.append(EdgePath(part.edge.source, part.edge.target, part.edge.branch, tuple(points),
+                                   label, part.via))
+
+    def _place_label(self, part: Part, points: list[Point]) -> Text:
+        row = self.rows[part.source]  # type: ignore[index]
+        text = part.edge.label or ""
+        (x0, y0), (x1, y1) = points[0], points[1] if len(points) > 1 else points[0]
+        if x0 == x1:  # leaves from the bottom
+            boxes = self._bottom_label_boxes(row, x0, text)
+        else:
+            boxes = self._side_label_boxes(row, "left" if x1 < x0 else "right", y0, text)
+        box = next((b for b in boxes if self._label_ok(b, row)), boxes[0])
+        self.labels.append(box)
+        return Text(box, (text,), self.scale.label_size)
+
+
+def _jog_order(lanes: list[float], middles: list[float], top: bool) -> list[int]:
+    """The order of the jogs in a band, so that a connector's own short
+    vertical never runs along another edge's lane: in the top band, a
+    connector standing on another edge's lane jogs off before that edge
+    comes down to its jog; in the bottom band, after it has left its jog."""
+    before: dict[int, set[int]] = {i: set() for i in range(len(lanes))}
+    for i, middle in enumerate(middles):
+        for j, lane in enumerate(lanes):
+            if i != j and middle == lane:
+                if top:
+                    before[j].add(i)
+                else:
+                    before[i].add(j)
+    order: list[int] = []
+    while len(order) < len(lanes):
+        ready = [i for i in before if i not in order and not (before[i] - set(order))]
+        order.append(ready[0] if ready else next(i for i in before if i not in order))  # a cycle: give up on it
+    return order
+
+
+def band_height(count: int, connector_height: float, scale: Scale) -> float:
+    """A connector band: room for one jog per connector, the connectors, spacing."""
+    return 0.0 if count == 0 else scale.snap((count + 3) * scale.gap + connector_height)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
+
+
+def _clean(points: list[Point]) -> list[Point]:
+    """Drop repeated points and the middle of three points on one line."""
+    out: list[Point] = []
+    for point in points:
+        if out and out[-1] == point:
+            continue
+        if len(out) >= 2:
+            (ax, ay), (bx, by) = out[-2], out[-1]
+            if (ax == bx == point[0]) or (ay == by == point[1]):
+                out[-1] = point
+                continue
+        out.append(point)
+    return out

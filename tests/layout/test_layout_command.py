@@ -1,0 +1,50 @@
+"""``soptui layout``: JSON that other programs can draw from, and clear errors."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from soptui.cli import cli
+
+EXAMPLE = Path(__file__).parents[2] / "examples" / "pengajuan-cuti.sop.toml"
+
+
+def test_json_holds_pages_grid_symbols_edges_and_connectors():
+    result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--json"])
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.output)
+    assert data["format"] == 1 and data["units"] == "pt" and data["paper"] == "A4"
+    page = data["pages"][0]
+    assert [c["key"] for c in page["columns"]][:2] == ["no", "kegiatan"]
+    assert page["columns"][-1]["key"] == "keterangan"
+    assert {"x", "y", "width", "height"} <= set(page["symbols"][0]["box"])
+    labels = {tuple(edge["label"]["lines"]) for edge in page["edges"] if edge["label"]}
+    assert ("Tidak lengkap",) in labels  # the file's own words for the branch
+    assert all(len(point) == 2 for edge in page["edges"] for point in edge["points"])
+    headings = {line for cell in page["header"] for line in cell["text"]["lines"]}
+    assert {"No", "Kegiatan", "Pelaksana", "Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan"} <= headings
+
+
+def test_paper_and_orientation_change_the_page():
+    result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--json", "--paper", "F4", "--orientation", "portrait"])
+    data = json.loads(result.output)
+    assert data["paper"] == "F4" and data["orientation"] == "portrait"
+    assert round(data["width"]) == 609 and round(data["height"]) == 935  # 215 x 330 mm
+
+
+def test_summary_without_json():
+    result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--lang", "en"])
+    assert result.exit_code == 0
+    assert "1 pages (A4, landscape): 8 symbols, 9 arrows, 0 connectors" in result.output
+
+
+def test_a_broken_file_prints_its_findings_and_exits_1(tmp_path):
+    broken = tmp_path / "rusak.sop.toml"
+    broken.write_text('format = 1\n[identitas\nnama = "x"\n', encoding="utf-8")
+    result = CliRunner().invoke(cli, ["layout", str(broken), "--json"])
+    assert result.exit_code == 1
+    assert f"{broken}:2:" in result.output and "TOML" in result.output
+    assert "Traceback" not in result.output

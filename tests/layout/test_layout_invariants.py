@@ -1,0 +1,78 @@
+"""The layout keeps its geometric promises on the examples and generated SOPs."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+from layout_checks import check_all
+
+from soptui.corpus import generate_sop
+from soptui.layout import CellMetrics, PageOptions, compute_layout, layout_to_dict
+from soptui.loader import load
+
+EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.sop.toml"))
+PRINT_OPTIONS = [
+    PageOptions(),
+    PageOptions(paper="F4", orientation="portrait"),
+    PageOptions(paper="Letter", orientation="portrait", font_size=10),
+    PageOptions(paper="Legal"),
+    PageOptions(width=960, height=540, margins=(10, 10, 10, 10), font_size=12, min_font_size=12),
+]
+CELL_OPTIONS = [
+    PageOptions(width=120, metrics=CellMetrics(), symbol_numbers=True),
+    PageOptions(width=80, height=40, metrics=CellMetrics()),
+]
+
+
+@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("options", PRINT_OPTIONS + CELL_OPTIONS)
+def test_examples_keep_every_promise(path, options):
+    sop = load(path).sop
+    check_all(sop, compute_layout(sop, options), cells=options.cells)
+
+
+@settings(max_examples=60, deadline=None)
+@given(seed=st.integers(0, 10**6), which=st.integers(0, len(PRINT_OPTIONS) + len(CELL_OPTIONS) - 1))
+def test_generated_sops_keep_every_promise(seed, which):
+    options = (PRINT_OPTIONS + CELL_OPTIONS)[which]
+    sop = generate_sop(seed)
+    check_all(sop, compute_layout(sop, options), cells=options.cells)
+
+
+@settings(max_examples=15, deadline=None)
+@given(seed=st.integers(0, 10**6), actors=st.sampled_from([1, 8, 10]))
+def test_many_or_one_actor_keep_every_promise(seed, actors):
+    sop = generate_sop(seed, steps=30, actors=actors)
+    check_all(sop, compute_layout(sop))
+    check_all(sop, compute_layout(sop, CELL_OPTIONS[0]), cells=True)
+
+
+def test_same_input_same_layout():
+    sop = generate_sop(7, steps=40, actors=6)
+    first = layout_to_dict(compute_layout(sop))
+    assert layout_to_dict(compute_layout(generate_sop(7, steps=40, actors=6))) == first
+
+
+def test_page_count_grows_with_steps():
+    counts = [len(compute_layout(generate_sop(3, steps=n, actors=4)).pages) for n in (10, 40, 120)]
+    assert counts[0] < counts[1] < counts[2]
+
+
+def test_a_three_hundred_step_sop_pages_with_connector_pairs():
+    sop = generate_sop(11, steps=300, actors=6)
+    layout = compute_layout(sop)
+    check_all(sop, layout)
+    assert len(layout.pages) > 10
+    assert any(page.connectors for page in layout.pages)
+
+
+def test_cell_mode_is_one_page_of_whole_cells():
+    sop = generate_sop(5, steps=40, actors=5)
+    layout = compute_layout(sop, PageOptions(width=120, metrics=CellMetrics(), symbol_numbers=True))
+    assert len(layout.pages) == 1 and layout.paper == "cells"
+    page = layout.pages[0]
+    assert all(symbol.text and symbol.text.lines == (str(n),) for n, symbol in enumerate(page.symbols, start=1))
+    check_all(sop, layout, cells=True)
