@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
+import subprocess
+import tempfile
 from dataclasses import replace
 from pathlib import Path
 
@@ -90,16 +93,20 @@ def chain(count: int, actors: int = 2, **extra) -> list[Step]:
 
 
 def placed_texts(exported: Exported, index: int) -> list[tuple[str, float, float]]:
-    """(text, x, y) of every string drawn on a page, y from the top as in the layout."""
-    page = exported.reader.pages[index]
-    height = float(page.mediabox.height)
-    found: list[tuple[str, float, float]] = []
+    """(word, x, y) of every word on a page, its box's centre, y from the top as
+    in the layout; read by poppler's ``pdftotext -bbox``, which places words
+    one by one whatever the PDF groups in one text operator."""
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "out.pdf"
+        path.write_bytes(exported.data)
+        html = subprocess.run(
+            ["pdftotext", "-bbox", "-f", str(index + 1), "-l", str(index + 1), str(path), "-"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    return [
+        (word, (float(x0) + float(x1)) / 2, (float(y0) + float(y1)) / 2)
+        for x0, y0, x1, y1, word in _WORD.findall(html)
+    ]
 
-    def visit(text, cm, tm, font, size):
-        if text.strip():
-            x = tm[4] * cm[0] + tm[5] * cm[2] + cm[4]
-            y = tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
-            found.append((text.strip(), x, height - y))
 
-    page.extract_text(visitor_text=visit)
-    return found
+_WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')

@@ -59,10 +59,14 @@ def test_a_decision_whose_two_branches_both_go_back():
     sop = make_sop(steps)
     pdf = export(sop)
     _all_kegiatan_printed(pdf, sop)
-    drawn = [text for text, _, _ in placed_texts(pdf, 1)]
-    assert "Perlu revisi" in drawn and "Ditolak" in drawn
     back = [edge for page in pdf.layout.pages for edge in page.edges if edge.source == "s4"]
     assert {edge.target for edge in back} == {"s1", "s2"}
+    drawn = placed_texts(pdf, 1)
+    for edge in back:
+        box = edge.label.box
+        inside = " ".join(w for w, x, y in drawn if box.x - 1 <= x <= box.right + 1 and box.y - 1 <= y <= box.bottom + 1)
+        assert inside == " ".join(edge.label.lines)
+    assert {" ".join(edge.label.lines) for edge in back} == {"Perlu revisi", "Ditolak"}
 
 
 def test_a_back_edge_across_three_pages_goes_through_a_connector_pair():
