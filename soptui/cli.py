@@ -15,6 +15,7 @@ from soptui.commands.common import lang_option
 from soptui.commands.diff import diff
 from soptui.commands.edit import edit
 from soptui.commands.export import export
+from soptui.commands.formulir import formulir
 from soptui.commands.import_ import import_
 from soptui.commands.layout import layout
 from soptui.commands.katalog import katalog
@@ -54,5 +55,5 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, export, plugins, import_, themes, layout):
+for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout):
     cli.add_command(command)

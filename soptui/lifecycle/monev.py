@@ -89,8 +89,8 @@ def add_months(day: dt.date, months: int) -> dt.date:
 
 def monev_status(sop: Sop, today: dt.date) -> MonevStatus:
     """The monitoring and evaluation deadlines of ``sop`` as seen on ``today``."""
-    monitoring = _latest(sop.monitoring)
-    evaluation = _latest(sop.evaluasi)
+    monitoring = latest_record(sop.monitoring)
+    evaluation = latest_record(sop.evaluasi)
     start = sop.identitas.tanggal_efektif or sop.identitas.tanggal_pembuatan
     return MonevStatus(
         monitoring=_deadline(monitoring.tanggal if monitoring else None, start, MONITORING_MONTHS, today),
@@ -101,7 +101,7 @@ def monev_status(sop: Sop, today: dt.date) -> MonevStatus:
     )
 
 
-def _latest(records):
+def latest_record(records):
     """The record with the latest date (the later one in the file on a tie)."""
     dated = [(record.tanggal, index, record) for index, record in enumerate(records) if record.tanggal]
     return max(dated)[2] if dated else None

@@ -1,0 +1,86 @@
+"""``soptui formulir``: the monitoring and evaluation forms as PDF, filled in or blank."""
+
+from __future__ import annotations
+
+import io
+import sys
+from pathlib import Path
+
+import click
+
+from soptui.commands.common import find_sop_files, lang_option
+from soptui.i18n import t
+
+_paths = click.argument("paths", nargs=-1, type=click.Path(exists=True))
+_output = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Berkas PDF keluaran.")
+_blank = click.option("--kosong", "blank", is_flag=True, help="Formulir kosong untuk diisi tangan (nama SOP tetap dicetak).")
+_paper = click.option("--kertas", "paper", type=click.Choice(["A4", "F4"]), default="A4", show_default=True, help="Ukuran kertas.")
+
+
+@click.group()
+def formulir() -> None:
+    """Formulir monitoring (Tabel 7) dan evaluasi SOP AP sebagai PDF."""
+
+
+@formulir.command()
+@_paths
+@_output
+@_blank
+@_paper
+@click.option("--unit", help="Unit kerja yang dicetak di bawah judul (bawaan: unit bersama semua SOP).")
+@lang_option
+def monitoring(paths: tuple[str, ...], output: Path, blank: bool, paper: str, unit: str | None) -> None:
+    """Formulir "Monitoring Pelaksanaan SOP AP": satu baris per SOP dengan monitoring terakhirnya.
+
+    Tanpa PATH dan dengan --kosong: formulir kosong lima baris.
+    """
+    from soptui_dokumen.forms import latest_rows, monitoring_form
+
+    if not paths and not blank:
+        raise click.UsageError(t("formulir.need_paths"))
+    sops = _load_all(paths)
+    units = {sop.identitas.instansi[-1] for sop in sops if sop.identitas.instansi}
+    common = unit if unit is not None else (units.pop() if len(units) == 1 else "")
+    _write(output, lambda stream: monitoring_form(latest_rows(sops, blank), stream, common, paper))
+
+
+@formulir.command()
+@_paths
+@_output
+@_blank
+@_paper
+@lang_option
+def evaluasi(paths: tuple[str, ...], output: Path, blank: bool, paper: str) -> None:
+    """Formulir evaluasi penerapan SOP AP: satu halaman per SOP dengan evaluasi terakhirnya."""
+    from soptui_dokumen.forms import evaluation_form
+
+    if not paths and not blank:
+        raise click.UsageError(t("formulir.need_paths"))
+    sops = _load_all(paths) or [None]
+    _write(output, lambda stream: evaluation_form(sops, stream, blank, paper))
+
+
+def _load_all(paths: tuple[str, ...]) -> list:
+    """Every SOP under ``paths``; an unreadable file stops the form (exit 2), never a silent gap."""
+    from soptui.loader import load
+
+    loaded = [load(path) for path, _ in find_sop_files(paths)]
+    broken = [item for item in loaded if item.sop is None]
+    for item in broken:
+        for finding in item.findings:
+            click.echo(finding.format_line(), err=True)
+    if broken:
+        click.echo(t("formulir.unreadable", count=len(broken)), err=True)
+        sys.exit(2)
+    return [item.sop for item in loaded]
+
+
+def _write(output: Path, render) -> None:
+    from soptui.store import atomic_write
+
+    if not output.parent.is_dir():
+        raise click.UsageError(t("new.no_folder", folder=str(output.parent)))
+    stream = io.BytesIO()
+    pages = render(stream)
+    atomic_write(output, stream.getvalue(), 0o644)
+    click.echo(t("formulir.written", path=output, pages=pages), err=True)
