@@ -252,7 +252,10 @@ def _split_block(block: Block, room: float) -> tuple[Block, Block]:
             break
         used += line.height
         count += 1
-    count = max(count, 1)
+    whole_items = count
+    while 1 < whole_items < len(block.lines) and not block.lines[whole_items].prefix:
+        whole_items -= 1  # cut between list items, not inside one, where there is a place to
+    count = whole_items if whole_items > 1 else max(count, 1)
     head, tail = block.lines[:count], block.lines[count:]
     if tail:
         title = block.lines[0]
