@@ -1,0 +1,93 @@
+"""The application: picks the first screen and holds what every screen shares.
+
+``soptui PATH`` opens the library for a folder and the editor for a file.
+Under ``--root`` every path goes through the :class:`~soptui.tui.paths.Jail`,
+the palette offers no screenshot (it would write outside the root) and
+there is no suspend key, so a forced SSH command gives no way out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+
+from soptui.i18n import t
+from soptui.tui.paths import Jail, OutsideRoot
+
+
+class SopApp(App[None]):
+    """soptui: the SOP AP editor."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "soptui"
+    ENABLE_COMMAND_PALETTE = True
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    BINDINGS = [
+        Binding("f1", "help", t("tui.key.help"), id="help"),
+        Binding("ctrl+q", "quit", t("tui.key.quit"), priority=True, id="quit"),
+    ]
+
+    def __init__(self, start: Path, jail: Jail | None = None) -> None:
+        super().__init__()
+        self.jail = jail or Jail(Path.cwd())
+        self.start = start
+
+    def on_mount(self) -> None:
+        from soptui.tui.screens.library import LibraryScreen
+
+        try:
+            target = self.jail.check(self.start)
+        except OutsideRoot as error:
+            self.exit(return_code=2, message=t("tui.root.refused", path=str(self.start), root=str(error.root)))
+            return
+        if target.is_dir():
+            self.push_screen(LibraryScreen(target))
+        elif target.exists() or target.suffix == ".toml":
+            self.push_screen(LibraryScreen(target.parent))
+            self.open_sop(target)
+        else:
+            self.exit(return_code=2, message=t("tui.app.no_such_path", path=str(self.start)))
+
+    def open_sop(self, path: Path, create: bool = False) -> None:
+        """Open the editor on ``path`` (a new file from the template when ``create``)."""
+        from soptui.tui.document import CannotOpen, Document
+        from soptui.tui.screens.editor import EditorScreen
+
+        try:
+            path = self.jail.check(path)
+            document = Document.create(path) if create or not path.exists() else Document.open(path)
+        except OutsideRoot as error:
+            self.notify(t("tui.root.refused", path=str(error.path), root=str(error.root)), severity="error")
+            return
+        except CannotOpen as error:
+            self.notify(t("tui.app.cannot_open", reason=str(error)), severity="error", timeout=10)
+            return
+        self.push_screen(EditorScreen(document))
+
+    def action_help(self) -> None:
+        from soptui.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen(self.screen))
+
+    async def action_quit(self) -> None:
+        from soptui.tui.screens.editor import EditorScreen
+
+        dirty = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.document.dirty]
+        if not dirty:
+            self.exit()
+            return
+        dirty[-1].ask_before_leaving(self.exit)
+
+    def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
+        for command in super().get_system_commands(screen):
+            if command.title in ("Screenshot", "Quit"):
+                continue  # a screenshot writes outside --root; quit is ours (asks first)
+            yield command
+        yield SystemCommand(t("tui.key.help"), t("tui.palette.help"), self.action_help)
+        yield SystemCommand(t("tui.key.quit"), t("tui.palette.quit"), self.action_quit)
+        yield from getattr(screen, "palette_commands", lambda: ())()

@@ -1,0 +1,1 @@
+"""The screens of the editor: library, editor, help, export."""

@@ -1,0 +1,421 @@
+"""The editor of one SOP: six tabs over one history of ``Sop`` values.
+
+Every widget edit arrives at :meth:`EditorScreen.commit`, which records it
+in the history (so it can be undone), refreshes the visible tab at once and
+the others when they are shown, and schedules the checker and the preview
+a moment later in a worker thread, so typing never waits for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.timer import Timer
+from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+
+from soptui.diagnostics import Finding
+from soptui.i18n import t
+from soptui.model import Sop
+from soptui.store import FileChangedOnDisk, FileExists
+from soptui.tui import edits
+from soptui.tui.dialogs import ChoiceDialog, PromptDialog, confirm
+from soptui.tui.document import Document
+from soptui.tui.paths import OutsideRoot
+from soptui.tui.widgets.actors import ActorsPane
+from soptui.tui.widgets.findings import FindingsPane
+from soptui.tui.widgets.identity import IdentityPane
+from soptui.tui.widgets.preview import PreviewPane
+from soptui.tui.widgets.records import RecordEditor, RecordsPane
+from soptui.tui.widgets.steps import StepsPane, StepTable
+
+#: Rules that point at a step for a missing value: the field to type it in.
+MISSING_FIELD = {"I002": "waktu", "I003": "output", "S006": "tidak"}
+TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
+AUTOSAVE_SECONDS = 4.0
+CHECK_DELAY = 0.3
+
+
+class EditorScreen(Screen):
+    BINDINGS = [
+        Binding("ctrl+s", "save", t("tui.key.save"), priority=True, id="save"),
+        Binding("ctrl+z", "undo", t("tui.key.undo"), priority=True, id="undo"),
+        Binding("ctrl+y", "redo", t("tui.key.redo"), priority=True, show=False, id="redo"),
+        Binding("ctrl+e", "export", t("tui.key.export"), priority=True, id="export"),
+        Binding("f10", "close", t("tui.key.close"), id="close"),
+        *(Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, id=f"tab-{tab}") for n, tab in enumerate(TABS, start=2)),
+    ]
+
+    def __init__(self, document: Document) -> None:
+        super().__init__()
+        self.document = document
+        self._stale: set[str] = set()
+        self._check_timer: Timer | None = None
+        self._recovered: Sop | None = None  # the value last written to the recovery file
+        self._warned_disk = False
+        self.findings: list[Finding] = []
+
+    @property
+    def sop(self) -> Sop:
+        return self.document.sop
+
+    def compose(self) -> ComposeResult:
+        yield Static("", id="editor-title", classes="title-bar")
+        with TabbedContent(initial="tab-langkah", id="tabs"):
+            with TabPane(t("tui.tab.identitas"), id="tab-identitas"):
+                yield IdentityPane(self.sop)
+            with TabPane(t("tui.tab.pelaksana"), id="tab-pelaksana"):
+                yield ActorsPane(self.sop)
+            with TabPane(t("tui.tab.langkah"), id="tab-langkah"):
+                yield StepsPane(self.sop)
+            with TabPane(t("tui.tab.pratinjau"), id="tab-pratinjau"):
+                yield PreviewPane(self.sop)
+            with TabPane(t("tui.tab.masalah"), id="tab-masalah"):
+                yield FindingsPane()
+            with TabPane(t("tui.tab.riwayat"), id="tab-riwayat"):
+                yield RecordsPane(self.sop)
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self._update_title()
+        self.query_one(StepTable).focus()
+        self.schedule_check()
+        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        recovered = self.document.pending_recovery()
+        if recovered is not None and recovered != self.sop:
+            self._offer_recovery(recovered)
+
+    # Panes ------------------------------------------------------------------
+
+    def pane(self, tab: str):
+        return {
+            "identitas": lambda: self.query_one(IdentityPane),
+            "pelaksana": lambda: self.query_one(ActorsPane),
+            "langkah": lambda: self.query_one(StepsPane),
+            "pratinjau": lambda: self.query_one(PreviewPane),
+            "riwayat": lambda: self.query_one(RecordsPane),
+        }[tab]()
+
+    @property
+    def active_tab(self) -> str:
+        return (self.query_one(TabbedContent).active or "tab-langkah").removeprefix("tab-")
+
+    def commit(self, sop: Sop, group: str | None = None) -> None:
+        """Record an edit and show it; the single door every change goes through."""
+        if self.document.history.apply(sop, group):
+            self.changed()
+
+    def changed(self) -> None:
+        """The SOP is a new value: refresh what is visible now, the rest later."""
+        self._stale = {tab for tab in TABS if tab != "masalah"}
+        self._refresh_tab(self.active_tab)
+        self._update_title()
+        self.schedule_check()
+
+    def _refresh_tab(self, tab: str) -> None:
+        if tab in self._stale:
+            self._stale.discard(tab)
+            self.pane(tab).show(self.sop)
+
+    def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        tab = (event.pane.id or "").removeprefix("tab-")
+        self._refresh_tab(tab)
+        self.document.history.seal()
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self._refresh_tab(tab)
+        focus = {"identitas": "#ident-nama", "pelaksana": "#actor-table", "langkah": "#step-table",
+                 "pratinjau": "#preview-pane", "masalah": "#finding-table", "riwayat": "#records-riwayat .record-table"}[tab]
+        self.query_one(focus).focus()
+
+    def _update_title(self) -> None:
+        marker = t("tui.editor.unsaved") if self.document.dirty else t("tui.editor.saved")
+        name = self.sop.identitas.nama or self.document.path.name
+        self.query_one("#editor-title", Static).update(f"{name} — {self.app.jail.display(self.document.path)}  {marker}")
+        self.sub_title = name
+
+    # Checker and preview ----------------------------------------------------
+
+    def schedule_check(self) -> None:
+        if self._check_timer is not None:
+            self._check_timer.stop()
+        self._check_timer = self.set_timer(CHECK_DELAY, self._run_checks)
+
+    def _run_checks(self) -> None:
+        self.check_in_background(self.sop)
+
+    @work(thread=True, exclusive=True, group="check")
+    def check_in_background(self, sop: Sop) -> None:
+        from soptui.checks import check_loaded
+        from soptui.loader import load_bytes
+        from soptui.store import render
+
+        findings = check_loaded(load_bytes(render(sop, self.document.source), self.document.path))
+        self.app.call_from_thread(self._show_findings, sop, findings)
+
+    def _show_findings(self, sop: Sop, findings: list[Finding]) -> None:
+        if sop is not self.sop or not self.is_attached:
+            return  # an older value (a newer check is on its way), or the editor closed
+        self.findings = findings
+        self.query_one(FindingsPane).show(findings)
+        errors = sum(f.severity == "error" for f in findings)
+        label = t("tui.tab.masalah") + (f" ({len(findings)})" if findings else "")
+        self.query_one(TabbedContent).get_tab("tab-masalah").label = label
+        self.query_one(TabbedContent).get_tab("tab-masalah").set_class(errors > 0, "has-errors")
+
+    def follow_step(self, step_id: str) -> None:
+        self.query_one(PreviewPane).follow(step_id)
+
+    # Step actions (bound on the step table) ---------------------------------
+
+    @property
+    def steps(self) -> StepsPane:
+        return self.query_one(StepsPane)
+
+    def action_step_add(self, after: int) -> None:
+        index = self.steps.index
+        at = 0 if index is None else index + after
+        sop = edits.insert_step(self.sop, at, edits.new_step(self.sop, index))
+        self.commit(sop)
+        self.steps.show(sop, select=at)
+        self.query_one("#step-kegiatan", Input).focus()
+
+    def action_step_delete(self) -> None:
+        index = self.steps.index
+        if index is None:
+            return
+        self.commit(edits.delete_step(self.sop, index))
+        self.notify(t("tui.steps.deleted"), timeout=3)
+
+    def action_step_duplicate(self) -> None:
+        index = self.steps.index
+        if index is not None:
+            sop = edits.duplicate_step(self.sop, index)
+            self.commit(sop)
+            self.steps.show(sop, select=index + 1)
+
+    def action_step_move(self, delta: int) -> None:
+        index = self.steps.index
+        if index is not None:
+            sop = edits.move_step(self.sop, index, delta)
+            self.commit(sop)
+            self.steps.show(sop, select=max(0, min(len(sop.langkah) - 1, index + delta)))
+
+    def action_step_edit(self) -> None:
+        self.query_one("#step-kegiatan", Input).focus()
+
+    def action_actor_add(self) -> None:
+        self.query_one(ActorsPane).add()
+
+    def action_actor_rename(self) -> None:
+        self.query_one(ActorsPane).rename()
+
+    def action_actor_delete(self) -> None:
+        self.query_one(ActorsPane).delete()
+
+    def action_actor_move(self, delta: int) -> None:
+        self.query_one(ActorsPane).move(delta)
+
+    # Masalah: jump to the field ----------------------------------------------
+
+    def action_jump_to_finding(self) -> None:
+        finding = self.query_one(FindingsPane).selected
+        if finding is not None:
+            field = finding.field
+            if len(field) == 2 and field[0] == "langkah" and finding.code in MISSING_FIELD:
+                field = (*field, MISSING_FIELD[finding.code])
+            self.jump(field)
+
+    def jump(self, field: tuple) -> None:
+        """Show the tab and focus the widget that edits ``field``."""
+        head = field[0] if field else "identitas"
+        index = field[1] if len(field) > 1 and isinstance(field[1], int) else None
+        key = field[2] if len(field) > 2 else None
+        if head == "langkah" and index is not None and index < len(self.sop.langkah):
+            self.action_tab("langkah")
+            self.steps.select(index)
+            target = f"#step-{key}" if key in ("kegiatan", "pelaksana", "simbol", "kelengkapan", "waktu", "output",
+                                                "keterangan", "lanjut", "ya", "tidak", "label_ya", "label_tidak", "id") else None
+            widget = self.query_one(target) if target else self.query_one(StepTable)
+            self.call_after_refresh(widget.focus)
+        elif head == "pelaksana":
+            self.action_tab("pelaksana")
+            if index is not None:
+                self.query_one(ActorsPane).show(self.sop, select=index)
+        elif head in ("riwayat", "monitoring", "evaluasi"):
+            self.action_tab("riwayat")
+            editor = self.query_one(f"#records-{head}", RecordEditor)
+            if index is not None:
+                editor.show(self.sop, select=index)
+            self.call_after_refresh(editor.query_one("DataTable").focus)
+        else:
+            self.action_tab("identitas")
+            name = field[1] if len(field) > 1 else "nama"
+            selector = f"#signer-{field[2]}" if name == "disahkan_oleh" and len(field) > 2 else f"#ident-{name}"
+            matches = self.query(selector)
+            if matches:
+                widget = matches.first()
+                focusable = widget if widget.can_focus else widget.query("ItemList").first()
+                self.call_after_refresh(focusable.focus)
+                self.call_after_refresh(widget.scroll_visible)
+
+    # Undo, save, close ------------------------------------------------------
+
+    def action_undo(self) -> None:
+        if self.document.history.undo():
+            self.changed()
+        else:
+            self.notify(t("tui.editor.nothing_to_undo"), timeout=2)
+
+    def action_redo(self) -> None:
+        if self.document.history.redo():
+            self.changed()
+        else:
+            self.notify(t("tui.editor.nothing_to_redo"), timeout=2)
+
+    def action_save(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        try:
+            self.document.save(force=force)
+        except (FileChangedOnDisk, FileExists):
+            self._conflict(then)
+            return
+        except OSError as error:
+            self.notify(t("tui.editor.save_failed", path=str(self.document.path), reason=error.strerror or str(error)), severity="error", timeout=10)
+            return
+        self._recovered = None
+        self._warned_disk = False
+        self._update_title()
+        self.notify(t("tui.editor.saved_to", path=self.app.jail.display(self.document.path)), timeout=3)
+        if then:
+            then()
+
+    def _conflict(self, then: Callable[[], None] | None = None) -> None:
+        message = t("tui.conflict.message", path=self.app.jail.display(self.document.path))
+        choices = [("saveas", t("tui.conflict.saveas")), ("reload", t("tui.conflict.reload")),
+                   ("overwrite", t("tui.conflict.overwrite")), ("cancel", t("tui.key.cancel"))]
+
+        def answer(choice: str | None) -> None:
+            if choice == "reload":
+                self.reload()
+            elif choice == "overwrite":
+                self.action_save(force=True, then=then)
+            elif choice == "saveas":
+                self.action_save_as(then)
+
+        self.app.push_screen(ChoiceDialog(t("tui.conflict.title"), message, choices, id="conflict-dialog"), answer)
+
+    def reload(self) -> None:
+        self.document.reload()
+        self._warned_disk = False
+        self.changed()
+        self.notify(t("tui.editor.reloaded"), timeout=3)
+
+    def action_save_as(self, then: Callable[[], None] | None = None) -> None:
+        def check(value: str) -> str | None:
+            if not value:
+                return t("tui.library.name_empty")
+            try:
+                self.app.jail.check(self._beside(value))
+            except OutsideRoot:
+                return t("tui.root.outside")
+            return None
+
+        def done(value: str | None) -> None:
+            if not value:
+                return
+            target = self.app.jail.check(self._beside(value))
+            if target.exists():
+                question = confirm(t("tui.saveas.exists_title"), t("tui.saveas.exists", path=self.app.jail.display(target)), t("tui.conflict.overwrite"))
+                self.app.push_screen(question, lambda a: self._save_as(target, then) if a == "yes" else None)
+            else:
+                self._save_as(target, then)
+
+        self.app.push_screen(PromptDialog(t("tui.saveas.title"), self.document.path.name, check), done)
+
+    def _beside(self, value: str) -> Path:
+        from soptui.tui.screens.library import sop_file_name
+
+        return self.document.path.parent / sop_file_name(value)
+
+    def _save_as(self, target: Path, then: Callable[[], None] | None) -> None:
+        try:
+            self.document.save_as(target, overwrite=True)
+        except OSError as error:
+            self.notify(t("tui.editor.save_failed", path=str(target), reason=error.strerror or str(error)), severity="error")
+            return
+        self._update_title()
+        self.notify(t("tui.editor.saved_to", path=self.app.jail.display(target)), timeout=3)
+        if then:
+            then()
+
+    def ask_before_leaving(self, leave: Callable[[], None]) -> None:
+        """Unsaved changes: save, discard or stay."""
+
+        def answer(choice: str | None) -> None:
+            if choice == "save":
+                self.action_save(then=leave)
+            elif choice == "discard":
+                self.document.discard_recovery()
+                leave()
+
+        choices = [("save", t("tui.key.save")), ("discard", t("tui.leave.discard")), ("cancel", t("tui.key.cancel"))]
+        self.app.push_screen(ChoiceDialog(t("tui.leave.title"), t("tui.leave.message", name=self.document.path.name), choices, id="leave-dialog"), answer)
+
+    def action_close(self) -> None:
+        def leave() -> None:
+            self.document.discard_recovery()
+            if len(self.app.screen_stack) > 2:
+                self.app.pop_screen()
+            else:
+                self.app.exit()
+
+        if self.document.dirty:
+            self.ask_before_leaving(leave)
+        else:
+            leave()
+
+    # Recovery and changes on disk -------------------------------------------
+
+    def autosave(self) -> None:
+        if self.document.dirty and self.sop is not self._recovered:
+            self._recovered = self.sop
+            try:
+                self.document.write_recovery()
+            except OSError:
+                pass  # a read-only folder: nothing to recover into, saving will say so
+        if not self._warned_disk and self.document.changed_on_disk():
+            self._warned_disk = True
+            self.notify(t("tui.editor.changed_on_disk", path=self.app.jail.display(self.document.path)), severity="warning", timeout=10)
+            if self.document.dirty:
+                self._conflict()
+            else:
+                self.reload()
+
+    def _offer_recovery(self, recovered: Sop) -> None:
+        def answer(choice: str | None) -> None:
+            if choice == "recover":
+                self.document.recover(recovered)
+                self.changed()
+            elif choice == "discard":
+                self.document.discard_recovery()
+
+        choices = [("recover", t("tui.recovery.recover")), ("discard", t("tui.recovery.discard")), ("later", t("tui.recovery.later"))]
+        self.app.push_screen(ChoiceDialog(t("tui.recovery.title"), t("tui.recovery.message", name=self.document.path.name), choices, id="recovery-dialog"), answer)
+
+    # Export -----------------------------------------------------------------
+
+    def action_export(self) -> None:
+        from soptui.tui.screens.export import ExportDialog
+
+        self.app.push_screen(ExportDialog(self.document, self.sop))
+
+    def palette_commands(self):
+        for action, key in (("save", "save"), ("save_as", "save_as"), ("undo", "undo"), ("redo", "redo"), ("export", "export"), ("close", "close")):
+            yield SystemCommand(t(f"tui.key.{key}"), t(f"tui.palette.editor.{key}"), getattr(self, f"action_{action}"))
+        for tab in TABS:
+            yield SystemCommand(t(f"tui.tab.{tab}"), t("tui.palette.editor.tab", tab=t(f"tui.tab.{tab}")), lambda tab=tab: self.action_tab(tab))

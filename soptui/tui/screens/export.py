@@ -1,0 +1,174 @@
+"""The export dialog: pick an exporter, set its options and the output path.
+
+The exporters are those the plugins registered (built in or third party).
+The export runs in a worker thread with a progress bar and ends with a
+notification naming the file. What is exported is the SOP as it is in the
+editor, unsaved edits included; the hash printed on its pages is that of
+the bytes a save would write now.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+from pathlib import Path
+from typing import Any
+
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
+
+from soptui.exporters import Exporter, Option
+from soptui.i18n import t
+from soptui.model import Sop
+from soptui.tui.dialogs import Dialog
+from soptui.tui.document import Document
+from soptui.tui.paths import OutsideRoot
+from soptui.tui.widgets.form import row
+
+
+def default_output(source: Path, exporter: Exporter) -> Path:
+    from soptui.batch import output_stem
+
+    suffix = exporter.suffix if exporter.suffix.startswith(".") else f".{exporter.suffix}"
+    return source.with_name(output_stem(source) + suffix)
+
+
+def option_widget(option: Option) -> Checkbox | Select | Input:
+    widget_id = f"option-{option.name}"
+    if option.type is bool:
+        return Checkbox(option.help or option.name, bool(option.default), id=widget_id)
+    if option.choices:
+        return Select([(c, c) for c in option.choices], value=option.default, allow_blank=False, id=widget_id)
+    return Input(str(option.default), id=widget_id)
+
+
+def option_value(option: Option, widget: Checkbox | Select | Input) -> Any:
+    """The value the user set, converted to the option's type (ValueError if it does not convert)."""
+    value = widget.value
+    return option.type(value) if option.type is not bool else bool(value)
+
+
+class ExportDialog(Dialog):
+    def __init__(self, document: Document, sop: Sop) -> None:
+        super().__init__(id="export-dialog")
+        self.document = document
+        self.sop = sop
+        self.exporters: dict[str, Exporter] = {}
+
+    def compose(self) -> ComposeResult:
+        with Vertical(classes="dialog export-dialog"):
+            yield Label(t("tui.export.title"), classes="dialog-title")
+            yield row(t("tui.export.format"), Select([], allow_blank=True, prompt=t("tui.export.loading"), id="export-format"))
+            yield VerticalScroll(id="export-options")
+            yield row(t("tui.export.output"), Input(id="export-output"))
+            yield Static("", id="export-error", classes="error-text")
+            yield ProgressBar(total=None, show_eta=False, id="export-progress")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button(t("tui.export.run"), id="export-run", variant="primary")
+                yield Button(t("tui.key.cancel"), id="export-cancel")
+
+    def on_mount(self) -> None:
+        self.query_one("#export-progress").display = False
+        self.load_exporters()
+
+    @work(thread=True, group="export")
+    def load_exporters(self) -> None:
+        from soptui.plugins import get_plugins
+
+        plugins = get_plugins(quiet=True)
+        problems = [f"{info.name}: {info.error}" for info in plugins.plugins if getattr(info, "error", None)]
+        self.app.call_from_thread(self._exporters_loaded, plugins.usable_exporters(), problems)
+
+    def _exporters_loaded(self, exporters: dict[str, Exporter], problems: list[str]) -> None:
+        self.exporters = exporters
+        for problem in problems:
+            self.notify(t("tui.export.plugin_failed", problem=problem), severity="warning", timeout=10)
+        select = self.query_one("#export-format", Select)
+        options = [(f"{e.label} ({name})", name) for name, e in exporters.items()]
+        select.set_options(options)
+        if not options:
+            self.query_one("#export-error", Static).update(t("tui.export.none"))
+            return
+        select.value = "pdf" if "pdf" in exporters else options[0][1]
+        select.focus()
+
+    @property
+    def exporter(self) -> Exporter | None:
+        value = self.query_one("#export-format", Select).value
+        return self.exporters.get(value) if isinstance(value, str) else None
+
+    async def on_select_changed(self, event: Select.Changed) -> None:
+        if event.select.id != "export-format" or self.exporter is None:
+            return
+        event.stop()
+        exporter = self.exporter
+        container = self.query_one("#export-options", VerticalScroll)
+        await container.remove_children()
+        await container.mount_all([row(option.name, option_widget(option)) for option in exporter.options])
+        self.query_one("#export-output", Input).value = self.app.jail.display(default_output(self.document.path, exporter))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.start()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        event.stop()
+        if event.button.id == "export-run":
+            self.start()
+        else:
+            self.dismiss(None)
+
+    def start(self) -> None:
+        exporter = self.exporter
+        error = self.query_one("#export-error", Static)
+        if exporter is None:
+            return
+        try:
+            options = {o.name: option_value(o, self.query_one(f"#option-{o.name}")) for o in exporter.options}
+        except ValueError as problem:
+            error.update(t("tui.export.bad_option", reason=str(problem)))
+            return
+        try:
+            output = self.app.jail.check(self.query_one("#export-output", Input).value.strip())
+        except OutsideRoot:
+            error.update(t("tui.root.outside"))
+            return
+        if not output.parent.is_dir():
+            error.update(t("tui.export.no_folder", folder=self.app.jail.display(output.parent)))
+            return
+        error.update("")
+        self.query_one("#export-progress").display = True
+        self.query_one("#export-run", Button).disabled = True
+        self.run_export(exporter, options, output, self.document.render())
+
+    @work(thread=True, exclusive=True, group="export")
+    def run_export(self, exporter: Exporter, options: dict[str, Any], output: Path, data: bytes) -> None:
+        from soptui.exporters import ExportInput
+        from soptui.store import atomic_write
+
+        try:
+            layout = None
+            if exporter.page_options is not None:
+                from soptui.layout import compute_layout
+
+                layout = compute_layout(self.sop, exporter.page_options(options))
+            buffer = io.BytesIO()
+            pages = exporter.write(ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout), buffer, options)
+            atomic_write(output, buffer.getvalue(), 0o644)
+        except Exception as problem:  # an exporter's refusal or bug: say it, keep the editor
+            self.app.call_from_thread(self._failed, f"{problem}" or type(problem).__name__)
+            return
+        self.app.call_from_thread(self._done, output, pages)
+
+    def _failed(self, reason: str) -> None:
+        self.query_one("#export-progress").display = False
+        self.query_one("#export-run", Button).disabled = False
+        self.query_one("#export-error", Static).update(t("tui.export.failed", reason=reason))
+
+    def _done(self, output: Path, pages: int | None) -> None:
+        name = self.app.jail.display(output)
+        message = t("tui.export.done_pages", path=name, pages=pages) if pages else t("tui.export.done", path=name)
+        self.app.notify(message, timeout=8)
+        self.dismiss(output)

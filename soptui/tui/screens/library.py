@@ -1,0 +1,258 @@
+"""The library: every SOP of a folder, filtered as you type.
+
+Files are loaded and checked in a worker thread, a batch of rows at a time,
+so a folder of hundreds of SOPs shows its first rows at once and the
+filter stays usable while the rest arrive. The filter box keeps the focus:
+typing filters, the arrow keys move through the table, Enter opens.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import DataTable, Footer, Input, Static
+
+from soptui.i18n import t
+from soptui.tui.dialogs import PromptDialog, confirm
+from soptui.tui.paths import OutsideRoot
+
+SUFFIX = ".sop.toml"
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One row of the library."""
+
+    path: Path
+    nomor: str
+    nama: str
+    unit: str
+    steps: int
+    errors: int
+    warnings: int
+    changed: str
+
+    def matches(self, words: list[str]) -> bool:
+        text = f"{self.nomor} {self.nama} {self.unit} {self.path.name}".lower()
+        return all(word in text for word in words)
+
+
+def read_entry(path: Path) -> Entry:
+    """Load and check one file for its row (runs in the worker thread)."""
+    from soptui.checks import check_loaded
+    from soptui.loader import load
+
+    loaded = load(path)
+    findings = check_loaded(loaded)
+    errors = sum(f.severity == "error" for f in findings)
+    try:
+        changed = dt.datetime.fromtimestamp(path.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+    except OSError:
+        changed = ""
+    sop = loaded.sop
+    if sop is None:
+        return Entry(path, "", t("tui.library.unreadable"), "", 0, errors, len(findings) - errors, changed)
+    identity = sop.identitas
+    unit = identity.instansi[-1] if identity.instansi else ""
+    return Entry(path, identity.nomor, identity.nama, unit, len(sop.langkah), errors, len(findings) - errors, changed)
+
+
+def sop_file_name(name: str) -> str:
+    """What the user typed, made a file name: ``surat keluar`` -> ``surat keluar.sop.toml``."""
+    return name if name.endswith(".toml") else name + SUFFIX
+
+
+class LibraryScreen(Screen):
+    """The SOP files under one folder."""
+
+    BINDINGS = [
+        Binding("enter", "open", t("tui.key.open"), id="open"),
+        Binding("ctrl+n", "new", t("tui.key.new"), priority=True, id="new"),
+        Binding("f2", "rename", t("tui.key.rename"), id="rename"),
+        Binding("f3", "duplicate", t("tui.key.duplicate"), id="duplicate"),
+        Binding("f8", "delete", t("tui.key.delete"), id="delete"),
+        Binding("f5", "reload", t("tui.key.reload"), show=False, id="reload"),
+        Binding("down", "cursor(1)", show=False),
+        Binding("up", "cursor(-1)", show=False),
+        Binding("pagedown", "cursor(10)", show=False),
+        Binding("pageup", "cursor(-10)", show=False),
+    ]
+
+    def __init__(self, folder: Path) -> None:
+        super().__init__()
+        self.folder = folder
+        self.entries: list[Entry] = []
+        self.shown: list[Entry] = []
+
+    def compose(self) -> ComposeResult:
+        shown = self.app.jail.display(self.folder) if self.app.jail.confined else str(self.folder)
+        yield Static(t("tui.library.title", folder=shown), id="library-title", classes="title-bar")
+        yield Input(placeholder=t("tui.library.filter"), id="library-filter")
+        table = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        for key in ("nomor", "nama", "unit", "steps", "errors", "warnings", "changed"):
+            table.add_column(t(f"tui.library.col.{key}"), key=key)
+        yield table
+        yield Static("", id="library-status")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#library-filter").focus()
+        self.action_reload()
+
+    def action_reload(self) -> None:
+        self.entries = []
+        self.query_one("#library-status", Static).update(t("tui.library.loading"))
+        self.load_entries()
+
+    @work(thread=True, exclusive=True, group="library")
+    def load_entries(self) -> None:
+        from soptui.commands.common import find_sop_files
+
+        batch: list[Entry] = []
+        for path, _ in find_sop_files([self.folder]):
+            batch.append(read_entry(path))
+            if len(batch) >= 20:
+                self.app.call_from_thread(self.add_entries, batch, False)
+                batch = []
+        self.app.call_from_thread(self.add_entries, batch, True)
+
+    def add_entries(self, entries: list[Entry], done: bool) -> None:
+        self.entries.extend(entries)
+        self.refilter()
+        status = t("tui.library.count", count=len(self.entries)) if done else t("tui.library.loading")
+        self.query_one("#library-status", Static).update(status)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        self.refilter()
+
+    def refilter(self, select: Path | None = None) -> None:
+        table = self.query_one("#library-table", DataTable)
+        current = select or (self.selected.path if self.selected else None)
+        words = self.query_one("#library-filter", Input).value.lower().split()
+        self.shown = [entry for entry in self.entries if entry.matches(words)]
+        table.clear()
+        for entry in self.shown:
+            table.add_row(
+                entry.nomor, entry.nama, entry.unit, str(entry.steps),
+                str(entry.errors) if entry.errors else "-", str(entry.warnings) if entry.warnings else "-",
+                entry.changed, key=str(entry.path),
+            )
+        if current is not None:
+            for index, entry in enumerate(self.shown):
+                if entry.path == current:
+                    table.move_cursor(row=index)
+
+    @property
+    def selected(self) -> Entry | None:
+        table = self.query_one("#library-table", DataTable)
+        if not self.shown or table.cursor_row is None or table.cursor_row >= len(self.shown):
+            return None
+        return self.shown[table.cursor_row]
+
+    def action_cursor(self, delta: int) -> None:
+        table = self.query_one("#library-table", DataTable)
+        table.move_cursor(row=max(0, table.cursor_row + delta))
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        if event.input.id == "library-filter":
+            event.stop()
+            self.action_open()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        self.action_open()
+
+    def action_open(self) -> None:
+        if self.selected:
+            self.app.open_sop(self.selected.path)
+
+    def on_screen_resume(self) -> None:
+        """Back from the editor: the file may have changed, so read it again."""
+        if self.entries:
+            self.action_reload()
+
+    def _ask_name(self, title: str, value: str, then, folder: Path | None = None) -> None:
+        folder = folder or self.folder
+
+        def check(name: str) -> str | None:
+            if not name:
+                return t("tui.library.name_empty")
+            try:
+                target = self.app.jail.check(folder / sop_file_name(name))
+            except OutsideRoot:
+                return t("tui.root.outside")
+            if target.exists():
+                return t("tui.library.exists", name=sop_file_name(name))
+            return None
+
+        def done(name: str | None) -> None:
+            if name:
+                then(self.app.jail.check(folder / sop_file_name(name)))
+
+        self.app.push_screen(PromptDialog(title, value, check, placeholder="surat-keluar.sop.toml"), done)
+
+    def action_new(self) -> None:
+        self._ask_name(t("tui.library.new_title"), "", lambda path: self.app.open_sop(path, create=True))
+
+    def action_duplicate(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+
+        def copy(target: Path) -> None:
+            shutil.copyfile(entry.path, target)
+            self.notify(t("tui.library.duplicated", name=target.name))
+            self.entries.append(read_entry(target))
+            self.refilter(select=target)
+
+        self._ask_name(t("tui.library.duplicate_title", name=entry.path.name), _copy_name(entry.path.name), copy, entry.path.parent)
+
+    def action_rename(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+
+        def rename(target: Path) -> None:
+            entry.path.rename(target)
+            self.notify(t("tui.library.renamed", name=target.name))
+            self.action_reload()
+
+        self._ask_name(t("tui.library.rename_title", name=entry.path.name), entry.path.name, rename, entry.path.parent)
+
+    def action_delete(self) -> None:
+        entry = self.selected
+        if entry is None:
+            return
+
+        def delete(answer: str | None) -> None:
+            if answer != "yes":
+                return
+            trash = self.folder / ".trash"
+            trash.mkdir(exist_ok=True)
+            target = trash / entry.path.name
+            if target.exists():
+                target = trash / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{entry.path.name}"
+            entry.path.rename(target)
+            self.notify(t("tui.library.deleted", name=entry.path.name))
+            self.entries.remove(entry)
+            self.refilter()
+
+        message = t("tui.library.delete_message", name=entry.path.name, nama=entry.nama)
+        self.app.push_screen(confirm(t("tui.library.delete_title"), message, t("tui.key.delete")), delete)
+
+    def palette_commands(self):
+        from textual.app import SystemCommand
+
+        for action in ("new", "rename", "duplicate", "delete", "reload"):
+            yield SystemCommand(t(f"tui.key.{action}"), t(f"tui.palette.library.{action}"), getattr(self, f"action_{action}"))
+
+
+def _copy_name(name: str) -> str:
+    stem = name.removesuffix(SUFFIX).removesuffix(".toml")
+    return f"{stem}-salinan{SUFFIX}"

@@ -1,0 +1,1 @@
+"""Widgets of the editor: forms, list editors, the flowchart preview."""

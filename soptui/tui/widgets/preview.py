@@ -1,0 +1,128 @@
+"""The Pratinjau tab: the flowchart drawn in the terminal from the layout.
+
+The layout engine computes one unpaginated page in character cells
+(``CellMetrics``); :mod:`soptui.tui.canvas` draws it; this widget styles the
+characters with the theme, scrolls, highlights the step selected in the
+Langkah tab and keeps it in view. The layout is recomputed in a worker
+thread a moment after an edit, never on the key press itself.
+"""
+
+from __future__ import annotations
+
+from rich.text import Text as RichText
+from textual import work
+from textual.app import ComposeResult
+from textual.containers import ScrollableContainer
+from textual.timer import Timer
+from textual.widgets import Static
+
+from soptui.i18n import t
+from soptui.model import Sop
+from soptui.tui.canvas import Canvas, draw_page
+
+DELAY = 0.15
+
+
+def preview_layout(sop: Sop):
+    """The flowchart of ``sop`` as one page measured in terminal cells."""
+    from soptui.layout import compute_layout
+    from soptui.layout.metrics import CellMetrics
+    from soptui.layout.options import PageOptions
+
+    options = PageOptions(width=_width(sop), height=None, metrics=CellMetrics(), symbol_numbers=True, font_size=1, min_font_size=1)
+    return compute_layout(sop, options)
+
+
+def _width(sop: Sop) -> int:
+    """Wide enough for the text columns and about 14 cells per actor."""
+    return 60 + 14 * max(1, len(sop.pelaksana))
+
+
+class PreviewPane(ScrollableContainer, can_focus=True):
+    COMPONENT_CLASSES = {"preview--grid", "preview--text", "preview--edge", "preview--label",
+                         "preview--symbol", "preview--head", "preview--selected"}
+
+    def __init__(self, sop: Sop) -> None:
+        super().__init__(id="preview-pane")
+        self.sop = sop
+        self.selected: str | None = None
+        self.page = None
+        self.canvas: Canvas | None = None
+        self._timer: Timer | None = None
+        self._drawn_for: Sop | None = None
+
+    def compose(self) -> ComposeResult:
+        yield Static(t("tui.preview.computing"), id="preview-drawing")
+
+    def on_mount(self) -> None:
+        self.show(self.sop)
+
+    def show(self, sop: Sop) -> None:
+        self.sop = sop
+        if self._timer is not None:
+            self._timer.stop()
+        self._timer = self.set_timer(DELAY, lambda: self.compute(self.sop))
+
+    @work(thread=True, exclusive=True, group="preview")
+    def compute(self, sop: Sop) -> None:
+        try:
+            layout = preview_layout(sop)
+        except ImportError:
+            self.app.call_from_thread(self._message, t("tui.preview.unavailable"))
+            return
+        except Exception as error:  # a half-typed SOP the engine cannot place yet
+            self.app.call_from_thread(self._message, t("tui.preview.failed", reason=str(error)))
+            return
+        page = layout.pages[0] if layout.pages else None
+        self.app.call_from_thread(self._drawn, sop, page)
+
+    def _message(self, text: str) -> None:
+        if not self.is_attached:
+            return
+        self.query_one("#preview-drawing", Static).update(text)
+
+    def _drawn(self, sop: Sop, page) -> None:
+        if sop is not self.sop or not self.is_attached:
+            return
+        self.page = page
+        self._drawn_for = sop
+        self.redraw()
+
+    def redraw(self) -> None:
+        if self.page is None:
+            self._message(t("tui.preview.empty"))
+            return
+        self.canvas = draw_page(self.page, self.selected)
+        self.query_one("#preview-drawing", Static).update(self.rich_text(self.canvas))
+        self.call_after_refresh(self.scroll_to_selected)
+
+    def rich_text(self, canvas: Canvas) -> RichText:
+        styles = {name: self.get_component_rich_style(f"preview--{name}", partial=True)
+                  for name in ("grid", "text", "edge", "label", "symbol", "head", "selected")}
+        text = RichText(no_wrap=True, overflow="crop")
+        for chars, names in zip(canvas.chars, canvas.styles):
+            start = 0
+            for index in range(1, len(chars) + 1):
+                if index == len(chars) or names[index] != names[start]:
+                    text.append("".join(chars[start:index]), styles.get(names[start]) or "")
+                    start = index
+            text.append("\n")
+        return text
+
+    def follow(self, step_id: str) -> None:
+        """Highlight this step and bring it into view."""
+        if step_id == self.selected:
+            return
+        self.selected = step_id
+        if self.page is not None:
+            self.redraw()
+
+    def scroll_to_selected(self) -> None:
+        if self.page is None or self.selected is None:
+            return
+        for symbol in self.page.symbols:
+            if symbol.step_id == self.selected:
+                top = max(0, int(symbol.box.y) - self.size.height // 3)
+                left = max(0, int(symbol.box.x) - self.size.width // 3)
+                self.scroll_to(x=left, y=top, animate=False)
+                return

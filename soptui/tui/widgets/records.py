@@ -1,0 +1,178 @@
+"""The Riwayat dan Monev tab: revision history, monitoring and evaluation.
+
+One generic editor serves the three record types: a table of records and a
+form for the selected one, whose fields are described as data below.
+"""
+
+from __future__ import annotations
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Checkbox, DataTable, Input, Label, Select
+
+from soptui.i18n import t
+from soptui.model import EVALUATION_CRITERIA, PENILAIAN_VALUES, Sop
+from soptui.tui import edits
+from soptui.tui.widgets.form import DateValidator, date_text, parse_date, row, set_value
+
+#: The form of each record type: (key, kind) with kind text, date, penilaian, jawaban.
+RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
+    "riwayat": (("tanggal", "date"), ("uraian", "text"), ("oleh", "text")),
+    "monitoring": (("tanggal", "date"), ("penilaian", "penilaian"), ("catatan", "text"), ("tindakan", "text"), ("penilai", "text")),
+    "evaluasi": (("tanggal", "date"), ("penilai", "text"), ("catatan", "text"), ("tindakan", "text"), ("jawaban", "jawaban")),
+}
+SUMMARY_KEY = {"riwayat": "uraian", "monitoring": "penilaian", "evaluasi": "catatan"}
+
+
+class RecordTable(DataTable):
+    BINDINGS = [
+        Binding("a,insert", "add", t("tui.key.add"), id="record-add"),
+        Binding("d,delete", "remove", t("tui.key.delete"), id="record-delete"),
+    ]
+
+    def action_add(self) -> None:
+        self.parent.add()
+
+    def action_remove(self) -> None:
+        self.parent.remove()
+
+
+class RecordEditor(Vertical):
+    """The records of one kind (``riwayat``, ``monitoring`` or ``evaluasi``)."""
+
+    def __init__(self, kind: str, sop: Sop) -> None:
+        super().__init__(id=f"records-{kind}", classes="record-editor")
+        self.kind = kind
+        self.sop = sop
+
+    def compose(self) -> ComposeResult:
+        yield Label(t(f"tui.records.{self.kind}"), classes="section-label")
+        table = RecordTable(cursor_type="row", classes="record-table")
+        table.add_column(t("tui.records.tanggal"), key="tanggal")
+        table.add_column(t(f"tui.records.{SUMMARY_KEY[self.kind]}"), key="summary")
+        yield table
+        with Vertical(classes="record-form"):
+            for key, kind in RECORD_FIELDS[self.kind]:
+                widget_id = f"{self.kind}-{key}"
+                if kind == "date":
+                    yield row(t("tui.records.tanggal"), Input(placeholder="YYYY-MM-DD", validators=[DateValidator(True)], id=widget_id))
+                elif kind == "penilaian":
+                    options = [(t(f"tui.records.penilaian_{v}"), v) for v in PENILAIAN_VALUES]
+                    yield row(t("tui.records.penilaian"), Select(options, allow_blank=False, id=widget_id))
+                elif kind == "jawaban":
+                    for criterion, label in EVALUATION_CRITERIA:
+                        yield Checkbox(label, id=f"{self.kind}-jawaban-{criterion}")
+                else:
+                    yield row(t(f"tui.records.{key}"), Input(id=widget_id))
+
+    def on_mount(self) -> None:
+        self.show(self.sop)
+
+    @property
+    def records(self) -> tuple:
+        return getattr(self.sop, self.kind)
+
+    @property
+    def index(self) -> int | None:
+        table = self.query_one(RecordTable)
+        return table.cursor_row if self.records and table.cursor_row < len(self.records) else None
+
+    def show(self, sop: Sop, select: int | None = None) -> None:
+        self.sop = sop
+        table = self.query_one(RecordTable)
+        keep = self.index if select is None else select
+        table.clear()
+        for record in self.records:
+            summary = getattr(record, SUMMARY_KEY[self.kind])
+            if self.kind == "monitoring":
+                summary = t(f"tui.records.penilaian_{summary}")
+            table.add_row(date_text(record.tanggal), summary)
+        if self.records:
+            table.move_cursor(row=min(keep or 0, len(self.records) - 1))
+        self._show_form()
+
+    def _show_form(self) -> None:
+        index = self.index
+        form = self.query_one(".record-form")
+        form.display = index is not None
+        if index is None:
+            return
+        record = self.records[index]
+        for key, kind in RECORD_FIELDS[self.kind]:
+            if kind == "jawaban":
+                for criterion, _ in EVALUATION_CRITERIA:
+                    box = self.query_one(f"#{self.kind}-jawaban-{criterion}", Checkbox)
+                    with box.prevent(Checkbox.Changed):
+                        box.value = bool(record.jawaban.get(criterion, False))
+                continue
+            widget = self.query_one(f"#{self.kind}-{key}")
+            value = getattr(record, key)
+            set_value(widget, date_text(value) if kind == "date" else value)
+
+    def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
+        event.stop()
+        self._show_form()
+
+    def _commit(self, group: str | None = None, **changes) -> None:
+        index = self.index
+        if index is not None:
+            self.screen.commit(edits.set_record(self.sop, self.kind, index, **changes), group=group)
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        key = (event.input.id or "").removeprefix(f"{self.kind}-")
+        if key == "tanggal":
+            if event.validation_result is not None and not event.validation_result.is_valid:
+                return
+            self._commit(tanggal=parse_date(event.value))
+        else:
+            value = event.value or (None if key == "oleh" else "")
+            self._commit(group=f"{self.kind}-{self.index}-{key}", **{key: value})
+
+    def on_input_submitted(self, event: Input.Submitted) -> None:
+        event.stop()
+        self.query_one(RecordTable).focus()
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        event.stop()
+        if event.value is not Select.NULL:
+            self._commit(penilaian=event.value)
+
+    def on_checkbox_changed(self, event: Checkbox.Changed) -> None:
+        event.stop()
+        index = self.index
+        if index is None:
+            return
+        criterion = (event.checkbox.id or "").removeprefix(f"{self.kind}-jawaban-")
+        answers = dict(self.records[index].jawaban)
+        answers[criterion] = event.value
+        self._commit(jawaban=answers)
+
+    def add(self) -> None:
+        import datetime as dt
+
+        sop = edits.add_record(self.sop, self.kind, tanggal=dt.date.today())
+        self.screen.commit(sop)
+        self.show(sop, select=len(getattr(sop, self.kind)) - 1)
+        self.query_one(f"#{self.kind}-tanggal", Input).focus()
+
+    def remove(self) -> None:
+        index = self.index
+        if index is not None:
+            self.screen.commit(edits.delete_record(self.sop, self.kind, index))
+
+
+class RecordsPane(VerticalScroll):
+    def __init__(self, sop: Sop) -> None:
+        super().__init__(id="records-pane")
+        self.sop = sop
+
+    def compose(self) -> ComposeResult:
+        for kind in RECORD_FIELDS:
+            yield RecordEditor(kind, self.sop)
+
+    def show(self, sop: Sop) -> None:
+        self.sop = sop
+        for editor in self.query(RecordEditor):
+            editor.show(sop)

@@ -1,0 +1,111 @@
+"""Pilot tests of the library screen and of how the app starts."""
+
+from __future__ import annotations
+
+from rich.console import Console
+
+from soptui.tui.screens.editor import EditorScreen
+from soptui.tui.screens.library import LibraryScreen
+
+from tests.tui.helpers import make_app, settle
+
+
+async def test_library_lists_filters_and_opens(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        screen = app.screen
+        assert isinstance(screen, LibraryScreen)
+        assert len(screen.shown) == 3
+        await pilot.press(*"cuti")
+        assert [e.path.name for e in screen.shown] == ["pengajuan-cuti.sop.toml"]
+        await pilot.press("enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditorScreen)
+        assert app.screen.document.path.name == "pengajuan-cuti.sop.toml"
+        await pilot.press("f10")
+        await settle(pilot, app)
+        assert app.screen is screen
+
+
+async def test_new_sop_asks_for_a_file_name_and_saves_from_the_template(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+n", *"surat keluar", "enter")
+        await settle(pilot, app)
+        assert isinstance(app.screen, EditorScreen)
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    created = library / "surat keluar.sop.toml"
+    assert created.exists() and "# SOP AP baru" in created.read_text(encoding="utf-8")
+
+
+async def test_duplicate_rename_and_delete_to_trash(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        await pilot.press(*"surat")  # filter to surat-masuk
+        await pilot.press("f3")
+        await pilot.press("ctrl+u", *"salinan", "enter")
+        await settle(pilot, app)
+        assert (library / "salinan.sop.toml").read_bytes() == (library / "surat-masuk.sop.toml").read_bytes()
+        screen = app.screen
+        assert screen.selected.path.name == "salinan.sop.toml"
+        await pilot.press("f2", "ctrl+u", *"arsip-surat", "enter")
+        await settle(pilot, app)
+        assert (library / "arsip-surat.sop.toml").exists() and not (library / "salinan.sop.toml").exists()
+        await pilot.press("ctrl+u", *"arsip")
+        assert screen.selected.path.name == "arsip-surat.sop.toml"
+        await pilot.press("f8")
+        await pilot.pause()
+        await pilot.click("#choice-yes")
+        await settle(pilot, app)
+    assert not (library / "arsip-surat.sop.toml").exists()
+    assert (library / ".trash" / "arsip-surat.sop.toml").exists()
+
+
+async def test_new_file_name_taken_is_refused_in_the_dialog(library):
+    app = make_app(library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+n", *"surat-masuk", "enter")
+        await pilot.pause()
+        assert "sudah ada" in str(app.screen.query_one("#prompt-error").render())
+
+
+async def test_root_refuses_a_path_outside_it(library, tmp_path):
+    outside = tmp_path / "elsewhere"
+    outside.mkdir()
+    app = make_app(outside, root=library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+    assert app.return_code == 2
+
+
+async def test_root_refuses_saving_as_outside(surat, library):
+    app = make_app(surat, root=library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        app.screen.action_save_as()
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"../../curian", "enter")
+        await pilot.pause()
+        assert "di luar" in str(app.screen.query_one("#prompt-error").render())
+    assert not (library.parent.parent / "curian.sop.toml").exists()
+
+
+async def test_help_lists_the_editor_keys(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f1")
+        await pilot.pause()
+        assert app.screen.id == "help-screen"
+        console = Console(width=100)
+        with console.capture() as captured:
+            for section in app.screen.query(".help-section"):
+                console.print(section.content)
+        text = captured.get()
+        for label in ("Simpan", "Urungkan", "Ekspor", "Sisip di atas", "Ke isian"):
+            assert label in text
