@@ -19,6 +19,7 @@ import signal
 import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from soptui.i18n import t
@@ -154,7 +155,7 @@ def export_file(job: Job) -> Outcome:
             target.path.parent.mkdir(parents=True, exist_ok=True)
             from soptui.store import atomic_write
 
-            atomic_write(target.path, buffer.getvalue(), _new_file_mode())
+            atomic_write(target.path, buffer.getvalue(), _new_file_mode(), durable=False)  # synced once, at the end
             outcome.written.append((target, pages))
         except ExportError as error:
             outcome.failures.append((target.format, str(error)))
@@ -240,7 +241,9 @@ def _convert(option, text: str, format_name: str) -> object:
 _BOOLEANS = {"true": True, "false": False, "ya": True, "tidak": False, "yes": True, "no": False, "1": True, "0": False}
 
 
+@cache
 def _new_file_mode() -> int:
+    """What ``open()`` would give a new file (``mkstemp`` makes them private)."""
     umask = os.umask(0)
     os.umask(umask)
     return 0o666 & ~umask
@@ -265,6 +268,12 @@ def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
         raise
     finally:
         pool.join()
+
+
+def sync() -> None:
+    """Flush the batch's outputs to disk once, instead of an fsync per file."""
+    if hasattr(os, "sync"):
+        os.sync()
 
 
 def _worker_init() -> None:

@@ -12,10 +12,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
-from soptui.layout.types import FlowchartLayout
-from soptui.model import Sop
+if TYPE_CHECKING:  # importing soptui.layout loads the engine: not for exporters that need no layout
+    from soptui.layout.types import FlowchartLayout
+    from soptui.model import Sop
 
 
 class ExportError(Exception):

@@ -7,11 +7,17 @@ by the JSON Schema in ``schema/sop-export-1.json``.
 
 from __future__ import annotations
 
-from soptui.exporters import Exporter
+from soptui.exporters import Exporter, Option
 from soptui.hookspecs import hookimpl
 from soptui_json.document import write_json
 
 
 @hookimpl
 def register_exporters(register):
-    register(Exporter(name="json", label="JSON (data SOP)", suffix=".json", write=write_json))
+    register(Exporter(
+        name="json",
+        label="JSON (data SOP)",
+        suffix=".json",
+        write=write_json,
+        options=(Option("indent", int, 0, "Indentasi: 0 satu baris (cepat), 2 mudah dibaca dan dibandingkan"),),
+    ))

@@ -78,6 +78,7 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
         outcomes.close()  # stops the workers; each removes the output it was writing
         click.echo(t("batch.interrupted", done=report.done, total=report.total), err=True)
         sys.exit(130)
+    batch.sync()
     click.echo(report.summary(time.perf_counter() - started), err=True)
     sys.exit(1 if report.failed else 0)
 

@@ -132,3 +132,28 @@ def test_step_durations_are_parsed_and_free_text_is_null(examples, waktu, expect
         assert "terima" in document["durations"]["main_path_steps_without_duration"]
     else:
         assert {k: first[k] for k in ("min", "max")} == expected
+
+
+def test_indent_option_gives_the_same_document_readably(examples):
+    from soptui.plugins import load_plugins
+
+    loaded = load(examples[0])
+    exporter = load_plugins(warn=None).exporter("json")
+    compact, indented = io.BytesIO(), io.BytesIO()
+    exporter.write(ExportInput(loaded.sop, loaded.path, loaded.source.sha256), compact, {"indent": 0})
+    exporter.write(ExportInput(loaded.sop, loaded.path, loaded.source.sha256), indented, {"indent": 2})
+    assert compact.getvalue().count(b"\n") == 1
+    assert indented.getvalue().startswith(b'{\n  "$schema"')
+    assert json.loads(compact.getvalue()) == json.loads(indented.getvalue())
+
+
+def test_nan_in_an_unknown_key_is_refused_with_a_message(examples, tmp_path):
+    from click.testing import CliRunner
+
+    from soptui.cli import cli
+
+    source = tmp_path / "nan.sop.toml"
+    source.write_text(examples[0].read_text(encoding="utf-8").replace("[identitas]", "skor = nan\n\n[identitas]", 1))
+    result = CliRunner().invoke(cli, ["export", str(source), "-f", "json", "-o", str(tmp_path / "out")])
+    assert result.exit_code == 1
+    assert f"{source}: ada nilai nan atau inf" in result.output and "Traceback" not in result.output
