@@ -16,7 +16,7 @@ from soptui.flow import Edge
 from soptui.layout.grid import Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
 from soptui.layout.options import PageOptions
 from soptui.layout.paging import paginate
-from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height
+from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height, slot_offsets
 from soptui.layout.types import Box, Column, FlowchartLayout, Page, Row, Symbol, Text
 from soptui.model import Sop
 
@@ -79,8 +79,8 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
         texts = row_texts(fields, number, columns, options, scale)
         kind = sop.flow.symbols.get(step.id, "proses")
         symbol_height = symbols.heights[kind]
-        if scale.cells:  # three rows give three slots a side; a busy step grows to give each edge its own
-            symbol_height += 2 * ((max(side_edges[number - 1], 1) - 1) // 4)
+        while 2 * len(slot_offsets(symbol_height, scale)) < side_edges[number - 1] + 2:
+            symbol_height += 2 * scale.gap  # a busy step grows so each of its edges gets its own slot
         above, below = _gaps(scale)
         height = max(scale.snap(above + max(symbol_height, symbols.tallest) + below),
                      *(scale.block_height(len(lines)) for lines in texts.values()))
@@ -170,7 +170,7 @@ def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple
     table = Box(columns[0].left, header[0].box.y, columns[-1].right - columns[0].left,
                 table_bottom - header[0].box.y)
     return Page(number, width, height or 0.0, table, columns, header, tuple(table_rows), tuple(drawn),
-                tuple(router.paths), tuple(router.connectors))
+                tuple(router.results()), tuple(router.connectors))
 
 
 def _place(plan: _RowPlan, top: float, bottom: float, column: Column, symbols: SymbolSize,

@@ -132,10 +132,11 @@ def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
         return SymbolSize(width, {"terminator": 3, "proses": 3, "keputusan": 3})
     width = min(max(actor_width * 0.58, 3 * scale.size), 7.5 * scale.size)
     width = scale.snap(max(min(width, actor_width - 5 * scale.gap), actor_width * 0.4))  # keep room for lanes
+    least = 4 * scale.gap  # room for three edges on each side
     return SymbolSize(width, {
-        "terminator": scale.snap(width * 0.42),
-        "proses": scale.snap(width * 0.5),
-        "keputusan": scale.snap(width * 0.64),
+        "terminator": scale.snap(max(width * 0.42, least)),
+        "proses": scale.snap(max(width * 0.5, least)),
+        "keputusan": scale.snap(max(width * 0.64, least * 1.25)),
     })
 
 

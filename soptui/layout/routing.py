@@ -54,8 +54,11 @@ class Band:
 
 @dataclass
 class Lane:
+    """A vertical track for edges; ``spans`` are the heights already used."""
+
     x: float
     spans: list[tuple[float, float]] = field(default_factory=list)
+    spare: bool = False
 
     def free(self, low: float, high: float, clearance: float) -> bool:
         return all(high + clearance <= a or low - clearance >= b for a, b in self.spans)
@@ -93,7 +96,7 @@ class PageRouter:
         self.top_used: set[int] = set()
         self.lanes = self._make_lanes()
         self.labels: list[Box] = []
-        self.paths: list[EdgePath] = []
+        self.finished: list[Part] = []
         self.connectors: list[Connector] = []
         self._crossings: list[list[int]] = []
 
@@ -112,14 +115,21 @@ class PageRouter:
                 low, high = low + 1, high - 2  # one free cell beside each symbol and grid line
                 xs = [float(x) for x in range(int(low), int(high) + 1) if x != boundary]
             else:
-                low, high = low + gap, high - gap
-                count = max(0, int((high - low) // gap) + 1)
-                xs = [scale.snap(low + i * gap) for i in range(count)]
-                xs = [x for x in xs if boundary is None or abs(x - boundary) >= gap / 2]
-            if not xs:  # a very narrow column: one lane in the middle, tight but never missing
+                xs = self._lane_xs(low + (gap if g == 0 else 2 * gap),
+                                   high - (gap if g == len(self.bounds) else 2 * gap), gap, boundary)
+            # spare lanes, half as far apart and nearer the symbols, for crowded pages
+            spare = [] if scale.cells else [
+                x for x in self._lane_xs(low + gap, high - gap, gap / 2, boundary)
+                if all(abs(x - taken) >= gap / 4 for taken in xs)]
+            if not xs and not spare:  # a very narrow column: one lane in the middle, tight but never missing
                 xs = [scale.snap((low + high) / 2)]
-            lanes.append([Lane(x) for x in xs])
+            lanes.append([Lane(x) for x in xs] + [Lane(x, spare=True) for x in spare])
         return lanes
+
+    def _lane_xs(self, low: float, high: float, step: float, boundary: float | None) -> list[float]:
+        count = max(0, int((high - low) // step) + 1)
+        xs = [self.scale.snap(low + i * step) for i in range(count)]
+        return [x for x in xs if boundary is None or abs(x - boundary) >= step / 2]
 
     def _zone(self, column: int) -> tuple[float, float]:
         """The x range the symbols of this actor column occupy (all rows alike)."""
@@ -152,15 +162,7 @@ class PageRouter:
     # -- slots and outlines --------------------------------------------------
 
     def _offsets(self, row: Placed) -> list[float]:
-        if self.scale.cells:
-            half = int((row.box.height - 1) // 2)
-            return [0.0] + [float(s * d) for d in range(1, half + 1) for s in (-1, 1)]
-        step, limit = self.scale.gap, row.box.height / 2 - self.scale.gap * 0.8
-        offsets, d = [0.0], step
-        while d <= limit:
-            offsets += [-round(d, 2), round(d, 2)]
-            d += step
-        return offsets
+        return slot_offsets(row.box.height, self.scale)
 
     def _free_slot(self, k: int, side: str, prefer_up: bool) -> float | None:
         used = self.used_slots.get((k, side), set())
@@ -299,7 +301,7 @@ class PageRouter:
             return None
         crossings = self._hand_off_crossings()[g]
         a, b = sorted((k_low, k_high))
-        cost += 100 * (crossings[b] - crossings[a])
+        cost += 100 * (crossings[b] - crossings[a]) + (50 if lane.spare else 0)
         middle = [(lane.x, y) for y, at_band in ((y_start, part.source is None), (y_end, part.target is None))
                   if not at_band]
         points = [*head, *middle, *tail]
@@ -312,7 +314,10 @@ class PageRouter:
             return None
         source_column = self.rows[part.source].column if part.source is not None else None
         from_left = source_column is not None and source_column < g
-        ordered = lanes if from_left else list(reversed(lanes))
+        ordered = [lane for lane in lanes if not lane.spare]
+        ordered = ordered if from_left else ordered[::-1]
+        spare = sorted((lane for lane in lanes if lane.spare), key=lambda lane: lane.x, reverse=not from_left)
+        ordered += spare
         clearance = self.scale.gap / 2 if not self.scale.cells else 0.5
         for lane in ordered:
             if lane.free(low, high, clearance):
@@ -383,14 +388,18 @@ class PageRouter:
     def _label_fits(self, row: Placed, side: str, y: float, label: str) -> bool:
         return any(self._label_ok(box, row) for box in self._side_label_boxes(row, side, y, label))
 
-    def _side_label_boxes(self, row: Placed, side: str, y: float, label: str) -> list[Box]:
+    def _side_label_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
+        """Beside the exit, on the side of the leg away from where the edge
+        turns (below it when the edge goes up), so the label covers no line of its own."""
         width, height = self._label_size(label)
         pad = 0 if self.scale.cells else self.scale.gap / 2
         x = row.box.x - pad - width if side == "left" else row.box.right + pad
         if self.scale.cells:
-            return [Box(x, y - 1, width, height), Box(x, y + 1, width, height)]
-        return [Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height),
-                Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)]
+            above, below = Box(x, y - 1, width, height), Box(x, y + 1, width, height)
+        else:
+            above = Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height)
+            below = Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)
+        return [below, above] if up else [above, below]
 
     def _bottom_label_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
         width, height = self._label_size(label)
@@ -407,12 +416,18 @@ class PageRouter:
         return not any(_overlap(box, other) for other in self.labels)
 
     def _finish(self, part: Part) -> None:
-        points = _clean(part.points)
-        label = None
-        if part.edge.label and part.source is not None and part.edge.branch != "lanjut":
-            label = self._place_label(part, points)
-        self.paths.append(EdgePath(part.edge.source, part.edge.target, part.edge.branch, tuple(points),
-                                   label, part.via))
+        part.points = _clean(part.points)
+        self.finished.append(part)
+
+    def results(self) -> list[EdgePath]:
+        """The finished paths with their labels. Labels under a symbol have
+        the fewest places to go, so they are placed before those beside one."""
+        labelled = [p for p in self.finished
+                    if p.edge.label and p.source is not None and p.edge.branch != "lanjut"]
+        labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])
+        labels = {id(part): self._place_label(part, part.points) for part in labelled}
+        return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
+                for p in self.finished]
 
     def _place_label(self, part: Part, points: list[Point]) -> Text:
         row = self.rows[part.source]  # type: ignore[index]
@@ -421,10 +436,25 @@ class PageRouter:
         if x0 == x1:  # leaves from the bottom
             boxes = self._bottom_label_boxes(row, x0, text)
         else:
-            boxes = self._side_label_boxes(row, "left" if x1 < x0 else "right", y0, text)
+            up = len(points) > 2 and points[2][1] < y1
+            boxes = self._side_label_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
         box = next((b for b in boxes if self._label_ok(b, row)), boxes[0])
         self.labels.append(box)
         return Text(box, (text,), self.scale.label_size)
+
+
+def slot_offsets(height: float, scale: Scale) -> list[float]:
+    """The heights, from a symbol's centre, at which edges may meet one of its
+    sides: the centre first, then one spacing further up and down, and so on."""
+    if scale.cells:
+        half = int((height - 1) // 2)
+        return [0.0] + [float(s * d) for d in range(1, half + 1) for s in (-1, 1)]
+    step, limit = scale.gap, height / 2 - scale.gap * 0.8
+    offsets, d = [0.0], step
+    while d <= limit + 1e-9:
+        offsets += [-round(d, 2), round(d, 2)]
+        d += step
+    return offsets
 
 
 def _jog_order(lanes: list[float], middles: list[float], top: bool) -> list[int]:
