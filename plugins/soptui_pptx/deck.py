@@ -8,8 +8,10 @@ from typing import Any, BinaryIO
 from pptx import Presentation
 
 from soptui.exporters import ExportInput
+from soptui.layout import compute_layout
 from soptui_pptx.draw import emu
-from soptui_pptx.frame import SLIDE_HEIGHT, SLIDE_WIDTH
+from soptui_pptx.flowchart import add_flowchart_slides
+from soptui_pptx.frame import SLIDE_HEIGHT, SLIDE_WIDTH, page_options
 from soptui_pptx.info import add_identity_slides, add_title_slide
 from soptui_pptx.palette import DEFAULT
 from soptui_pptx.summary import add_summary_slide
@@ -27,10 +29,8 @@ def write_deck(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) ->
     tag = sop.identitas.nomor
     add_title_slide(prs, sop, palette)
     add_identity_slides(prs, sop, palette, tag)
-    if input.layout is not None:
-        from soptui_pptx.flowchart import add_flowchart_slides
-
-        add_flowchart_slides(prs, sop, input.layout, palette, tag)
+    layout = input.layout or compute_layout(sop, page_options(options))
+    add_flowchart_slides(prs, sop, layout, palette, tag)
     add_table_slides(prs, sop, palette, tag)
     add_summary_slide(prs, sop, palette, tag)
     prs.save(stream)

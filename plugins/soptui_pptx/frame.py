@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from soptui_pptx.draw import add_rect, add_text
+from soptui.layout.options import MM, PageOptions
+from soptui_pptx.draw import Drawing
 from soptui_pptx.palette import Palette
 from soptui_pptx.text import line_height, wrap
 
@@ -18,7 +19,9 @@ TITLE_BAND = 56.0
 MARGIN = 24.0
 TITLE_SIZE = 22.0
 TAG_SIZE = 12.0
-_BLANK_LAYOUT = 6
+#: The smallest text on a slide, flowchart included (readable from the back of a room).
+MIN_TEXT = 12.0
+BLANK_LAYOUT = 6
 
 
 @dataclass(frozen=True)
@@ -38,22 +41,31 @@ class Body:
 BODY = Body()
 
 
-def new_slide(prs, title: str, palette: Palette, tag: str = ""):
-    """A blank slide with ``title`` in the band and ``tag`` (the SOP number) at its right."""
-    slide = prs.slides.add_slide(prs.slide_layouts[_BLANK_LAYOUT])
-    add_rect(slide, 0, 0, SLIDE_WIDTH, TITLE_BAND, palette.primary).name = "Pita judul"
+def new_slide(prs, title: str, palette: Palette, tag: str = "") -> Drawing:
+    """A blank slide with ``title`` in the band and ``tag`` (the SOP number) at its right.
+
+    Returns the slide's :class:`Drawing`; the caller adds the body and flushes it.
+    """
+    drawing = Drawing(prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT]), palette)
+    drawing.shape(0, 0, SLIDE_WIDTH, TITLE_BAND, name="Pita judul", fill=palette.primary)
     tag_width = 0.0
     if tag:
-        tag_lines = wrap(tag, TAG_SIZE, 260)[:1]
         tag_width = 270.0
-        add_text(slide, SLIDE_WIDTH - MARGIN - tag_width, 0, tag_width, TITLE_BAND, tag_lines, TAG_SIZE, palette,
-                 align="right", colour=palette.on_primary, anchor="middle", name="Nomor SOP")
+        drawing.text(SLIDE_WIDTH - MARGIN - tag_width, 0, tag_width, TITLE_BAND, wrap(tag, TAG_SIZE, 260)[:1],
+                     TAG_SIZE, name="Nomor SOP", align="right", colour=palette.on_primary, anchor="middle")
     room = SLIDE_WIDTH - 2 * MARGIN - tag_width - 8
     size = TITLE_SIZE
     lines = wrap(title, size, room, bold=True)
     while len(lines) * line_height(size) > TITLE_BAND - 6 and size > 14:
         size -= 2
         lines = wrap(title, size, room, bold=True)
-    add_text(slide, MARGIN, 0, room, TITLE_BAND, lines[:2], size, palette, bold=True,
-             colour=palette.on_primary, anchor="middle", name="Judul")
-    return slide
+    drawing.text(MARGIN, 0, room, TITLE_BAND, lines[:2], size, name="Judul", bold=True, colour=palette.on_primary,
+                 anchor="middle")
+    return drawing
+
+
+def page_options(options: dict) -> PageOptions:
+    """The layout's page: the slide below the title band, with the body's margins, text 12 pt or more."""
+    side, end = MARGIN / MM, MARGIN / 2 / MM
+    return PageOptions(width=SLIDE_WIDTH, height=SLIDE_HEIGHT - TITLE_BAND, margins=(end, side, end, side),
+                       font_size=MIN_TEXT, min_font_size=MIN_TEXT, footer=0)

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from soptui.model import IDENTITY_LISTS, Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import PAD_X, PAD_Y, add_rect, add_text, emu, fill_text
+from soptui_pptx.draw import PAD_X, PAD_Y, Drawing
 from soptui_pptx.flowtext import Para, pour
-from soptui_pptx.frame import BODY, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, new_slide
+from soptui_pptx.frame import BLANK_LAYOUT, BODY, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, new_slide
 from soptui_pptx.palette import Palette
 from soptui_pptx.text import line_height, width, wrap
 
@@ -16,32 +16,41 @@ GUTTER = 24.0
 
 
 def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
-    """Nama SOP, Nomor, the agency's nomenclature and Tanggal Efektif."""
-    slide = prs.slides.add_slide(prs.slide_layouts[6])
+    """Nama SOP, Nomor, the agency's nomenclature and Tanggal Efektif.
+
+    The nomenclature sits at the top, as on the identity page; the name and
+    its facts are centred in the room below it.
+    """
+    drawing = Drawing(prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT]), palette)
     identity = sop.identitas
     room = SLIDE_WIDTH - 4 * MARGIN
-    add_rect(slide, 0, 0, SLIDE_WIDTH, 12, palette.primary)
-    add_rect(slide, 0, SLIDE_HEIGHT - 12, SLIDE_WIDTH, 12, palette.primary)
-    y = 40.0
+    drawing.shape(0, 0, SLIDE_WIDTH, 12, name="Pita atas", fill=palette.primary)
+    drawing.shape(0, SLIDE_HEIGHT - 12, SLIDE_WIDTH, 12, name="Pita bawah", fill=palette.primary)
+    top = 40.0
     instansi = [line for name in identity.instansi for line in wrap(name, 14, room, bold=True)][:6]
     if instansi:
-        height = len(instansi) * line_height(14) + 2 * PAD_Y
-        add_text(slide, 2 * MARGIN, y, room, height, instansi, 14, palette, bold=True, align="center",
-                 colour=palette.primary, name="Instansi")
-        y += height + 24
-    y = max(y, 150.0)
-    add_text(slide, 2 * MARGIN, y, room, line_height(16) + 2 * PAD_Y, [labels.HEADING], 16, palette,
-             align="center", colour=palette.muted, name="Jenis dokumen")
-    y += line_height(16) + 16
-    size, lines = _fit(identity.nama or labels.EMPTY, room, (34, 30, 26, 22, 20, 18), 3)
-    height = len(lines) * line_height(size) + 2 * PAD_Y
-    add_text(slide, 2 * MARGIN, y, room, height, lines, size, palette, bold=True, align="center", name="Nama SOP")
-    y += height + 24
+        top += _block(drawing, top, instansi, 14, bold=True, colour=palette.primary, name="Instansi") + 16
+    size, name_lines = _fit(identity.nama or labels.EMPTY, room, (34, 30, 26, 22, 20, 18), 3)
     facts = [f"{labels.NOMOR}: {identity.nomor or labels.EMPTY}",
              f"{labels.TANGGAL_EFEKTIF}: {labels.tanggal(identity.tanggal_efektif)}"]
-    lines = [line for fact in facts for line in wrap(fact, 18, room)]
-    add_text(slide, 2 * MARGIN, y, room, len(lines) * line_height(18) + 2 * PAD_Y, lines, 18, palette,
-             align="center", name="Nomor dan tanggal")
+    fact_lines = [line for fact in facts for line in wrap(fact, 18, room)]
+    blocks = [([labels.HEADING], 16.0, False, palette.muted, "Jenis dokumen"),
+              (name_lines, size, True, None, "Nama SOP"),
+              (fact_lines, 18.0, False, None, "Nomor dan tanggal")]
+    gap = 18.0
+    height = sum(len(lines) * line_height(s) + 2 * PAD_Y for lines, s, *_ in blocks) + gap * (len(blocks) - 1)
+    y = max(top, top + (SLIDE_HEIGHT - 24 - top - height) / 2)
+    for lines, block_size, bold, colour, name in blocks:
+        y += _block(drawing, y, lines, block_size, bold=bold, colour=colour, name=name) + gap
+    drawing.flush()
+
+
+def _block(drawing: Drawing, y, lines, size, *, bold, colour, name) -> float:
+    """A centred text block across the slide at ``y``; returns its height."""
+    height = len(lines) * line_height(size) + 2 * PAD_Y
+    drawing.text(2 * MARGIN, y, SLIDE_WIDTH - 4 * MARGIN, height, lines, size, name=name, bold=bold, align="center",
+                 colour=colour)
+    return height
 
 
 def _fit(text: str, room: float, sizes: tuple[float, ...], max_lines: int) -> tuple[float, list[str]]:
@@ -60,12 +69,12 @@ def add_identity_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
     pairs = [columns[i:i + 2] for i in range(0, len(columns), 2)]
     for number, pair in enumerate(pairs):
         title = labels.IDENTITY if number == 0 else f"{labels.IDENTITY} ({labels.CONTINUED})"
-        slide = new_slide(prs, title, palette, tag)
+        drawing = new_slide(prs, title, palette, tag)
         for index, column in enumerate(pair):
             x = BODY.x + index * (column_width + GUTTER)
-            box = slide.shapes.add_textbox(emu(x), emu(BODY.y), emu(column_width), emu(BODY.height))
-            box.name = f"Identitas kolom {index + 1}"
-            fill_text(box.text_frame, column, palette)
+            drawing.shape(x, BODY.y, column_width, BODY.height, name=f"Identitas kolom {index + 1}",
+                          paragraphs=column, text_box=True)
+        drawing.flush()
     return len(pairs)
 
 

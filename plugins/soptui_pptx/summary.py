@@ -10,13 +10,14 @@ chart the presenter can restyle.
 from __future__ import annotations
 
 from pptx.chart.data import CategoryChartData
+from pptx.dml.color import RGBColor
 from pptx.enum.chart import XL_CHART_TYPE, XL_LABEL_POSITION
 from pptx.util import Pt
 
 from soptui.durations import total
 from soptui.model import Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import emu, fill_text, rgb
+from soptui_pptx.draw import emu
 from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import BODY, new_slide
 from soptui_pptx.palette import Palette
@@ -29,7 +30,7 @@ NOTE_SIZE = 12.0
 
 
 def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
-    slide = new_slide(prs, labels.SUMMARY, palette, tag)
+    drawing = new_slide(prs, labels.SUMMARY, palette, tag)
     flow = sop.flow
     main_path = flow.main_path
     durations = [sop.step(step_id).duration for step_id in main_path]
@@ -47,10 +48,9 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
         paras.append(Para(tuple(wrap(value, size, room, bold=True)), size, bold=True, colour=palette.primary))
     note = labels.MAIN_PATH_NOTE.format(steps=len(main_path))
     paras.append(Para(tuple(wrap(note, NOTE_SIZE, room)), NOTE_SIZE, space_before=4, colour=palette.muted))
-    box = slide.shapes.add_textbox(emu(BODY.x), emu(BODY.y), emu(FIGURES_WIDTH), emu(BODY.height))
-    box.name = labels.SUMMARY
-    fill_text(box.text_frame, paras, palette)
-    _add_load_chart(slide, sop, palette)
+    drawing.shape(BODY.x, BODY.y, FIGURES_WIDTH, BODY.height, name=labels.SUMMARY, paragraphs=paras, text_box=True)
+    drawing.flush()
+    _add_load_chart(drawing.slide, sop, palette)
     return 1
 
 
@@ -85,4 +85,4 @@ def _add_load_chart(slide, sop: Sop, palette: Palette) -> None:
     plot.data_labels.font.size = Pt(12)
     series = plot.series[0]
     series.format.fill.solid()
-    series.format.fill.fore_color.rgb = rgb(palette.accent)
+    series.format.fill.fore_color.rgb = RGBColor.from_string(palette.accent)

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from soptui.model import Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import emu, rgb, set_notes, write_paragraphs
+from soptui_pptx.draw import emu, paragraphs_xml, set_notes
 from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import BODY, new_slide
 from soptui_pptx.notes import step_notes
@@ -45,9 +45,10 @@ def add_table_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
     pages = paginate([_step_row(sop, index) for index in range(len(sop.langkah))], BODY.height - header.height)
     for number, rows in enumerate(pages):
         title = labels.MUTU_BAKU if number == 0 else f"{labels.MUTU_BAKU} ({labels.CONTINUED})"
-        slide = new_slide(prs, title, palette, tag)
-        _draw(slide, [header, *rows], palette)
-        set_notes(slide, step_notes(sop, [row.step_id for row in rows if row.step_id]))
+        drawing = new_slide(prs, title, palette, tag)
+        drawing.raw(_table_xml([header, *rows], palette))
+        drawing.flush()
+        set_notes(drawing.slide, step_notes(sop, [row.step_id for row in rows if row.step_id]))
     return len(pages)
 
 
@@ -88,24 +89,29 @@ def _row(texts, step_id: str | None, bold: bool = False) -> TableRow:
     return TableRow(cells, step_id, bold)
 
 
-def _draw(slide, rows: list[TableRow], palette: Palette) -> None:
-    height = sum(row.height for row in rows)
-    frame = slide.shapes.add_table(len(rows), len(WIDTHS), emu(BODY.x), emu(BODY.y), emu(BODY.width), emu(height))
-    frame.name = labels.MUTU_BAKU
-    table = frame.table
-    table.first_row = True
-    table.horz_banding = False
-    for index, column_width in enumerate(WIDTHS):
-        table.columns[index].width = emu(column_width)
-    for row_index, row in enumerate(rows):
-        table.rows[row_index].height = emu(row.height)
-        fill = palette.primary if row.bold else (palette.lane if row_index % 2 == 0 else "FFFFFF")
+def _table_xml(rows: list[TableRow], palette: Palette) -> str:
+    """A native table (``a:tbl``) with explicit fills and thin borders, no table style needed."""
+    border = "".join(f'<a:{side} w="6350"><a:solidFill><a:srgbClr val="{palette.line}"/></a:solidFill></a:{side}>'
+                     for side in ("lnL", "lnR", "lnT", "lnB"))
+    margins = (f'marL="{emu(CELL_PAD_X)}" marR="{emu(CELL_PAD_X)}" marT="{emu(CELL_PAD_Y)}" '
+               f'marB="{emu(CELL_PAD_Y)}"')
+    body = []
+    for index, row in enumerate(rows):
+        fill = palette.primary if row.bold else (palette.lane if index % 2 == 0 else "FFFFFF")
         colour = palette.on_primary if row.bold else palette.text
+        cells = []
         for column, lines in enumerate(row.cells):
-            cell = table.cell(row_index, column)
-            cell.margin_left = cell.margin_right = emu(CELL_PAD_X)
-            cell.margin_top = cell.margin_bottom = emu(CELL_PAD_Y)
-            cell.fill.solid()
-            cell.fill.fore_color.rgb = rgb(fill)
             align = "center" if column in (0, 4) or row.bold else "left"
-            write_paragraphs(cell.text_frame, [Para(lines, SIZE, row.bold, align=align, colour=colour)], palette)
+            text = paragraphs_xml([Para(lines, SIZE, row.bold, align=align, colour=colour)], palette)
+            cells.append(f'<a:tc><a:txBody><a:bodyPr/><a:lstStyle/>{text}</a:txBody><a:tcPr {margins}>{border}'
+                         f'<a:solidFill><a:srgbClr val="{fill}"/></a:solidFill></a:tcPr></a:tc>')
+        body.append(f'<a:tr h="{emu(row.height)}">{"".join(cells)}</a:tr>')
+    grid = "".join(f'<a:gridCol w="{emu(width)}"/>' for width in WIDTHS)
+    height = sum(row.height for row in rows)
+    return (f'<p:graphicFrame><p:nvGraphicFramePr><p:cNvPr id="{{id}}" name="{labels.MUTU_BAKU}"/>'
+            '<p:cNvGraphicFramePr><a:graphicFrameLocks noGrp="1"/></p:cNvGraphicFramePr><p:nvPr/>'
+            f'</p:nvGraphicFramePr><p:xfrm><a:off x="{emu(BODY.x)}" y="{emu(BODY.y)}"/>'
+            f'<a:ext cx="{emu(sum(WIDTHS))}" cy="{emu(height)}"/></p:xfrm><a:graphic>'
+            '<a:graphicData uri="http://schemas.openxmlformats.org/drawingml/2006/table">'
+            f'<a:tbl><a:tblPr firstRow="1"/><a:tblGrid>{grid}</a:tblGrid>{"".join(body)}</a:tbl>'
+            "</a:graphicData></a:graphic></p:graphicFrame>")
