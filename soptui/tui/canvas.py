@@ -92,7 +92,10 @@ def draw_page(page: Page, selected: str | None = None) -> Canvas:
         if edge.label is not None:
             _text(canvas, edge.label, LABEL)
     for symbol in page.symbols:
-        _symbol(canvas, symbol.kind, symbol.box, SELECTED if symbol.step_id == selected else SYMBOL)
+        style = SELECTED if symbol.step_id == selected else SYMBOL
+        _symbol(canvas, symbol.kind, symbol.box, style)
+        if symbol.text is not None:
+            _text(canvas, symbol.text, style, middle=True)
     for connector in page.connectors:
         _symbol(canvas, "connector", connector.box, SYMBOL, connector.label)
     return canvas
@@ -118,13 +121,16 @@ def _rect_lines(canvas: Canvas, box: Box) -> None:
         canvas.line(canvas._grid, a, b)
 
 
-def _text(canvas: Canvas, text: Text, style: str) -> None:
+def _text(canvas: Canvas, text: Text, style: str, middle: bool = False) -> None:
     width = max(1, cell(text.box.width))
+    top = cell(text.box.y)
+    if middle:  # inside a symbol: on its middle line
+        top += max(0, (cell(text.box.height) - len(text.lines)) // 2)
     for number, line in enumerate(text.lines):
         x = cell(text.box.x)
         if text.align == "center":
             x += max(0, (width - len(line)) // 2)
-        canvas.write(x, cell(text.box.y) + number, line[:width], style)
+        canvas.write(x, top + number, line[:width], style)
 
 
 def _edge(canvas: Canvas, edge: EdgePath) -> None:

@@ -29,7 +29,7 @@ def preview_layout(sop: Sop):
     from soptui.layout.metrics import CellMetrics
     from soptui.layout.options import PageOptions
 
-    options = PageOptions(width=_width(sop), height=None, metrics=CellMetrics(), symbol_numbers=True, font_size=1, min_font_size=1)
+    options = PageOptions(width=_width(sop), height=None, metrics=CellMetrics(), symbol_numbers=True)
     return compute_layout(sop, options)
 
 
@@ -49,7 +49,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         self.page = None
         self.canvas: Canvas | None = None
         self._timer: Timer | None = None
-        self._drawn_for: Sop | None = None
+        self._stale_drawing = False
 
     def compose(self) -> ComposeResult:
         yield Static(t("tui.preview.computing"), id="preview-drawing")
@@ -85,13 +85,16 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         if sop is not self.sop or not self.is_attached:
             return
         self.page = page
-        self._drawn_for = sop
-        self.redraw()
+        if self.visible:
+            self.redraw()
+        else:
+            self._stale_drawing = True
 
     def redraw(self) -> None:
         if self.page is None:
             self._message(t("tui.preview.empty"))
             return
+        self._stale_drawing = False
         self.canvas = draw_page(self.page, self.selected)
         self.query_one("#preview-drawing", Static).update(self.rich_text(self.canvas))
         self.call_after_refresh(self.scroll_to_selected)
@@ -109,13 +112,25 @@ class PreviewPane(ScrollableContainer, can_focus=True):
             text.append("\n")
         return text
 
+    @property
+    def visible(self) -> bool:
+        return getattr(self.screen, "active_tab", "pratinjau") == "pratinjau"
+
     def follow(self, step_id: str) -> None:
-        """Highlight this step and bring it into view."""
+        """Highlight this step and bring it into view (when shown: drawing costs)."""
         if step_id == self.selected:
             return
         self.selected = step_id
-        if self.page is not None:
+        if self.page is not None and self.visible:
             self.redraw()
+        else:
+            self._stale_drawing = True
+
+    def on_show(self) -> None:
+        if self._stale_drawing and self.page is not None:
+            self.redraw()
+        else:
+            self.call_after_refresh(self.scroll_to_selected)
 
     def scroll_to_selected(self) -> None:
         if self.page is None or self.selected is None:
