@@ -17,7 +17,6 @@ from soptui.i18n import t
 
 PAPERS = ("A4", "F4", "Letter", "Legal")
 ORIENTATIONS = ("landscape", "portrait")
-THEMES = ("resmi",)
 FOOTER_ROOM = 14.0  # points kept free under the table for the footer line
 
 #: Checker errors that make the printed document wrong, not merely imperfect:
@@ -30,7 +29,7 @@ def _options() -> tuple[Option, ...]:
     return (
         Option("paper", str, "A4", t("pdf.option.paper"), PAPERS),
         Option("orientation", str, "landscape", t("pdf.option.orientation"), ORIENTATIONS),
-        Option("theme", str, "resmi", t("pdf.option.theme"), THEMES),
+        Option("theme", str, "resmi", t("pdf.option.theme")),
     )
 
 
@@ -73,9 +72,12 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     """Write the PDF of one SOP to ``stream``; return its page count."""
     from soptui.layout import compute_layout
     from soptui_pdf import document, identity
-    from soptui_pdf.palette import PALETTES
+    from soptui_pdf.palette import Palette, print_themes
 
     resolved = resolve_options(options)
+    themes = print_themes()
+    if resolved["theme"] not in themes:
+        raise ExportError(t("pdf.bad_option", name="theme", value=resolved["theme"], choices=", ".join(sorted(themes))))
     errors = refusals(export)
     if errors:
         lines = "\n".join(finding.format_line() for finding in errors)
@@ -89,7 +91,8 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
         raise ExportError(t("pdf.bad_logo", path=export.path, value=export.sop.identitas.logo, reason=error)) from None
     top, right, bottom, left = pages.margin_units()
     frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
-    return document.render(export.sop, layout, frame, PALETTES[resolved["theme"]], export.source_sha256, logo, stream)
+    palette = Palette.from_theme(themes[resolved["theme"]])
+    return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream)
 
 
 @hookimpl

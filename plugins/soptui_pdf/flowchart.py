@@ -23,7 +23,7 @@ def draw(pen: Pen, page: Page) -> None:
     """Draw one flowchart page: table first, flow on top."""
     _grid(pen, page)
     for cell in page.header:
-        draw_text(pen, cell.text)
+        draw_text(pen, cell.text, pen.palette.header_ink)
     for row in page.rows:
         for text in row.cells:
             draw_text(pen, text)
@@ -40,10 +40,10 @@ def draw(pen: Pen, page: Page) -> None:
             _label(pen, edge.label)
 
 
-def draw_text(pen: Pen, text: Text) -> None:
+def draw_text(pen: Pen, text: Text, color: str | None = None) -> None:
     """Lines the layout already wrapped, from the top of their box."""
     box = text.box
-    pen.lines(box.x, box.y, box.width, text.lines, text.size, text.bold, text.align, LEADING * text.size)
+    pen.lines(box.x, box.y, box.width, text.lines, text.size, text.bold, text.align, LEADING * text.size, color)
 
 
 def _grid(pen: Pen, page: Page) -> None:
@@ -51,6 +51,11 @@ def _grid(pen: Pen, page: Page) -> None:
     color, width = palette.grid, palette.grid_width
     table = page.table
     header_bottom = max((cell.box.bottom for cell in page.header), default=table.y)
+    if palette.lane_fill.lower() not in ("#fff", "#ffffff"):
+        for column in page.columns:
+            if column.key.startswith("pelaksana:"):
+                pen.rect(column.left, header_bottom, column.right - column.left, table.bottom - header_bottom,
+                         None, fill=palette.lane_fill)
     for cell in page.header:
         box = cell.box
         pen.rect(box.x, box.y, box.width, box.height, color, width, fill=palette.header_fill)
@@ -65,7 +70,7 @@ def _grid(pen: Pen, page: Page) -> None:
 def _symbol(pen: Pen, symbol: Symbol) -> None:
     palette = pen.palette
     box = symbol.box
-    stroke, fill, width = palette.symbol_stroke, palette.symbol_fill, palette.symbol_width
+    stroke, fill, width = palette.symbol_stroke, palette.symbol_fills[symbol.kind], palette.symbol_width
     if symbol.kind == "terminator":
         pen.rect(box.x, box.y, box.width, box.height, stroke, width, fill, radius=min(box.height, box.width) / 2)
     elif symbol.kind == "keputusan":
@@ -81,7 +86,7 @@ def _connector(pen: Pen, connector: Connector) -> None:
     box = connector.box
     shoulder = box.y + box.height * CONNECTOR_SHOULDER
     points = [(box.x, box.y), (box.right, box.y), (box.right, shoulder), (box.center[0], box.bottom), (box.x, shoulder)]
-    pen.polygon(points, palette.symbol_stroke, palette.symbol_width, palette.symbol_fill)
+    pen.polygon(points, palette.symbol_stroke, palette.symbol_width, palette.symbol_fills["connector"])
     size = min(box.height * CONNECTOR_SHOULDER / LEADING, box.width * 0.6, 9.0)
     top = box.y + (box.height * CONNECTOR_SHOULDER - LEADING * size) / 2 + 0.5
     pen.text(box.center[0], top, connector.label, size, bold=True, align="center")

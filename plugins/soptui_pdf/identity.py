@@ -57,6 +57,7 @@ class Line:
     prefix: str = ""
     align: str = "left"
     space: float = 0.0
+    color: str | None = None  # the palette's ink when None
 
     @property
     def height(self) -> float:
@@ -183,7 +184,7 @@ def _upper(sop: Sop, logo: ImageReader | None, pen: Pen, g: Geometry, size: floa
         ("Tanggal Revisi", _wrap(pen, tanggal(ident.tanggal_revisi), value_width, size)),
         ("Tanggal Efektif", _wrap(pen, tanggal(ident.tanggal_efektif), value_width, size)),
         ("Disahkan oleh", signature),
-        ("Nama SOP", _wrap(pen, ident.nama, value_width, size * 1.1, True)),
+        ("Nama SOP", [replace(line, color=pen.palette.accent) for line in _wrap(pen, ident.nama, value_width, size * 1.1, True)]),
     )
     rows = tuple(
         (Block(tuple(_wrap(pen, label, label_width, size, True))), Block(tuple(lines))) for label, lines in values
@@ -278,7 +279,7 @@ def _cell_lines(pen: Pen, block: Block, left: float, right: float, top: float) -
         if line.prefix:
             pen.text(left + PAD, y, line.prefix, line.size, line.bold)
         anchor = left + PAD + width / 2 if line.align == "center" else left + PAD + line.indent
-        pen.text(anchor, y, line.text, line.size, line.bold, line.align)
+        pen.text(anchor, y, line.text, line.size, line.bold, line.align, line.color)
         y += LEADING * line.size
 
 

@@ -1,57 +1,71 @@
 """The print palette: every colour, line width and font the PDF uses.
 
-Kept in one small object so a later theme file (issue 7) can replace it
-whole; nothing else in the exporter names a colour or a font.
+Colours come from a print theme (``[print]`` of a theme file, docs/themes.md:
+built in ``resmi``, black on white, and ``warna``; users and plugins add
+more). Nothing else in the exporter names a colour or a font. The PDF always
+prints in the bundled DejaVu Sans, whatever font a theme names: the layout
+engine measures text with DejaVu Sans widths, so another face would overflow
+the cells it computed.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
+from soptui.themes import PrintTheme
+
 FONT_DIR = Path(__file__).parent / "fonts"
+_FONT_FILES = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf"}
 
 
 @dataclass(frozen=True)
 class Palette:
     """Colours (``#rrggbb``), line widths (points) and the two font faces."""
 
-    name: str
     ink: str  # text
+    muted: str  # footer
     grid: str  # table lines
     header_fill: str  # background of the repeated header rows
+    header_ink: str
+    lane_fill: str  # background of the actor columns
+    accent: str  # Nama SOP on the identity page
     symbol_stroke: str
-    symbol_fill: str
-    arrow: str
-    label_fill: str  # behind branch labels, so a crossing line never hides them
-    muted: str  # footer text
+    symbol_fills: dict[str, str] = field(default_factory=dict)  # terminator, proses, keputusan, connector
+    arrow: str = "#000000"
+    label_fill: str = "#ffffff"  # behind branch labels, so a crossing line never hides them
     grid_width: float = 0.6
     symbol_width: float = 0.9
     arrow_width: float = 0.8
     font: str = "DejaVuSans"
     font_bold: str = "DejaVuSans-Bold"
 
+    @classmethod
+    def from_theme(cls, theme: PrintTheme) -> Palette:
+        return cls(
+            ink=theme.ink,
+            muted=theme.muted,
+            grid=theme.line,
+            header_fill=theme.header_fill,
+            header_ink=theme.header_ink,
+            lane_fill=theme.lane_fill,
+            accent=theme.accent,
+            symbol_stroke=theme.symbol["stroke"],
+            symbol_fills={kind: theme.symbol[kind] for kind in ("terminator", "proses", "keputusan", "connector")},
+            arrow=theme.arrow,
+            label_fill=theme.label_fill,
+        )
 
-#: The built-in print theme: black on white, as offices print and photocopy.
-RESMI = Palette(
-    name="resmi",
-    ink="#000000",
-    grid="#000000",
-    header_fill="#ffffff",
-    symbol_stroke="#000000",
-    symbol_fill="#ffffff",
-    arrow="#000000",
-    label_fill="#ffffff",
-    muted="#333333",
-)
 
-PALETTES: dict[str, Palette] = {RESMI.name: RESMI}
+def print_themes() -> dict[str, PrintTheme]:
+    """Every print theme installed: built in, the user's and the plugins'."""
+    from soptui.themes import all_themes
 
-_FONT_FILES = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf"}
+    return {name: theme.print for name, theme in all_themes().themes.items() if theme.print is not None}
 
 
 @cache

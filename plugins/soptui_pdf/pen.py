@@ -132,9 +132,9 @@ class Pen:
         self.canvas.showPage()
 
     def lines(self, x: float, top: float, width: float, lines: Sequence[str], size: float,
-              bold: bool = False, align: str = "left", leading: float | None = None) -> None:
+              bold: bool = False, align: str = "left", leading: float | None = None, color: str | None = None) -> None:
         """Lines already wrapped, one under the other, inside ``width`` from ``x``."""
         step = leading if leading is not None else LEADING * size
         anchor = x + width / 2 if align == "center" else x
         for index, line in enumerate(lines):
-            self.text(anchor, top + index * step, line, size, bold, align)
+            self.text(anchor, top + index * step, line, size, bold, align, color)

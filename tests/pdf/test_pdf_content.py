@@ -106,3 +106,11 @@ def test_paper_and_orientation_set_the_page_size(paper):
     assert (pw, ph) == pytest.approx((height, width))
     if paper == "F4":
         assert (height, width) == pytest.approx((215 * 72 / 25.4, 330 * 72 / 25.4))
+
+
+def test_the_print_theme_colours_the_page_but_not_the_words(examples):
+    official, coloured = export(examples[0]), export(examples[0], theme="warna")
+    assert official.data != coloured.data
+    assert official.text == coloured.text
+    flowchart = coloured.reader.pages[1].get_contents().get_data().decode("latin-1")
+    assert ".121569 .305882 .47451 rg" in flowchart  # warna's header fill, #1F4E79

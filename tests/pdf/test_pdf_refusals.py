@@ -69,3 +69,9 @@ def test_an_unknown_option_value_names_the_choices():
     with pytest.raises(ExportError) as error:
         export(make_sop(chain(3)), paper="A5")
     assert "A5" in str(error.value) and "F4" in str(error.value)
+
+
+def test_an_unknown_theme_names_the_print_themes():
+    with pytest.raises(ExportError) as error:
+        export(make_sop(chain(3)), theme="pelangi")
+    assert "pelangi" in str(error.value) and "resmi" in str(error.value) and "warna" in str(error.value)
