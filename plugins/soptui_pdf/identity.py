@@ -17,17 +17,9 @@ from pathlib import Path
 from reportlab.lib.utils import ImageReader, simpleSplit
 
 from soptui.model import IDENTITY_LISTS, Sop
-from soptui_pdf.dates import tanggal
+from soptui.printed import IDENTITY_LIST_LABELS, tanggal
 from soptui_pdf.pen import LEADING, Pen
 
-LIST_LABELS = {
-    "dasar_hukum": "Dasar Hukum",
-    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
-    "keterkaitan": "Keterkaitan",
-    "peralatan": "Peralatan/Perlengkapan",
-    "peringatan": "Peringatan",
-    "pencatatan": "Pencatatan dan Pendataan",
-}
 BASE_SIZE = 9.0
 SCALES = (1.0, 0.9, 0.8)  # tried in turn before the grid spills onto another page
 PAD = 4.0
@@ -210,7 +202,7 @@ def _numbered(pen: Pen, label: str, items: tuple[str, ...], width: float, size: 
 
 def _grid(sop: Sop, pen: Pen, g: Geometry, size: float) -> list[GridRow]:
     blocks = [
-        _numbered(pen, LIST_LABELS[key], getattr(sop.identitas, key), g.inner(g.left, g.middle), size)
+        _numbered(pen, IDENTITY_LIST_LABELS[key], getattr(sop.identitas, key), g.inner(g.left, g.middle), size)
         for key in IDENTITY_LISTS
     ]
     return [GridRow(blocks[i], blocks[i + 1]) for i in range(0, len(blocks), 2)]

@@ -8,7 +8,7 @@ from pdf_helpers import chain, export, make_sop, placed_texts, squeeze
 from soptui.corpus import generate_sop
 from soptui.loader import load
 from soptui.model import IDENTITY_LISTS
-from soptui_pdf.dates import tanggal
+from soptui.printed import tanggal
 
 
 def test_dates_are_written_the_indonesian_way():
