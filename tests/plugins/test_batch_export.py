@@ -9,6 +9,7 @@ import subprocess
 import sys
 import time
 
+import pytest
 from click.testing import CliRunner
 
 from soptui.cli import cli
@@ -167,7 +168,8 @@ def test_a_plugin_that_fails_to_import_does_not_stop_the_batch(site, examples, t
     assert result.stderr.count("butuh pustaka lain") == 1
 
 
-def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path):
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path, jobs):
     site.install("soptui-lambat", "soptui_lambat", SLOW_PLUGIN, entry_name="lambat")
     folder = tmp_path / "sop"
     folder.mkdir()
@@ -175,7 +177,7 @@ def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path)
         (folder / f"sop-{index:02}.sop.toml").write_bytes(examples[index % len(examples)].read_bytes())
     out = tmp_path / "dist"
     process = subprocess.Popen(
-        [sys.executable, "-m", "soptui", "export", str(folder), "-f", "lambat,json", "-o", str(out), "--jobs", "2"],
+        [sys.executable, "-m", "soptui", "export", str(folder), "-f", "lambat,json", "-o", str(out), "--jobs", jobs],
         env=site.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
     )
     deadline = time.monotonic() + 30
@@ -221,3 +223,16 @@ def test_exporter_options_reach_the_exporter_and_bad_ones_are_usage_errors(site,
                           ("kertas", "NAMA=NILAI")):
         refused = invoke(str(examples[0]), "-f", "opsi", "-o", str(tmp_path / "x"), "-O", bad)
         assert refused.exit_code == 2 and expected in refused.output, (bad, refused.output)
+
+
+def test_no_output_escapes_the_output_folder_through_a_symlink(library, tmp_path):
+    out = tmp_path / "dist"
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "keuangan").symlink_to(elsewhere, target_is_directory=True)
+    result = invoke(str(library), "-f", "json", "-o", str(out))
+    assert result.exit_code == 1
+    assert "di luar folder" in result.output
+    assert list(elsewhere.rglob("*")) == []
+    assert (out / "biro-umum" / "laporan-kinerja.json").exists()

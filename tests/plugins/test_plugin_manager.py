@@ -214,3 +214,20 @@ def _module(source: str):
     module = types.ModuleType("plugin_under_test")
     exec(textwrap.dedent(source), module.__dict__)
     return module
+
+
+def test_plugins_command_lists_broken_plugins_with_their_reason_and_filters_by_hook(site):
+    from click.testing import CliRunner
+
+    from soptui.cli import cli
+
+    site.install("soptui-rusak", "soptui_rusak", "import modul_yang_tidak_ada\n", entry_name="rusak")
+    result = CliRunner().invoke(cli, ["plugins"])
+    assert result.exit_code == 0
+    lines = result.output.splitlines()
+    broken = lines.index(next(line for line in lines if line.startswith("rusak 1.0")))
+    assert "GAGAL dimuat" in lines[broken + 1] and "modul_yang_tidak_ada" in lines[broken + 1]
+    assert "eksporter json: JSON" in result.output
+    filtered = CliRunner().invoke(cli, ["plugins", "--json", "--hook", "register_exporters"])
+    names = [record["name"] for record in __import__("json").loads(filtered.stdout)]
+    assert "json" in names and "rusak" not in names
