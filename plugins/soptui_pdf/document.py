@@ -82,4 +82,5 @@ def _footer(pen: Pen, frame: Frame, width: float, nomor: str, sha256: str, numbe
     muted = pen.palette.muted
     pen.text(frame.x, top, f"Nomor SOP: {nomor}" if nomor else "Nomor SOP: -", FOOTER_SIZE, color=muted)
     pen.text(frame.x + frame.width / 2, top, f"Halaman {number} dari {total}", FOOTER_SIZE, align="center", color=muted)
-    pen.text(frame.x + frame.width, top, f"sumber {sha256[:HASH_LENGTH] or '-'}", FOOTER_SIZE, align="right", color=muted)
+    source = f"sumber {sha256[:HASH_LENGTH] or '-'}"
+    pen.text(frame.x + frame.width, top, source, FOOTER_SIZE, align="right", color=muted)

@@ -50,6 +50,7 @@ class Line:
     align: str = "left"
     space: float = 0.0
     color: str | None = None  # the palette's ink when None
+    underline: bool = False  # the signer's name, as Indonesian signature blocks print it
 
     @property
     def height(self) -> float:
@@ -165,18 +166,20 @@ def _upper(sop: Sop, logo: ImageReader | None, pen: Pen, g: Geometry, size: floa
     center = value_width
     signature: list[Line] = _wrap(pen, signer.jabatan if signer else "", center, size, True, "center")
     name_lines = _wrap(pen, signer.nama if signer else "", center, size, True, "center")
+    name_lines = [replace(line, underline=True) for line in name_lines]
     signature += [replace(name_lines[0], space=SIGNATURE_SPACE), *name_lines[1:]]
     if signer and signer.pangkat:
         signature += _wrap(pen, signer.pangkat, center, size, False, "center")
     signature += _wrap(pen, f"NIP. {signer.nip if signer else ''}".rstrip(), center, size, False, "center")
 
+    name = _wrap(pen, ident.nama, value_width, size * 1.1, True)
     values = (
         ("Nomor SOP", _wrap(pen, ident.nomor, value_width, size)),
         ("Tanggal Pembuatan", _wrap(pen, tanggal(ident.tanggal_pembuatan), value_width, size)),
         ("Tanggal Revisi", _wrap(pen, tanggal(ident.tanggal_revisi), value_width, size)),
         ("Tanggal Efektif", _wrap(pen, tanggal(ident.tanggal_efektif), value_width, size)),
         ("Disahkan oleh", signature),
-        ("Nama SOP", [replace(line, color=pen.palette.accent) for line in _wrap(pen, ident.nama, value_width, size * 1.1, True)]),
+        ("Nama SOP", [replace(line, color=pen.palette.accent) for line in name]),
     )
     rows = tuple(
         (Block(tuple(_wrap(pen, label, label_width, size, True))), Block(tuple(lines))) for label, lines in values
@@ -272,7 +275,16 @@ def _cell_lines(pen: Pen, block: Block, left: float, right: float, top: float) -
             pen.text(left + PAD, y, line.prefix, line.size, line.bold)
         anchor = left + PAD + width / 2 if line.align == "center" else left + PAD + line.indent
         pen.text(anchor, y, line.text, line.size, line.bold, line.align, line.color)
+        if line.underline and line.text:
+            _underline(pen, line, anchor, y)
         y += LEADING * line.size
+
+
+def _underline(pen: Pen, line: Line, anchor: float, top: float) -> None:
+    width = pen.width(line.text, line.size, line.bold)
+    start = anchor - width / 2 if line.align == "center" else anchor
+    y = pen.first_baseline(top, line.size, line.bold) + line.size * 0.12
+    pen.line(start, y, start + width, y, line.color or pen.palette.ink, line.size * 0.06)
 
 
 def _draw_upper(pen: Pen, upper: Upper, g: Geometry, top: float) -> float:
