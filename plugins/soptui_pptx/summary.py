@@ -50,7 +50,8 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
     paras.append(Para(tuple(wrap(note, NOTE_SIZE, room)), NOTE_SIZE, space_before=4, colour=palette.muted))
     drawing.shape(BODY.x, BODY.y, FIGURES_WIDTH, BODY.height, name=labels.SUMMARY, paragraphs=paras, text_box=True)
     drawing.flush()
-    _add_load_chart(drawing.slide, sop, palette)
+    if sop.pelaksana:
+        _add_load_chart(drawing.slide, sop, palette)
     return 1
 
 

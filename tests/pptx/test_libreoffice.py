@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import shutil
 import subprocess
+import sys
 
 import pytest
+from pptx import Presentation
 from pypdf import PdfReader
 
 from soptui.loader import load
@@ -21,25 +23,29 @@ def flat(text: str) -> str:
 
 
 @pytest.fixture(scope="module")
-def converted(tmp_path_factory, render, example_paths):
-    """``[(sop, slide count, PdfReader)]`` for each example, converted by LibreOffice."""
+def converted(tmp_path_factory, example_paths):
+    """``[(sop, slide count, PdfReader)]`` for each example: written by ``soptui export -f pptx``
+    (the installed entry point), reopened with python-pptx, converted by LibreOffice."""
     office = shutil.which("libreoffice") or shutil.which("soffice")
     assert office, "LibreOffice is not installed: apt-get install libreoffice-impress"
     folder = tmp_path_factory.mktemp("lo")
-    decks = []
+    source = folder / "sop"
+    source.mkdir()
     for path in example_paths:
-        sop = load(path).sop
-        data, count = render(sop, path)
-        deck = folder / path.name.replace(".sop.toml", ".pptx")
-        deck.write_bytes(data)
-        decks.append((sop, count, deck))
+        (source / path.name).write_bytes(path.read_bytes())
+    done = subprocess.run([sys.executable, "-m", "soptui", "export", str(source), "-f", "pptx", "-o", str(folder / "out")],
+                          capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stdout + done.stderr
+    decks = sorted((folder / "out").glob("*.pptx"))
+    assert [deck.stem for deck in decks] == [path.name.removesuffix(".sop.toml") for path in example_paths]
     result = subprocess.run(
         [office, f"-env:UserInstallation=file://{folder}/profile", "--headless", "--convert-to", "pdf",
-         "--outdir", str(folder), *[str(deck) for _, _, deck in decks]],
+         "--outdir", str(folder), *map(str, decks)],
         capture_output=True, text=True, timeout=300,
     )
     assert result.returncode == 0, result.stderr
-    return [(sop, count, PdfReader(deck.with_suffix(".pdf"))) for sop, count, deck in decks]
+    return [(load(path).sop, len(Presentation(deck).slides), PdfReader(folder / f"{deck.stem}.pdf"))
+            for path, deck in zip(example_paths, decks)]
 
 
 def test_libreoffice_opens_every_slide(converted):
