@@ -92,7 +92,8 @@ class LibraryScreen(Screen):
         self.shown: list[Entry] = []
 
     def compose(self) -> ComposeResult:
-        shown = self.app.jail.display(self.folder) if self.app.jail.confined else str(self.folder)
+        shown = self.app.jail.display(self.folder)
+        shown = self.folder.name if shown == "." else shown
         yield Static(t("tui.library.title", folder=shown), id="library-title", classes="title-bar")
         yield Input(placeholder=t("tui.library.filter"), id="library-filter")
         table = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
