@@ -54,9 +54,13 @@ def _binary_streams():
 
 
 def _render(sop, layout, frame, palette, source_sha256, logo, stream) -> int:
-    canvas = Canvas(stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1)
+    canvas = Canvas(
+        stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,
+        initialFontName=palette.font,  # else an unused, unembedded Helvetica is listed
+    )
     canvas.setTitle(sop.identitas.nama)
     canvas.setSubject(sop.identitas.nomor)
+    canvas.setAuthor(sop.identitas.instansi[-1] if sop.identitas.instansi else "")
     canvas.setCreator("soptui")
     pen = Pen(canvas, layout.height, palette)
     identity_pages = identity.plan(sop, logo, pen, frame)

@@ -114,3 +114,17 @@ def test_the_print_theme_colours_the_page_but_not_the_words(examples):
     assert official.text == coloured.text
     flowchart = coloured.reader.pages[1].get_contents().get_data().decode("latin-1")
     assert ".121569 .305882 .47451 rg" in flowchart  # warna's header fill, #1F4E79
+
+
+def test_every_font_is_embedded_and_every_character_prints():
+    from soptui.model import Step
+
+    unusual = "Memeriksa ≥ 3 berkas — «ḍaftar» milik Çağlar Ñuñez, ½ hari, № 7"
+    steps = chain(3)
+    steps[1] = Step("s2", unusual, "p2", waktu="½ hari")
+    pdf = export(make_sop(steps))
+    assert squeeze(unusual) in pdf.squeezed
+    for page in pdf.reader.pages:
+        for font in page["/Resources"]["/Font"].values():
+            font = font.get_object()
+            assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
