@@ -12,7 +12,7 @@ none. Nothing here imports Textual.
 
 from __future__ import annotations
 
-import hashlib
+import dataclasses
 import io
 import os
 import signal
@@ -22,7 +22,11 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
+from soptui.exporters import ExportError, Exporter, ExportInput
 from soptui.i18n import t
+from soptui.loader import load
+from soptui.plugins import get_plugins
+from soptui.store import atomic_write
 
 SOP_SUFFIXES = (".sop.toml", ".toml")
 
@@ -126,10 +130,6 @@ def _up_to_date(output: Path, source: Path) -> bool:
 
 def export_file(job: Job) -> Outcome:
     """Export one file to each of its targets; every problem becomes part of the outcome."""
-    from soptui.exporters import ExportError, ExportInput
-    from soptui.loader import load
-    from soptui.plugins import get_plugins
-
     outcome = Outcome(job.source, skipped=list(job.skipped))
     if not job.targets:
         return outcome
@@ -137,32 +137,35 @@ def export_file(job: Job) -> Outcome:
     if loaded.sop is None:
         outcome.failures.append((None, loaded.findings[0].format_line() if loaded.findings else t("batch.unloadable")))
         return outcome
-    if job.strict:
-        refusal = _strict_refusal(loaded)
-        if refusal:
-            outcome.failures.append((None, refusal))
-            return outcome
-    sha256 = loaded.source.sha256 if loaded.source else hashlib.sha256(b"").hexdigest()
-    plugins = get_plugins()
+    refusal = _strict_refusal(loaded) if job.strict else None
+    if refusal:
+        outcome.failures.append((None, refusal))
+        return outcome
+    export_input = ExportInput(loaded.sop, loaded.path, loaded.source.sha256 if loaded.source else "")
     layouts: dict[str, object] = {}
     for target in job.targets:
+        exporter = get_plugins().exporter(target.format)  # the names were checked when planning
         try:
-            exporter = plugins.exporter(target.format)
-            options = job.options.get(target.format) or _defaults(exporter)
-            layout = _layout(loaded.sop, exporter, options, layouts)
-            buffer = io.BytesIO()
-            pages = exporter.write(ExportInput(loaded.sop, loaded.path, sha256, layout), buffer, options)
-            target.path.parent.mkdir(parents=True, exist_ok=True)
-            from soptui.store import atomic_write
-
-            atomic_write(target.path, buffer.getvalue(), _new_file_mode(), durable=False)  # synced once, at the end
+            pages = _write(export_input, exporter, job.options.get(target.format) or _defaults(exporter), layouts,
+                           target.path)
             outcome.written.append((target, pages))
         except ExportError as error:
             outcome.failures.append((target.format, str(error)))
         except Exception as error:  # an exporter's bug is this file's failure, not the batch's
-            plugin = getattr(locals().get("exporter"), "plugin", "?")
-            outcome.failures.append((target.format, t("batch.exporter_crashed", plugin=plugin, error=f"{type(error).__name__}: {error}")))
+            reason = t("batch.exporter_crashed", plugin=exporter.plugin, error=f"{type(error).__name__}: {error}")
+            outcome.failures.append((target.format, reason))
     return outcome
+
+
+def _write(export_input: ExportInput, exporter: Exporter, options: dict[str, object], layouts: dict[str, object],
+           path: Path) -> int | None:
+    """Render into memory, then replace ``path`` atomically: never a half-written output."""
+    layout = _layout(export_input.sop, exporter, options, layouts)
+    buffer = io.BytesIO()
+    pages = exporter.write(dataclasses.replace(export_input, layout=layout), buffer, options)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    atomic_write(path, buffer.getvalue(), _new_file_mode(), durable=False)  # synced once, at the end
+    return pages
 
 
 def _strict_refusal(loaded) -> str | None:
