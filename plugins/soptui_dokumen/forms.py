@@ -23,8 +23,8 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
 
 from soptui.lifecycle.monev import latest_record
 from soptui.model import EVALUATION_CRITERIA, EvaluationRecord, Identity, MonitoringRecord, Sop
+from soptui.printed import tanggal
 from soptui_dokumen.styles import CHECK, MARGIN, bold, document, grid, page_size, para
-from soptui_pdf.dates import tanggal
 
 MONITORING_TITLE = "MONITORING PELAKSANAAN SOP AP"
 EVALUATION_TITLE = "EVALUASI PENERAPAN SOP AP"

@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import cache
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY
+from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
@@ -59,6 +59,12 @@ def styles() -> dict[str, ParagraphStyle]:
         "center": ParagraphStyle("center", parent=body, alignment=TA_CENTER),
         "heading": ParagraphStyle("heading", parent=body, fontName=FONT_BOLD, fontSize=12, leading=16, spaceBefore=10, spaceAfter=6),
         "label": ParagraphStyle("label", parent=body, fontName=FONT_BOLD, alignment=0),
+        "toc0": ParagraphStyle("toc0", parent=body, alignment=0),
+        "toc1": ParagraphStyle("toc1", parent=body, alignment=0, leftIndent=6 * mm),
+        "cell_right": ParagraphStyle("cell_right", parent=body, fontSize=10, leading=13, alignment=TA_RIGHT),
+        "cover_title": ParagraphStyle("cover_title", parent=body, fontName=FONT_BOLD, fontSize=22, leading=28, alignment=TA_CENTER),
+        "cover_subtitle": ParagraphStyle("cover_subtitle", parent=body, fontName=FONT_BOLD, fontSize=15, leading=20, alignment=TA_CENTER),
+        "cover_agency": ParagraphStyle("cover_agency", parent=body, fontName=FONT_BOLD, fontSize=13, leading=17, alignment=TA_CENTER),
     }
 
 

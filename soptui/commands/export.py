@@ -22,7 +22,7 @@ from soptui.i18n import t
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-f", "--format", "formats", required=True, multiple=True, metavar="FORMAT[,FORMAT...]",
               help="Format keluaran, dipisah koma (lihat `soptui plugins`).")
-@click.option("-o", "--output", "out_dir", required=True, type=click.Path(file_okay=False, path_type=Path),
+@click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder keluaran; struktur folder masukan dicerminkan di dalamnya.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
@@ -41,6 +41,12 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
     keluar 0 bila semua berhasil, 1 bila ada berkas gagal, 2 bila perintah
     salah pakai.
     """
+    from soptui.commands.dokumen import export_dokumen, is_dokumen_request
+
+    if is_dokumen_request(paths):  # the bound Dokumen SOP AP (docs/dokumen.md)
+        export_dokumen(paths, formats, out_dir)
+    if out_dir is None:
+        raise click.UsageError(t("dokumen.output_required"))
     from soptui import batch
     from soptui.plugins import ExporterConflict, get_plugins
 

@@ -1,0 +1,184 @@
+"""The bound Dokumen SOP AP: contents that match the pages, bookmarks, page numbers, clear errors."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from pypdf import PdfReader
+from reportlab.pdfgen.canvas import Canvas
+
+from soptui.cli import cli
+from soptui_dokumen.binder import build
+from soptui_dokumen.config import DokumenError
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+@pytest.fixture
+def library(tmp_path):
+    """The examples and their dokumen.toml, copied where a test may change them."""
+    folder = tmp_path / "sop"
+    folder.mkdir()
+    for path in (ROOT / "examples").glob("*.toml"):
+        shutil.copy(path, folder / path.name)
+    return folder
+
+
+def _pdf(path) -> PdfReader:
+    stream = io.BytesIO()
+    build(path, stream)
+    return PdfReader(stream)
+
+
+def _text(reader: PdfReader, page: int) -> str:
+    """The text of a 1-based page, whitespace made single spaces."""
+    return " ".join(reader.pages[page - 1].extract_text().split())
+
+
+def _contents(reader: PdfReader) -> dict[str, int]:
+    page = next(n for n in range(1, len(reader.pages) + 1) if _text(reader, n).startswith("DAFTAR ISI"))
+    entries, title = {}, []
+    for line in reader.pages[page - 1].extract_text().splitlines()[1:]:  # after the heading
+        line = line.strip()
+        if line.isdigit():  # a page number closes the (possibly wrapped) title above it
+            entries[" ".join(title)] = int(line)
+            title = []
+        elif line:
+            title.append(line)
+    return entries
+
+
+def _outline(reader: PdfReader, items=None, depth=0) -> list[tuple[int, str, int]]:
+    result = []
+    for item in reader.outline if items is None else items:
+        if isinstance(item, list):
+            result += _outline(reader, item, depth + 1)
+        else:
+            result.append((depth, item.title, reader.get_destination_page_number(item) + 1))
+    return result
+
+
+def test_contents_page_numbers_match_the_real_pages(library):
+    reader = _pdf(library / "dokumen.toml")
+    contents = _contents(reader)
+    sops = {title: page for title, page in contents.items() if title[0].isdigit()}
+    assert len(sops) == 3
+    for title, page in sops.items():
+        name = re.match(r"\d+\. (.+) \(", title)[1]
+        text = _text(reader, page)
+        assert "Nomor SOP" in text and name in text, f"{title} is not on page {page}"
+        assert "Kegiatan" not in text, "an SOP starts with its identity page"
+    assert _text(reader, contents["Penjelasan Penggunaan Dokumen SOP"]).startswith("PENJELASAN")
+    assert _text(reader, contents["Riwayat Revisi SOP"]).startswith("RIWAYAT REVISI SOP")
+    assert "KEPUTUSAN SEKRETARIS DAERAH" in _text(reader, contents["Keputusan Nomor 800/120/SETDA/2024"])
+    assert contents["Riwayat Revisi SOP"] == len(reader.pages)
+
+
+def test_every_part_and_every_sop_has_a_bookmark_at_its_page(library):
+    reader = _pdf(library / "dokumen.toml")
+    outline = _outline(reader)
+    titles = [title for _, title, _ in outline]
+    assert titles[:5] == ["Sampul", "Keputusan Nomor 800/120/SETDA/2024", "Daftar Isi", "Penjelasan Penggunaan Dokumen SOP", "Daftar SOP"]
+    assert titles[-1] == "Riwayat Revisi SOP"
+    contents = _contents(reader)
+    sop_marks = [(title, page) for depth, title, page in outline if depth == 1]
+    assert [title for title, _ in sop_marks] == [title for title in contents if title[0].isdigit()]
+    for title, page in sop_marks:
+        assert contents[title] == page
+    flowcharts = [page for depth, title, page in outline if depth == 2 and title == "Diagram Alir"]
+    assert len(flowcharts) == 3
+    for page in flowcharts:
+        assert "Kegiatan" in _text(reader, page) and "Mutu Baku" in _text(reader, page)
+
+
+def test_every_page_but_the_cover_carries_its_number(library):
+    reader = _pdf(library / "dokumen.toml")
+    assert "- 1 -" not in _text(reader, 1)
+    for page in range(2, len(reader.pages) + 1):
+        assert f"- {page} -" in _text(reader, page)
+
+
+def test_the_revision_log_lists_the_history_of_every_sop(library):
+    reader = _pdf(library / "dokumen.toml")
+    text = _text(reader, len(reader.pages))
+    assert "Menambahkan pemeriksaan sisa hak cuti pada buku register" in text
+    assert "1 Juli 2024" in text
+
+
+def test_a_signed_decree_pdf_is_included_and_the_numbers_follow(library):
+    scan = library / "keputusan.pdf"
+    canvas = Canvas(str(scan), pagesize=(595, 842), invariant=1)
+    for page in (1, 2):
+        canvas.drawString(72, 770, f"PINDAIAN KEPUTUSAN HALAMAN {page}")
+        canvas.showPage()
+    canvas.save()
+    source = (library / "dokumen.toml").read_text(encoding="utf-8")
+    (library / "dokumen.toml").write_text(source.replace("teks = \"\"\"", "pdf = \"keputusan.pdf\"\nteks_lama = \"\"\""), encoding="utf-8")
+    reader = _pdf(library / "dokumen.toml")
+    assert "PINDAIAN KEPUTUSAN HALAMAN 1" in _text(reader, 2)
+    assert "PINDAIAN KEPUTUSAN HALAMAN 2" in _text(reader, 3)
+    assert _text(reader, 4).startswith("DAFTAR ISI")
+    for title, page in _contents(reader).items():
+        if title[0].isdigit():
+            assert re.match(r"\d+\. (.+) \(", title)[1] in _text(reader, page)
+
+
+def test_folders_are_read_in_name_order_and_the_cover_shows_the_logo(library):
+    from PIL import Image
+
+    Image.new("RGB", (120, 160), "#1f4e79").save(library / "logo.png")
+    source = (library / "dokumen.toml").read_text(encoding="utf-8")
+    source = source.replace('# logo = "logo.png"', 'logo = "logo.png"')
+    source = re.sub(r"berkas = \[[^\]]*\]", 'berkas = ["."]', source)
+    (library / "dokumen.toml").write_text(source, encoding="utf-8")
+    reader = _pdf(library / "dokumen.toml")
+    sops = [title for title in _contents(reader) if title[0].isdigit()]
+    assert [title.split(" (")[0] for title in sops] == [
+        "1. Penyusunan Laporan Kinerja Instansi Pemerintah",  # laporan-kinerja.sop.toml
+        "2. Pelayanan Permohonan Cuti Tahunan Pegawai",  # pengajuan-cuti.sop.toml
+        "3. Pengelolaan Surat Masuk",  # surat-masuk.sop.toml
+    ]
+    assert len(reader.pages[0].images) == 1
+
+
+def test_same_description_gives_the_same_bytes(library):
+    first, second = io.BytesIO(), io.BytesIO()
+    build(library / "dokumen.toml", first)
+    build(library / "dokumen.toml", second)
+    assert first.getvalue() == second.getvalue()
+
+
+def test_mistakes_in_the_description_name_line_and_key(library):
+    path = library / "dokumen.toml"
+    source = path.read_text(encoding="utf-8")
+    path.write_text(source.replace("tahun = 2024\n", "tahun = \"2024\"\n").replace('"laporan-kinerja.sop.toml"', '"tidak-ada.sop.toml"'), encoding="utf-8")
+    with pytest.raises(DokumenError) as raised:
+        build(path, io.BytesIO())
+    lines = [finding.format_line() for finding in raised.value.findings]
+    year_line = source.splitlines().index("tahun = 2024") + 1
+    assert any(line.startswith(f"{path}:{year_line}:1: D002 `dokumen.tahun` harus berupa bilangan bulat") for line in lines), lines
+    assert any("D003" in line and "tidak-ada.sop.toml" in line for line in lines), lines
+
+
+def test_cli_writes_next_to_the_description_or_into_the_output_folder(library, tmp_path):
+    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pdf"])
+    assert result.exit_code == 0, result.output
+    assert (library / "dokumen.pdf").exists() and "3 SOP" in result.stderr
+    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pdf", "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 0 and (tmp_path / "dist" / "dokumen.pdf").exists()
+    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pptx"])
+    assert result.exit_code == 2 and "-f pdf" in result.output
+
+
+def test_cli_refuses_an_sop_that_cannot_be_printed_and_writes_nothing(library, tmp_path):
+    cuti = library / "pengajuan-cuti.sop.toml"
+    cuti.write_text(cuti.read_text(encoding="utf-8").replace('pelaksana = "kasubbag"', 'pelaksana = "tidak-ada"'), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pdf", "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 1
+    assert f"SOP {cuti} tidak dapat dicetak" in result.stderr
+    assert not (tmp_path / "dist" / "dokumen.pdf").exists()
