@@ -1,0 +1,150 @@
+"""End to end through a real SSH session in a real terminal (tmux).
+
+sshd runs on a loopback port with a throwaway host key and user key; ssh
+runs inside tmux, as a drafter's terminal would. The test fails (never
+skips) when sshd, ssh, ssh-keygen or tmux are missing: CI installs them.
+"""
+
+from __future__ import annotations
+
+import getpass
+import os
+import shlex
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from soptui.loader import load
+
+SSHD = "/usr/sbin/sshd"
+TOOLS = ("ssh", "ssh-keygen", "tmux")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture
+def sshd(tmp_path: Path):
+    missing = [tool for tool in TOOLS if shutil.which(tool) is None] + ([] if Path(SSHD).exists() else [SSHD])
+    assert not missing, f"needed for the SSH end-to-end test: {', '.join(missing)} (apt-get install openssh-server openssh-client tmux)"
+    keys = tmp_path / "keys"
+    keys.mkdir(mode=0o700)
+    for name in ("host", "user"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
+    (keys / "authorized_keys").write_text((keys / "user.pub").read_text())
+    os.chmod(keys / "authorized_keys", 0o600)
+    if os.geteuid() == 0:
+        Path("/run/sshd").mkdir(exist_ok=True)  # privilege separation dir; .ci/run makes it too
+    port = free_port()
+    config = keys / "sshd_config"
+    config.write_text(
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\nAuthorizedKeysFile {keys / 'authorized_keys'}\n"
+        "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
+        f"PermitRootLogin prohibit-password\nUsePAM no\nStrictModes no\nPidFile {keys / 'sshd.pid'}\n"
+    )
+    server = subprocess.Popen([SSHD, "-D", "-e", "-f", str(config)], stderr=subprocess.PIPE, text=True)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            break
+        except OSError:
+            assert server.poll() is None, f"sshd did not start: {server.stderr.read()}"
+            time.sleep(0.1)
+    yield port, keys / "user"
+    server.terminate()
+    server.wait(timeout=10)
+
+
+class Terminal:
+    """A tmux session on its own socket, 100x30, running one command."""
+
+    count = 0
+
+    def __init__(self, tmp_path: Path, command: str) -> None:
+        Terminal.count += 1
+        self.socket = str(tmp_path / f"tmux-{Terminal.count}.sock")
+        subprocess.run(["tmux", "-S", self.socket, "new-session", "-d", "-x", "100", "-y", "30", "-s", "e2e",
+                        f"{command}; echo EXIT=$?; sleep 60"], check=True)
+
+    def screen(self) -> str:
+        return subprocess.run(["tmux", "-S", self.socket, "capture-pane", "-p", "-t", "e2e"],
+                              capture_output=True, text=True).stdout
+
+    def wait_for(self, text: str, timeout: float = 20) -> str:
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            screen = self.screen()
+            if text in screen:
+                return screen
+            time.sleep(0.2)
+        raise AssertionError(f"{text!r} never appeared; the terminal shows:\n{self.screen()}")
+
+    def keys(self, *keys: str) -> None:
+        for key in keys:
+            subprocess.run(["tmux", "-S", self.socket, "send-keys", "-t", "e2e", key], check=True)
+            time.sleep(0.15)
+
+    def type(self, text: str) -> None:
+        subprocess.run(["tmux", "-S", self.socket, "send-keys", "-t", "e2e", "-l", text], check=True)
+        time.sleep(0.3)
+
+    def close(self) -> None:
+        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
+
+
+def ssh_command(port: int, key: Path, remote: str) -> str:
+    options = ["-t", "-i", str(key), "-p", str(port), "-o", "StrictHostKeyChecking=no",
+               "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes"]
+    return shlex.join(["ssh", *options, f"{getpass.getuser()}@127.0.0.1", remote])
+
+
+def soptui(*arguments: str, folder: Path) -> str:
+    """The remote command: the same Python and soptui as this test, in ``folder``."""
+    source = Path(__file__).resolve().parents[2]
+    env = f"TERM=xterm-256color SOPTUI_LANG=id PYTHONPATH={shlex.quote(str(source))}"
+    return f"cd {shlex.quote(str(folder))} && env {env} {shlex.quote(sys.executable)} -m soptui {shlex.join(arguments)}"
+
+
+def test_edit_a_step_over_ssh_and_save(sshd, library, tmp_path):
+    port, key = sshd
+    surat = library / "surat-masuk.sop.toml"
+    before = surat.read_text(encoding="utf-8")
+    terminal = Terminal(tmp_path, ssh_command(port, key, soptui("--root", str(library), "surat-masuk.sop.toml", folder=library)))
+    try:
+        terminal.wait_for("Mencatat surat dalam")
+        terminal.keys("Down", "Down", "Enter", "End")
+        terminal.type(" segera")
+        terminal.wait_for("belum disimpan")
+        terminal.keys("C-s")
+        terminal.wait_for("Disimpan ke")
+        terminal.keys("C-q")
+        terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()
+    after = surat.read_text(encoding="utf-8")
+    assert after == before.replace("buku agenda surat masuk\"", "buku agenda surat masuk segera\"")
+    assert load(surat).sop.langkah[2].kegiatan == "Mencatat surat dalam buku agenda surat masuk segera"
+
+
+def test_root_refuses_a_path_outside_over_ssh(sshd, library, tmp_path):
+    port, key = sshd
+    secret = tmp_path / "rahasia.sop.toml"
+    secret.write_text((library / "surat-masuk.sop.toml").read_text(encoding="utf-8"), encoding="utf-8")
+    os.symlink(secret, library / "tautan.sop.toml")
+    for target in ("../rahasia.sop.toml", str(secret), "tautan.sop.toml"):
+        terminal = Terminal(tmp_path, ssh_command(port, key, soptui("--root", str(library), target, folder=library)))
+        try:
+            screen = terminal.wait_for("EXIT=")
+        finally:
+            terminal.close()
+        words = " ".join(screen.split())
+        assert "EXIT=2" in words and "di luar folder" in words, screen
