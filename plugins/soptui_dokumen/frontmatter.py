@@ -99,7 +99,7 @@ def explanation(dokumen: Dokumen, sops: list[Sop], width: float) -> list:
         story += [para("C. Definisi", "heading"), Table(rows, colWidths=[45 * mm, width - 45 * mm], style=grid(0))]
     rows = [[bold(h, "head") for h in ("No", "Nomor SOP", "Nama SOP")]]
     rows += [[para(f"{n}.", "cell_center"), para(s.identitas.nomor), para(s.identitas.nama)] for n, s in enumerate(sops, start=1)]
-    story += [para("D. Daftar SOP", "heading"), Table(rows, colWidths=[12 * mm, 55 * mm, width - 67 * mm], repeatRows=1, style=grid(1))]
+    story += [para("D. Daftar SOP", "heading"), Table(rows, colWidths=[12 * mm, 64 * mm, width - 76 * mm], repeatRows=1, style=grid(1))]
     return story
 
 
@@ -114,7 +114,7 @@ def revision_log(sops: list[Sop], width: float) -> list:
                          para(tanggal(entry.tanggal)), para(entry.uraian), para(entry.oleh or "-")])
     if number == 0:
         rows.append(["", para("Belum ada revisi."), "", "", ""])
-    widths = [10 * mm, 50 * mm, 28 * mm, width - 123 * mm, 35 * mm]
+    widths = [10 * mm, 45 * mm, 25 * mm, width - 112 * mm, 32 * mm]
     return [para("RIWAYAT REVISI SOP", "title"), Spacer(1, 6 * mm), Table(rows, colWidths=widths, repeatRows=1, style=grid(1))]
 
 
@@ -131,7 +131,7 @@ def _paragraphs(text: str) -> list[str]:
 
 
 def _body(text: str):
-    return para(" ".join(text.split()), "body")
+    return para(" ".join(text.split()), "prose")
 
 
 def _decree_paragraph(text: str, width: float):

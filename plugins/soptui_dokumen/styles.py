@@ -48,8 +48,10 @@ def styles() -> dict[str, ParagraphStyle]:
     """The paragraph styles by role."""
     register_fonts()
     body = ParagraphStyle("body", fontName=FONT, fontSize=10, leading=13, alignment=TA_JUSTIFY)
+    prose = ParagraphStyle("prose", parent=body, spaceAfter=5)  # paragraphs of running text
     return {
         "body": body,
+        "prose": prose,
         "small": ParagraphStyle("small", parent=body, fontSize=8.5, leading=10.5, alignment=0),
         "cell": ParagraphStyle("cell", parent=body, fontSize=9, leading=11, alignment=0),
         "cell_center": ParagraphStyle("cell_center", parent=body, fontSize=9, leading=11, alignment=TA_CENTER),
