@@ -62,3 +62,22 @@ class Exporter:
     options: tuple[Option, ...] = ()
     page_options: Callable[[dict[str, Any]], Any] | None = None
     plugin: str = field(default="", compare=False)  # filled in by the plugin manager
+
+
+#: Checker errors that would draw a wrong flowchart: a repeated step id, a step
+#: in no actor's column, an arrow to nowhere, a decision without two branches,
+#: an end that goes on. Exporters that draw the flowchart refuse them.
+FLOWCHART_ERRORS = frozenset({"S003", "S004", "S005", "S006", "S007", "S008"})
+
+
+def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERRORS) -> list:
+    """The checker's errors among ``codes`` for this SOP, located in its file
+    (``path:line:col`` when the file can be read), for an exporter to refuse."""
+    from soptui.checks import check_sop
+
+    path = export.path or Path("<sop>")
+    try:
+        text = export.path.read_text(encoding="utf-8-sig") if export.path else ""
+    except (OSError, UnicodeDecodeError):
+        text = ""
+    return [f for f in check_sop(export.sop, path, text) if f.severity == "error" and f.code in codes]

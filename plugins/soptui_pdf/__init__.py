@@ -8,10 +8,9 @@ what it prints and when it refuses to.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, BinaryIO
 
-from soptui.exporters import Exporter, ExportError, ExportInput, Option
+from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
 
@@ -20,9 +19,8 @@ ORIENTATIONS = ("landscape", "portrait")
 FOOTER_ROOM = 14.0  # points kept free under the table for the footer line
 
 #: Checker errors that make the printed document wrong, not merely imperfect:
-#: the structure rules (a step in no column, an arrow to nowhere, a decision
-#: without its two branches) and an unreadable logo.
-REFUSING_RULES = frozenset({"S003", "S004", "S005", "S006", "S007", "S008", "I009"})
+#: those that would draw a wrong flowchart, and an unreadable logo.
+REFUSING_RULES = FLOWCHART_ERRORS | {"I009"}
 
 
 def _options() -> tuple[Option, ...]:
@@ -52,22 +50,6 @@ def page_options(options: dict[str, Any]):
     return PageOptions(paper=resolved["paper"], orientation=resolved["orientation"], footer=FOOTER_ROOM)
 
 
-def refusals(export: ExportInput) -> list:
-    """The checker errors that stop the PDF (``REFUSING_RULES``), located in the file."""
-    from soptui.checks import Context, content, structure
-    from soptui.locate import Reporter
-
-    path = export.path or Path("<sop>")
-    try:
-        text = path.read_text(encoding="utf-8-sig") if export.path else ""
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    context = Context(export.sop, path, Reporter(str(path), text))
-    for check in (*structure.CHECKS, content.logo_readable):
-        check(context)
-    return [f for f in context.reporter.findings if f.severity == "error" and f.code in REFUSING_RULES]
-
-
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
     """Write the PDF of one SOP to ``stream``; return its page count."""
     from soptui.layout import compute_layout
@@ -78,7 +60,7 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     themes = print_themes()
     if resolved["theme"] not in themes:
         raise ExportError(t("pdf.bad_option", name="theme", value=resolved["theme"], choices=", ".join(sorted(themes))))
-    errors = refusals(export)
+    errors = blocking_findings(export, REFUSING_RULES)
     if errors:
         lines = "\n".join(finding.format_line() for finding in errors)
         raise ExportError(f"{t('pdf.refused', count=len(errors))}\n{lines}")

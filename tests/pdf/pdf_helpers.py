@@ -35,12 +35,13 @@ class Exported:
 
     @property
     def squeezed(self) -> str:
-        """All text without whitespace, so wrapped lines compare as one string."""
+        """All text squeezed (:func:`squeeze`), so wrapped lines compare as one string."""
         return squeeze(self.text)
 
 
 def squeeze(text: str) -> str:
-    return "".join(text.split())
+    """Without whitespace and hyphens: the layout wraps long words with a hyphen."""
+    return "".join(text.split()).replace("-", "")
 
 
 def export_input(source: Path | Sop) -> ExportInput:
