@@ -13,7 +13,7 @@ import string
 from dataclasses import dataclass
 
 from soptui.flow import Edge
-from soptui.layout.grid import Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
+from soptui.layout.grid import Fitted, Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
 from soptui.layout.options import PageOptions
 from soptui.layout.paging import paginate
 from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height, slot_offsets
@@ -31,7 +31,7 @@ class _RowPlan:
     number: int
     kind: str
     column: int
-    texts: dict[str, tuple[str, ...]]
+    texts: dict[str, Fitted]
     height: float
     symbol_height: float
 
@@ -44,7 +44,7 @@ def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLay
     top, right, bottom, left = (scale.snap(m) for m in options.margin_units())
     actors = actor_columns(sop)
     columns, symbols = make_columns(actors, len(sop.langkah), left, width - left - right, options, scale)
-    header, header_height = make_header(columns, actors, top, options, scale)
+    header, header_height = make_header(columns, actors, top, scale)
     plans = _measure(sop, columns, actors, symbols, options, scale)
     index_of: dict[str, int] = {}
     for index, step in enumerate(sop.langkah):
@@ -76,14 +76,14 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
     plans = []
     for number, step in enumerate(sop.langkah, start=1):
         fields = {key: getattr(step, key) for key in CELL_KEYS[1:]}
-        texts = row_texts(fields, number, columns, options, scale)
+        texts = row_texts(fields, number, columns, scale)
         kind = sop.flow.symbols.get(step.id, "proses")
         symbol_height = symbols.heights[kind]
         while 2 * len(slot_offsets(symbol_height, scale)) < side_edges[number - 1] + 2:
             symbol_height += 2 * scale.gap  # a busy step grows so each of its edges gets its own slot
         above, below = _gaps(scale)
         height = max(scale.snap(above + max(symbol_height, symbols.tallest) + below),
-                     *(scale.block_height(len(lines)) for lines in texts.values()))
+                     *(scale.block_height(fitted) for fitted in texts.values()))
         plans.append(_RowPlan(step.id, number, kind, actor_index[step.pelaksana], texts, height, symbol_height))
     return plans
 
@@ -108,7 +108,7 @@ def _gaps(scale: Scale) -> tuple[float, float]:
     label and the turn of the hand-off."""
     if scale.cells:
         return 2, 2  # grid line + arrow cell; label cell + turn cell
-    return 3 * scale.gap, scale.label_line + 3 * scale.gap
+    return 2.5 * scale.gap, scale.label_line + 2.5 * scale.gap
 
 
 def _connector_size(symbols: SymbolSize, scale: Scale) -> tuple[float, float]:

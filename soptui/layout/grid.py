@@ -7,9 +7,10 @@ edges between the symbols placed in them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
-from soptui.layout.metrics import wrap
+from soptui.layout.metrics import Metrics, wrap
 from soptui.layout.options import PageOptions
 from soptui.layout.types import Box, Column, HeaderCell, Text
 from soptui.model import Sop
@@ -42,30 +43,55 @@ class Scale:
     pad: float  # text inset from a cell's left and top line
     pad_end: float  # text inset from its right and bottom line
     gap: float  # spacing between parallel edges, and their clearance
+    min_size: float
+    metrics: Metrics
 
     @classmethod
     def of(cls, options: PageOptions) -> Scale:
         metrics = options.metrics
         if options.cells:
-            return cls(True, 1, 1, metrics.line_height(1), metrics.line_height(1), 1, 0, 1)
+            return cls(True, 1, 1, metrics.line_height(1), metrics.line_height(1), 1, 0, 1, 1, metrics)
         size = max(options.font_size, options.min_font_size)
         label = max(options.font_size * 0.85, options.min_font_size)
         return cls(False, size, label, metrics.line_height(size), metrics.line_height(label),
-                   size * 0.4, size * 0.4, max(2.5, size * 0.4))
+                   size * 0.4, size * 0.4, max(2.5, size * 0.4), options.min_font_size, metrics)
 
     def snap(self, value: float) -> float:
         """Whole cells in cell mode; points rounded to 1/100 (stable JSON)."""
         return float(round(value)) if self.cells else round(value, 2)
 
-    def text(self, left: float, top: float, right: float, bottom: float, lines: tuple[str, ...],
-             *, bold: bool = False, align: str = "left", label: bool = False) -> Text:
+    def text(self, left: float, top: float, right: float, bottom: float, fitted: Fitted,
+             *, bold: bool = False, align: str = "left") -> Text:
         box = Box(left + self.pad, top + self.pad, right - left - self.pad - self.pad_end,
                   bottom - top - self.pad - self.pad_end)
-        return Text(box, lines, self.label_size if label else self.size, bold, align)  # type: ignore[arg-type]
+        return Text(box, fitted.lines, fitted.size, bold, align)  # type: ignore[arg-type]
 
-    def block_height(self, lines: int) -> float:
-        """Height of a cell holding this many lines, padding included."""
-        return self.snap(max(lines, 1) * self.line + self.pad + self.pad_end)
+    def fit_size(self, texts: list[str], left: float, right: float, bold: bool = False) -> float:
+        """The size at which the widest word of ``texts`` fits a cell from
+        ``left`` to ``right``: a narrow column gets smaller text, down to the
+        minimum size, before a word is cut ("Kelengkapan" stays one word)."""
+        width = right - left - self.pad - self.pad_end
+        widest = max((self.metrics.width(w, self.size, bold) for text in texts for w in text.split()), default=0)
+        if self.cells or widest <= width:
+            return self.size
+        return max(self.min_size, math.floor(self.size * width / widest * 10) / 10)
+
+    def fit(self, text: str, left: float, right: float, bold: bool = False, size: float | None = None) -> Fitted:
+        """``text`` wrapped for a cell from ``left`` to ``right``."""
+        size = size or self.fit_size([text], left, right, bold)
+        return Fitted(wrap(text, right - left - self.pad - self.pad_end, self.metrics, size, bold), size)
+
+    def block_height(self, fitted: Fitted) -> float:
+        """Height of a cell holding this text, padding included."""
+        return self.snap(max(len(fitted.lines), 1) * self.metrics.line_height(fitted.size) + self.pad + self.pad_end)
+
+
+@dataclass(frozen=True)
+class Fitted:
+    """Text wrapped for its cell, at the size it is printed."""
+
+    lines: tuple[str, ...]
+    size: float
 
 
 @dataclass(frozen=True)
@@ -106,7 +132,7 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
     metrics = options.metrics
     digits = max(metrics.width("0" * len(str(steps)), scale.size, True), metrics.width("No", scale.size, True))
     number = digits + scale.pad + scale.pad_end + (0 if scale.cells else 1)
-    share = min(0.62, 0.22 + 0.045 * count)
+    share = min(0.55, 0.22 + 0.04 * count)
     actor_width = min(width * share / count, (16 if scale.cells else 14 * scale.size))
     if scale.cells:
         actor_width = max(MIN_CELL_ACTOR, int(actor_width))
@@ -130,39 +156,39 @@ def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
     if scale.cells:
         width = 7 if actor_width >= 17 else 5  # odd, so the centre is a cell
         return SymbolSize(width, {"terminator": 3, "proses": 3, "keputusan": 3})
-    width = min(max(actor_width * 0.58, 3 * scale.size), 7.5 * scale.size)
+    width = min(max(actor_width * 0.58, 3 * scale.size), 6 * scale.size)
     width = scale.snap(max(min(width, actor_width - 5 * scale.gap), actor_width * 0.4))  # keep room for lanes
     least = 4 * scale.gap  # room for three edges on each side
     return SymbolSize(width, {
         "terminator": scale.snap(max(width * 0.42, least)),
         "proses": scale.snap(max(width * 0.5, least)),
-        "keputusan": scale.snap(max(width * 0.64, least * 1.25)),
+        "keputusan": scale.snap(max(width * 0.6, least * 1.25)),
     })
 
 
-def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top: float,
-                options: PageOptions, scale: Scale) -> tuple[tuple[HeaderCell, ...], float]:
+def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top: float, scale: Scale) -> tuple[tuple[HeaderCell, ...], float]:
     """The two title rows and the column-number row, and the header's height."""
     by_key = {column.key: column for column in columns}
     actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
 
-    def lines(text: str, left: float, right: float) -> tuple[str, ...]:
-        return wrap(text, right - left - scale.pad - scale.pad_end, options.metrics, scale.size, True)
+    def lines(text: str, left: float, right: float, size: float | None = None) -> Fitted:
+        return scale.fit(text, left, right, bold=True, size=size)
 
     second = [(by_key[f"pelaksana:{actor_id}"], name) for actor_id, name in actors]
     second += [(by_key[key], title) for key, title in MUTU_BAKU]
-    second_lines = [lines(title, column.left, column.right) for column, title in second]
+    size = min(scale.fit_size([title], column.left, column.right, bold=True) for column, title in second)
+    second_lines = [lines(title, column.left, column.right, size) for column, title in second]
     spanning = [(by_key["no"], "No"), (by_key["kegiatan"], "Kegiatan"), (by_key["keterangan"], "Keterangan")]
     spanning_lines = [lines(title, column.left, column.right) for column, title in spanning]
-    first_height = scale.block_height(1)
-    second_height = scale.block_height(max(len(found) for found in second_lines))
-    spanned = max(len(found) for found in spanning_lines)
-    second_height = max(second_height, scale.block_height(spanned) - first_height)
+    first_height = scale.block_height(Fitted(("",), scale.size))
+    second_height = max(scale.block_height(found) for found in second_lines)
+    spanned = max(scale.block_height(found) for found in spanning_lines)
+    second_height = max(second_height, spanned - first_height)
     middle, bottom = top + first_height, top + first_height + second_height
     cells: list[HeaderCell] = []
 
-    def cell(left: float, upper: float, right: float, lower: float, text_lines: tuple[str, ...]) -> None:
-        text = scale.text(left, upper, right, lower, text_lines, bold=True, align="center")
+    def cell(left: float, upper: float, right: float, lower: float, fitted: Fitted) -> None:
+        text = scale.text(left, upper, right, lower, fitted, bold=True, align="center")
         cells.append(HeaderCell(Box(left, upper, right - left, lower - upper), text))
 
     for (column, _), found in zip(spanning, spanning_lines):
@@ -172,19 +198,19 @@ def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top:
         cell(group[0].left, top, group[-1].right, middle, lines(title, group[0].left, group[-1].right))
     for (column, _), found in zip(second, second_lines):
         cell(column.left, middle, column.right, bottom, found)
-    numbers_bottom = bottom + scale.block_height(1)
+    numbers_bottom = bottom + first_height
     for index, column in enumerate(columns, start=1):
-        cell(column.left, bottom, column.right, numbers_bottom, (str(index),))
+        cell(column.left, bottom, column.right, numbers_bottom, Fitted((str(index),), scale.size))
     return tuple(cells), numbers_bottom - top
 
 
 def row_texts(step_fields: dict[str, str], number: int, columns: tuple[Column, ...],
-              options: PageOptions, scale: Scale) -> dict[str, tuple[str, ...]]:
-    """The wrapped lines of each text cell of one row, by column key."""
+              scale: Scale) -> dict[str, Fitted]:
+    """The wrapped text of each text cell of one row, by column key. Only a
+    cell whose own widest word does not fit gets smaller text, so one long
+    word does not shrink a whole column."""
     by_key = {column.key: column for column in columns}
-    texts = {"no": (str(number),)}
+    texts = {"no": Fitted((str(number),), scale.size)}
     for key in ROW_FIELDS:
-        column = by_key[key]
-        texts[key] = wrap(step_fields[key], column.right - column.left - scale.pad - scale.pad_end,
-                          options.metrics, scale.size)
+        texts[key] = scale.fit(step_fields[key], by_key[key].left, by_key[key].right)
     return texts

@@ -118,12 +118,17 @@ def wrap(text: str, width: float, metrics: Metrics, size: float, bold: bool = Fa
 
 
 def _cut(word: str, width: float, metrics: Metrics, size: float, bold: bool) -> list[str]:
-    """A too-long word in pieces that each fit (at least one character each)."""
+    """A too-long word in pieces that each fit, ending in a hyphen where the
+    hyphen fits too (at least one character a piece, so nothing is lost)."""
     pieces, current = [], ""
     for char in word:
-        if current and metrics.width(current + char, size, bold) > width:
-            pieces.append(current)
+        if current and metrics.width(current + char + "-", size, bold) > width:
+            hyphen = len(current) > 1 and metrics.width(current + "-", size, bold) <= width
+            pieces.append(current + "-" if hyphen else current)
             current = ""
         current += char
+    if pieces and len(current) < 3 and len(pieces[-1]) > 5 and pieces[-1].endswith("-"):
+        current = pieces[-1][-3:-1] + current  # "Bendaha-ra", not "Bendahar-a"
+        pieces[-1] = pieces[-1][:-3] + "-"
     pieces.append(current)
     return pieces

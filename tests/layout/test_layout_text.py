@@ -1,0 +1,83 @@
+"""Measuring and wrapping: what ends up written in the table's cells."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from soptui.corpus import generate_sop
+from soptui.layout import CellMetrics, PageOptions, compute_layout, default_metrics, wrap
+
+METRICS = default_metrics()
+WORDS = st.text(alphabet=st.sampled_from("abcdefghijklmnopqrstuvwxyzÀéW.,/ "), min_size=0, max_size=200)
+
+
+@settings(max_examples=200, deadline=None)
+@given(text=WORDS, width=st.floats(8, 200))
+def test_wrap_keeps_every_character_and_fits_the_width(text, width):
+    lines = wrap(text, width, METRICS, 8)
+    assert all(METRICS.width(line, 8) <= width + 1e-6 or len(line) == 1 for line in lines)
+    glued = "".join(line.removesuffix("-") for line in lines)  # the text has no hyphen: each is a cut
+    assert glued.replace(" ", "") == text.replace(" ", "")
+
+
+def test_a_word_wider_than_its_cell_is_hyphenated_not_lost():
+    lines = wrap("Pengelolaan pertanggungjawaban", 40, METRICS, 8)
+    assert lines[0] == "Pengelo-" or lines[0].endswith("-")
+    assert "".join(line.rstrip("-") for line in lines).replace(" ", "") == "Pengelolaanpertanggungjawaban"
+
+
+def test_widths_come_from_dejavu_sans():
+    assert METRICS.width("W", 10) > METRICS.width("i", 10)
+    assert METRICS.width("Kegiatan", 8, bold=True) > METRICS.width("Kegiatan", 8)
+    assert METRICS.width("中", 10) == METRICS.width("\ufffe", 10) > 0  # outside the table: the default width
+    assert CellMetrics().width("Kegiatan", 1) == 8
+
+
+def test_a_long_kegiatan_makes_its_row_taller_and_keeps_every_word():
+    sop = generate_sop(4, steps=12, actors=4)
+    long_text = " ".join(["Menyusun dan memeriksa kembali konsep surat keputusan beserta lampirannya"] * 4)[:300]
+    sop = sop.with_step(3, kegiatan=long_text)
+    page = next(p for p in compute_layout(sop).pages if any(r.number == 4 for r in p.rows))
+    rows = {row.number: row for row in page.rows}
+    kegiatan = rows[4].cells[1]
+    assert " ".join(kegiatan.lines) == long_text
+    assert rows[4].bottom - rows[4].top > max(r.bottom - r.top for n, r in rows.items() if n != 4)
+    assert kegiatan.box.bottom <= rows[4].bottom
+
+
+def test_ten_actors_get_smaller_header_text_within_the_minimum():
+    sop = generate_sop(9, steps=20, actors=10)
+    page = compute_layout(sop).pages[0]
+    names = {actor.nama for actor in sop.pelaksana}
+    sizes = {cell.text.size for cell in page.header if " ".join(cell.text.lines) in names}
+    assert sizes and all(6 <= size <= 8 for size in sizes)
+    widths = {round(c.right - c.left, 2) for c in page.columns if c.key.startswith("pelaksana:")}
+    assert len(widths) == 1 and widths.pop() < (page.table.width / 10)
+
+
+def test_slides_never_print_text_under_the_minimum():
+    sop = generate_sop(2, steps=15, actors=6)
+    layout = compute_layout(sop, PageOptions(width=960, height=540, font_size=12, min_font_size=12))
+    texts = [cell.text for page in layout.pages for cell in page.header]
+    texts += [text for page in layout.pages for row in page.rows for text in row.cells]
+    texts += [edge.label for page in layout.pages for edge in page.edges if edge.label]
+    assert texts and min(text.size for text in texts) >= 12
+
+
+def test_the_header_is_the_same_on_every_page():
+    layout = compute_layout(generate_sop(3, steps=40, actors=5))
+    assert len(layout.pages) > 2
+    first = layout.pages[0].header
+    assert all(page.header == first for page in layout.pages)
+    numbers = [cell.text.lines for cell in first if cell.text.lines and cell.text.lines[0].isdigit()]
+    assert numbers == [(str(n),) for n in range(1, 5 + 2 + 3 + 1 + 1)]
+
+
+def test_symbols_are_empty_on_paper_and_numbered_in_the_preview():
+    sop = replace(generate_sop(1, steps=10))
+    assert all(s.text is None for p in compute_layout(sop).pages for s in p.symbols)
+    preview = compute_layout(sop, PageOptions(width=100, metrics=CellMetrics(), symbol_numbers=True))
+    assert [s.text.lines for s in preview.pages[0].symbols] == [(str(n),) for n in range(1, 11)]
