@@ -39,11 +39,13 @@ def register_checks(register):
 
     Call ``register(code, severity, function, description="")`` once per rule.
     ``code`` is unique and not one of soptui's own codes (use a prefix of your
-    own, e.g. ``X101``); ``severity`` is ``"error"``, ``"warning"`` or
-    ``"info"``; ``function(sop, report)`` is called for every checked SOP
-    with the :class:`soptui.model.Sop` and a ``report(message, where="")``
-    callback that adds one finding under the rule's code. ``where`` names the
-    field, e.g. ``"identity.nomor"`` or ``"steps[3].actor"``.
+    own, e.g. ``X101``); ``severity`` is ``"error"`` or ``"warning"``;
+    ``function(sop, report)`` is called for every checked SOP with the
+    :class:`soptui.model.Sop` and a ``report(message, where="")`` callback
+    that adds one finding under the rule's code, with ``message`` as the
+    user reads it. ``where`` names the field, e.g. ``"identitas.nomor"`` or
+    ``"langkah[3].pelaksana"`` (numbers from 1), and places the finding on
+    that key's line. A rule that raises becomes one warning, never a crash.
 
     :param register: callable ``register(code, severity, function, description="")``.
     """
@@ -54,9 +56,10 @@ def register_themes(register):
     """Register themes for the editor and the printed pages.
 
     Call ``register(name, source)`` once per theme: ``name`` is what users
-    choose (``--theme NAME``), ``source`` is either a ``dict`` of theme
-    values or a :class:`pathlib.Path` to a theme TOML file (format in
-    docs/plugins.md). soptui lists registered themes in ``soptui plugins``.
+    choose, ``source`` is either a ``dict`` of theme values or a
+    :class:`pathlib.Path` to a theme TOML file, with ``[tui]`` and/or
+    ``[print]`` tables as docs/themes.md describes. ``soptui plugins`` and
+    ``soptui themes`` list registered themes.
 
     :param register: callable ``register(name, source)``.
     """
