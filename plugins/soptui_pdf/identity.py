@@ -25,6 +25,7 @@ SCALES = (1.0, 0.9, 0.8)  # tried in turn before the grid spills onto another pa
 PAD = 4.0
 LOGO_HEIGHT = 64.0
 SIGNATURE_SPACE = 54.0  # room for a wet signature and the stamp
+ROOMY_ROW = 96.0  # spare room is shared among the list rows up to this height
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,8 @@ def plan(sop: Sop, logo: ImageReader | None, pen: Pen, frame: Frame) -> list[Ide
         rows = _grid(sop, pen, geometry, size)
         free = frame.height - upper.height - sum(row.height for row in rows)
         if free >= 0:
-            rows = [replace(row, min_height=row.height + free / len(rows)) for row in rows]
+            rows = [replace(row, min_height=min(row.height + free / len(rows), max(row.height, ROOMY_ROW)))
+                    for row in rows]
             return [IdentityPage(upper, tuple(rows))]
     return _paginate(upper, rows, frame.height)
 
