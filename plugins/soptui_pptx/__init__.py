@@ -10,12 +10,13 @@ listing plugins and other exports stay fast.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any, BinaryIO
 
-from soptui.exporters import Exporter, ExportError, ExportInput
+from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
+
+DEFAULT_THEME = "warna"
 
 
 def page_options(options: dict[str, Any]):
@@ -25,33 +26,28 @@ def page_options(options: dict[str, Any]):
     return slide_page(options)
 
 
-#: Checker errors that would draw a wrong flowchart: a repeated step id, a step
-#: in no actor's column, an arrow to nowhere, a decision without two branches,
-#: an end that goes on.
-REFUSING_RULES = frozenset({"S003", "S004", "S005", "S006", "S007", "S008"})
-
-
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
     """Write the deck of one SOP to ``stream``; return its slide count.
 
     An SOP whose flowchart would be wrong is refused with the located errors,
-    as the PDF does, rather than presented to a room.
+    as the PDF does, rather than presented to a room; so is an unknown theme.
     """
-    from soptui.checks import check_sop
+    from soptui.themes import all_themes
     from soptui_pptx.deck import write_deck
+    from soptui_pptx.palette import Palette
 
-    path = export.path or Path("<sop>")
-    try:
-        text = export.path.read_text(encoding="utf-8-sig") if export.path else ""
-    except (OSError, UnicodeDecodeError):
-        text = ""
-    errors = [f for f in check_sop(export.sop, path, text) if f.severity == "error" and f.code in REFUSING_RULES]
+    name = options.get("theme") or DEFAULT_THEME
+    themes = {key: theme.print for key, theme in all_themes().themes.items() if theme.print is not None}
+    if name not in themes:
+        raise ExportError(t("pptx.bad_option", name="theme", value=name, choices=", ".join(sorted(themes))))
+    errors = blocking_findings(export, FLOWCHART_ERRORS)
     if errors:
         lines = "\n".join(finding.format_line() for finding in errors)
         raise ExportError(f"{t('pptx.refused', count=len(errors))}\n{lines}")
-    return write_deck(export, stream, options)
+    return write_deck(export, stream, Palette.from_theme(themes[name]))
 
 
 @hookimpl
 def register_exporters(register) -> None:
-    register(Exporter(name="pptx", label=t("pptx.label"), suffix=".pptx", write=write, page_options=page_options))
+    register(Exporter(name="pptx", label=t("pptx.label"), suffix=".pptx", write=write, page_options=page_options,
+                      options=(Option("theme", str, DEFAULT_THEME, t("pptx.option.theme")),)))

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, BinaryIO
+from typing import BinaryIO
 
 from pptx import Presentation
 
@@ -13,15 +13,14 @@ from soptui_pptx.draw import emu
 from soptui_pptx.flowchart import add_flowchart_slides
 from soptui_pptx.frame import SLIDE_HEIGHT, SLIDE_WIDTH, page_options
 from soptui_pptx.info import add_identity_slides, add_title_slide
-from soptui_pptx.palette import DEFAULT
+from soptui_pptx.palette import Palette
 from soptui_pptx.summary import add_summary_slide
 from soptui_pptx.table import add_table_slides
 
 
-def write_deck(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
+def write_deck(input: ExportInput, stream: BinaryIO, palette: Palette) -> int:
     """Write the briefing deck of ``input.sop`` to ``stream``; return the slide count."""
     sop = input.sop
-    palette = DEFAULT
     prs = Presentation()
     prs.slide_width = emu(SLIDE_WIDTH)
     prs.slide_height = emu(SLIDE_HEIGHT)
@@ -29,7 +28,7 @@ def write_deck(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) ->
     tag = sop.identitas.nomor
     add_title_slide(prs, sop, palette)
     add_identity_slides(prs, sop, palette, tag)
-    layout = input.layout or compute_layout(sop, page_options(options))
+    layout = input.layout or compute_layout(sop, page_options({}))
     add_flowchart_slides(prs, sop, layout, palette, tag)
     add_table_slides(prs, sop, palette, tag)
     add_summary_slide(prs, sop, palette, tag)

@@ -94,12 +94,13 @@ def _para(text: Text) -> Para:
 
 def _symbol(drawing: Drawing, preset: str, box: Box, dy: float, name: str, fill: str, inner: list[Para]) -> int:
     return drawing.shape(box.x, box.y + dy, box.width, box.height, name=name, preset=preset, fill=fill,
-                         line=drawing.palette.arrow, line_width=1.0, paragraphs=inner, anchor="middle", pad=(0, 0))
+                         line=drawing.palette.stroke, line_width=1.0, paragraphs=inner, anchor="middle", pad=(0, 0))
 
 
-def _text(drawing: Drawing, text: Text, dy: float, name: str, colour: str | None = None) -> None:
+def _text(drawing: Drawing, text: Text, dy: float, name: str, colour: str | None = None,
+          fill: str | None = None) -> None:
     if any(line.strip() for line in text.lines):
-        drawing.shape(text.box.x, text.box.y + dy, text.box.width, text.box.height, name=name, text_box=True,
+        drawing.shape(text.box.x, text.box.y + dy, text.box.width, text.box.height, name=name, text_box=True, fill=fill,
                       paragraphs=[Para(text.lines, text.size, text.bold, align=text.align, colour=colour)], pad=(0, 0))
 
 
@@ -112,7 +113,7 @@ def _arrow(drawing: Drawing, edge: EdgePath, ids: dict, dy: float) -> None:
                       begin=(begin, _leaving_site(points[0], points[1])),
                       end=(end, _entering_site(points[-2], points[-1])), colour=drawing.palette.arrow)
     if edge.label is not None:
-        _text(drawing, edge.label, dy, f"label:{edge.source}:{edge.branch}")
+        _text(drawing, edge.label, dy, f"label:{edge.source}:{edge.branch}", fill=drawing.palette.label)
 
 
 def _leaving_site(first, second) -> int:

@@ -1,31 +1,45 @@
-"""Colours and font of the deck, kept in one small object.
+"""Colours and font of the deck, from a print theme (docs/themes.md).
 
-A later issue reads print themes from files; until then the deck uses
-:data:`DEFAULT`, a calm blue style that prints well in grey too.
+The deck uses the ``[print]`` section of a theme, ``warna`` by default; this
+object keeps its colours as DrawingML wants them (``RRGGBB``), so nothing
+else in the exporter reads the theme or names a colour.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from soptui.themes import PrintTheme
 
 @dataclass(frozen=True)
 class Palette:
     """Hex colours (``RRGGBB``) and the font family of every text."""
 
-    font: str = "DejaVu Sans"
-    primary: str = "1F4E79"  # title band, table header
-    on_primary: str = "FFFFFF"  # text on the primary colour
-    text: str = "1A1A1A"
-    muted: str = "5A6470"  # footers, continuation marks
-    line: str = "7F8C99"  # grid and lane lines
-    lane: str = "EEF3F8"  # every other actor lane
-    terminator: str = "D9EAD3"
-    proses: str = "DDEBF7"
-    keputusan: str = "FFF2CC"
-    connector: str = "F4CCCC"
-    arrow: str = "2F3B47"
-    accent: str = "2E75B6"  # chart bars
+    font: str
+    primary: str  # title band, table header
+    on_primary: str  # text on the primary colour
+    text: str
+    muted: str  # notes under figures
+    line: str  # grid and lane lines
+    lane: str  # every other actor lane, every other table row
+    label: str  # behind branch labels, so a crossing line never hides them
+    stroke: str  # symbol outlines
+    terminator: str
+    proses: str
+    keputusan: str
+    connector: str
+    arrow: str
+    accent: str  # chart bars
 
+    @classmethod
+    def from_theme(cls, theme: PrintTheme) -> Palette:
+        def hex_(value: str) -> str:
+            return value.lstrip("#").upper()
 
-DEFAULT = Palette()
+        return cls(
+            font=theme.font, primary=hex_(theme.header_fill), on_primary=hex_(theme.header_ink), text=hex_(theme.ink),
+            muted=hex_(theme.muted), line=hex_(theme.line), lane=hex_(theme.lane_fill), label=hex_(theme.label_fill),
+            stroke=hex_(theme.symbol["stroke"]), terminator=hex_(theme.symbol["terminator"]),
+            proses=hex_(theme.symbol["proses"]), keputusan=hex_(theme.symbol["keputusan"]),
+            connector=hex_(theme.symbol["connector"]), arrow=hex_(theme.arrow), accent=hex_(theme.accent),
+        )

@@ -220,7 +220,7 @@ def test_load_per_actor_is_a_native_bar_chart(example_decks):
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10_000), actors=st.integers(2, 6))
+@given(seed=st.integers(0, 10_000), actors=st.integers(2, 7))
 def test_generated_sops_fit_every_slide(build, seed, actors):
     sop = generate_sop(seed, actors=actors)
     prs, count = build(sop)
@@ -229,9 +229,8 @@ def test_generated_sops_fit_every_slide(build, seed, actors):
     assert len(_table_rows(prs)) == len(sop.langkah)
 
 
-@pytest.mark.xfail(strict=True, reason="layout: with 7 or more actors at 12 pt the text columns' minimum widths "
-                   "make the flowchart table a few points wider than the slide (reported to the layout's owner)")
-@pytest.mark.parametrize("actors", [7, 8])
-def test_many_actors_fit_the_slide(build, actors):
-    prs, _ = build(generate_sop(251, actors=actors))
+@pytest.mark.xfail(strict=True, reason="layout: with 8 actors at 12 pt the text columns' minimum widths make the "
+                   "flowchart table 8 pt wider than the slide (reported to the layout's owner)")
+def test_eight_actors_fit_the_slide(build):
+    prs, _ = build(generate_sop(251, actors=8))
     assert_fits(prs)
