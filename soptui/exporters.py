@@ -76,8 +76,13 @@ def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERR
     from soptui.checks import check_sop
 
     path = export.path or Path("<sop>")
+    findings = check_sop(export.sop, path, source_text(export))
+    return [f for f in findings if f.severity == "error" and f.code in codes]
+
+
+def source_text(export: ExportInput) -> str:
+    """The SOP file's text, to place findings at their line; empty when unreadable."""
     try:
-        text = export.path.read_text(encoding="utf-8-sig") if export.path else ""
+        return export.path.read_text(encoding="utf-8-sig") if export.path else ""
     except (OSError, UnicodeDecodeError):
-        text = ""
-    return [f for f in check_sop(export.sop, path, text) if f.severity == "error" and f.code in codes]
+        return ""

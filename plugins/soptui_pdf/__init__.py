@@ -8,9 +8,18 @@ what it prints and when it refuses to.
 
 from __future__ import annotations
 
+import re
 from typing import Any, BinaryIO
 
-from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings
+from soptui.exporters import (
+    FLOWCHART_ERRORS,
+    Exporter,
+    ExportError,
+    ExportInput,
+    Option,
+    blocking_findings,
+    source_text,
+)
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
 
@@ -69,12 +78,22 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     base = export.path.parent if export.path else None
     try:
         logo = identity.open_logo(export.sop, base)
-    except OSError as error:  # the header looked right but the image is broken
-        raise ExportError(t("pdf.bad_logo", path=export.path, value=export.sop.identitas.logo, reason=error)) from None
+    except (OSError, ValueError, SyntaxError) as error:  # the header looked right but the image is broken
+        raise ExportError(_broken_logo(export, error)) from None
     top, right, bottom, left = pages.margin_units()
     frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
     palette = Palette.from_theme(themes[resolved["theme"]])
     return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream)
+
+
+def _broken_logo(export: ExportInput, error: Exception) -> str:
+    """An I009 line for a logo whose data is broken, placed at its ``logo`` key."""
+    from soptui.locate import Reporter
+
+    reason = re.sub(r"^identity=\[.*?\]\s*", "", str(error).strip().splitlines()[-1])  # reportlab's wrapper
+    reporter = Reporter(str(export.path or "<sop>"), source_text(export))
+    reporter.report("I009", "error", ("identitas", "logo"), "pdf.bad_logo", value=export.sop.identitas.logo, reason=reason)
+    return f"{t('pdf.refused', count=1)}\n{reporter.findings[0].format_line()}"
 
 
 @hookimpl

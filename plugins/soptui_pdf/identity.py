@@ -311,8 +311,11 @@ def _draw_upper(pen: Pen, upper: Upper, g: Geometry, top: float) -> float:
 
 
 def open_logo(sop: Sop, base: Path | None) -> ImageReader | None:
-    """The logo the file names, read from its path relative to the SOP file."""
+    """The logo the file names, read from its path relative to the SOP file.
+    Raises OSError (or ValueError) when the image cannot be decoded."""
     if not sop.identitas.logo:
         return None
     path = (base or Path.cwd()) / sop.identitas.logo
-    return ImageReader(str(path))
+    reader = ImageReader(str(path))
+    reader.getRGBData()  # decode now: a broken image fails here, with its name, not halfway through the PDF
+    return reader

@@ -41,6 +41,18 @@ def test_a_logo_that_is_not_an_image_fails(examples, tmp_path):
     assert "I009" in message and "PNG" in message
 
 
+def test_a_logo_with_broken_image_data_fails_at_its_line(examples, tmp_path):
+    from PIL import Image
+
+    Image.new("RGB", (40, 50), (180, 20, 20)).save(tmp_path / "whole.png")
+    (tmp_path / "logo.png").write_bytes((tmp_path / "whole.png").read_bytes()[:60])  # a PNG header, then nothing
+    path = _with_logo(examples, tmp_path, "logo.png")
+    message = _refusal(path)
+    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("logo ="))
+    assert f"{path}:{line}:1: I009" in message
+    assert "identity=" not in message and "ImageReader" not in message
+
+
 def test_a_readable_logo_is_drawn_on_the_identity_page(examples, tmp_path):
     from PIL import Image
 
