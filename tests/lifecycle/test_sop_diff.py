@@ -10,9 +10,12 @@ from dataclasses import replace
 
 import pytest
 from click.testing import CliRunner
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lifecycle_fixtures import make_sop
 
 from soptui.cli import cli
+from soptui.corpus import generate_sop
 from soptui.lifecycle.diff import StepRef, diff_sops
 from soptui.lifecycle.diff_text import describe, record_revision, revision_summary
 from soptui.loader import load
@@ -203,3 +206,27 @@ def test_cli_usage_errors_are_clear(tmp_path, write_sop, cuti):
     broken.write_text("format = 1\n[identitas\n", encoding="utf-8")
     result = CliRunner().invoke(cli, ["diff", str(path), str(broken)])
     assert result.exit_code == 2 and f"{broken}:2:" in result.stderr
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10_000), data=st.data())
+def test_generated_sops_removing_one_step_reports_that_step_and_nothing_moved(seed, data):
+    old = generate_sop(seed)
+    index = data.draw(st.integers(1, len(old.langkah) - 2))  # keep the start and the end
+    gone = old.langkah[index]
+    new = replace(old, langkah=old.langkah[:index] + old.langkah[index + 1:])
+    result = diff_sops(old, new)
+    assert [c.subject.id for c in result.of("langkah", "removed")] == [gone.id]
+    assert not result.of("langkah", "added") and not result.of("langkah", "moved")
+    assert not result.of("langkah", "reworded") and not result.of("identitas")
+    assert revision_summary(result).startswith("Menghapus 1 langkah")
+    assert not diff_sops(old, old)
+
+
+@settings(max_examples=25, deadline=None)
+@given(a=st.integers(0, 10_000), b=st.integers(0, 10_000))
+def test_any_two_sops_can_be_compared_and_described(a, b):
+    result = diff_sops(generate_sop(a), generate_sop(b))
+    lines = describe(result, "en")
+    assert lines and all(isinstance(line, str) for line in lines)
+    assert json.dumps(result.to_json(), ensure_ascii=False)
