@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 from pdf_helpers import chain, export, make_sop, placed_texts, squeeze
 
@@ -128,3 +130,18 @@ def test_every_font_is_embedded_and_every_character_prints():
         for font in page["/Resources"]["/Font"].values():
             font = font.get_object()
             assert "/FontFile2" in font["/FontDescriptor"], font["/BaseFont"]
+
+
+def test_the_footer_stays_clear_of_the_table_on_every_page():
+    laws = tuple(f"Peraturan Daerah Nomor {n} Tahun 2020 tentang Urusan Pemerintahan Bidang {n}" for n in range(60))
+    sop = generate_sop(5, steps=40, actors=6)
+    pdf = export(replace(sop, identitas=replace(sop.identitas, dasar_hukum=laws)))
+    identity_pages = pdf.pages - len(pdf.layout.pages)
+    assert identity_pages >= 2
+    for index in range(pdf.pages):
+        words = placed_texts(pdf, index)
+        footer = min(y for word, x, y in words if word == "Halaman")
+        above = [y for word, x, y in words if abs(y - footer) > 2]
+        assert max(above) < footer - 6, f"page {index + 1}: text runs into the footer"
+        if index >= identity_pages:
+            assert pdf.layout.pages[index - identity_pages].table.bottom < footer - 3, f"page {index + 1}"
