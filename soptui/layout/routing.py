@@ -229,15 +229,13 @@ class PageRouter:
         part.points = [(part.desired_x, self._top_y(row))]
 
     def via_lane(self, part: Part, label: str | None) -> None:
-        """Side exit, a lane, side entry (or a band at either end)."""
-        gaps = self._candidate_gaps(part)
+        """Side exit, a lane, side entry (or a band at either end). Every gap
+        of the page is a candidate: going round a column costs some length,
+        crossing a hand-off costs far more."""
+        gaps = range(len(self.lanes))
         plans = [plan for g in gaps if (plan := self._plan(part, g, label)) is not None]
-        if not plans:  # the lanes between source and target are full: go round further out
-            others = [g for g in range(len(self.lanes)) if g not in gaps]
-            plans = [plan for g in others if (plan := self._plan(part, g, label)) is not None]
         if not plans:  # every lane and slot taken: share one, rather than lose the edge
-            usable = [g for g in gaps + others if self.lanes[g]] or [0]
-            plans = [self._plan(part, usable[0], label, force=True)]
+            plans = [self._plan(part, next(g for g in gaps if self.lanes[g]), label, force=True)]
         best = min(plans, key=lambda plan: plan[0])
         _, lane, low, high, ends, points = best  # type: ignore[misc]
         lane.spans.append((low, high))
@@ -247,10 +245,6 @@ class PageRouter:
         part.desired_x = lane.x
         if part.source is not None and part.target is not None:
             self._finish(part)
-
-    def _candidate_gaps(self, part: Part) -> list[int]:
-        columns = [self.rows[k].column for k in (part.source, part.target) if k is not None]
-        return list(range(min(columns), max(columns) + 2))
 
     def _plan(self, part: Part, g: int, label: str | None, force: bool = False):
         """Cost, lane, lane span, slots taken and points for routing ``part`` through gap g."""
