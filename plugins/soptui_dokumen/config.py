@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -21,6 +22,7 @@ from soptui.i18n import t
 from soptui.locate import Reporter
 
 PAPERS = ("A4", "F4")
+_DOKUMEN_HEADER = re.compile(rb"(?m)^[ \t]*\[[ \t]*dokumen[ \t]*\]")
 
 
 class DokumenError(Exception):
@@ -103,9 +105,10 @@ def is_dokumen_file(path: str | os.PathLike[str]) -> bool:
     if path.suffix != ".toml" or not path.is_file():
         return False
     try:
-        with open(path, "rb") as handle:
-            return isinstance(tomllib.load(handle).get("dokumen"), dict)
-    except (OSError, tomllib.TOMLDecodeError):
+        data = path.read_bytes()
+        # `soptui export` asks this of every file it is given: parse only files that may match
+        return bool(_DOKUMEN_HEADER.search(data)) and isinstance(tomllib.loads(data.decode("utf-8-sig")).get("dokumen"), dict)
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return False
 
 

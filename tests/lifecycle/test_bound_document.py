@@ -182,3 +182,12 @@ def test_cli_refuses_an_sop_that_cannot_be_printed_and_writes_nothing(library, t
     assert result.exit_code == 1
     assert f"SOP {cuti} tidak dapat dicetak" in result.stderr
     assert not (tmp_path / "dist" / "dokumen.pdf").exists()
+
+
+def test_a_description_under_another_name_is_known_by_its_dokumen_table(library, tmp_path):
+    (library / "dokumen.toml").rename(library / "buku-sop-2024.toml")
+    result = CliRunner().invoke(cli, ["export", str(library / "buku-sop-2024.toml"), "-f", "pdf", "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "dist" / "buku-sop-2024.pdf").exists()
+    result = CliRunner().invoke(cli, ["export", str(library / "buku-sop-2024.toml"), str(library / "surat-masuk.sop.toml"), "-f", "pdf", "-o", str(tmp_path)])
+    assert result.exit_code == 2 and "jangan dicampur" in result.output
