@@ -22,6 +22,7 @@ from soptui.i18n import t
 from soptui.locate import Reporter
 
 PAPERS = ("A4", "F4")
+_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
 _DOKUMEN_HEADER = re.compile(rb"(?m)^[ \t]*\[[ \t]*dokumen[ \t]*\]")
 
 
@@ -119,9 +120,10 @@ def read_dokumen(path: str | os.PathLike[str]) -> Dokumen:
         text = path.read_bytes().decode("utf-8-sig")
         raw = tomllib.loads(text)
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        reporter = Reporter(str(path), "")
-        reporter.report("D002", "error", (), "dokumen.unreadable", reason=str(error))
-        raise DokumenError(reporter.findings) from None
+        position = _TOML_POSITION.search(str(error))
+        line, col = (int(position[1]), int(position[2])) if position else (1, 1)
+        reason = _TOML_POSITION.sub("", str(error)).strip()
+        raise DokumenError([Finding("D002", "error", str(path), (), line, col, "dokumen.unreadable", {"reason": reason})]) from None
     reader = _Reader(Reporter(str(path), text), path.parent)
     dokumen = reader.dokumen(raw, path)
     errors = [f for f in reader.reporter.findings if f.severity == "error"]

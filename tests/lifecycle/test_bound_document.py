@@ -191,3 +191,12 @@ def test_a_description_under_another_name_is_known_by_its_dokumen_table(library,
     assert (tmp_path / "dist" / "buku-sop-2024.pdf").exists()
     result = CliRunner().invoke(cli, ["export", str(library / "buku-sop-2024.toml"), str(library / "surat-masuk.sop.toml"), "-f", "pdf", "-o", str(tmp_path)])
     assert result.exit_code == 2 and "jangan dicampur" in result.output
+
+
+def test_a_toml_mistake_is_reported_at_its_line(tmp_path):
+    path = tmp_path / "dokumen.toml"
+    path.write_text('[dokumen]\njudul = "SOP"\ntahun = = 2024\n', encoding="utf-8")
+    with pytest.raises(DokumenError) as raised:
+        build(path, io.BytesIO())
+    (finding,) = raised.value.findings
+    assert finding.format_line().startswith(f"{path}:3:9: D002 berkas dokumen tidak dapat dibaca")
