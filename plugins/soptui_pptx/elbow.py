@@ -17,8 +17,8 @@ from dataclasses import dataclass
 
 Point = tuple[float, float]
 
-#: A box side shorter than this (points) is widened to it, so ``adj`` stays finite.
-MIN_SIDE = 0.01
+#: A box side shorter than this (points) is widened to it, so ``adj`` stays a modest integer.
+MIN_SIDE = 0.1
 _PRESETS = {1: "bentConnector3", 2: "bentConnector2", 3: "bentConnector3", 4: "bentConnector4", 5: "bentConnector5"}
 
 

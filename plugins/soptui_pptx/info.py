@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from soptui.model import IDENTITY_LISTS, Sop
+from soptui.printed import IDENTITY_LIST_LABELS, tanggal
 from soptui_pptx import labels
 from soptui_pptx.draw import PAD_X, PAD_Y, Drawing
 from soptui_pptx.flowtext import Para, pour
@@ -32,7 +33,7 @@ def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
         top += _block(drawing, top, instansi, 14, bold=True, colour=palette.primary, name="Instansi") + 16
     size, name_lines = _fit(identity.nama or labels.EMPTY, room, (34, 30, 26, 22, 20, 18), 3)
     facts = [f"{labels.NOMOR}: {identity.nomor or labels.EMPTY}",
-             f"{labels.TANGGAL_EFEKTIF}: {labels.tanggal(identity.tanggal_efektif)}"]
+             f"{labels.TANGGAL_EFEKTIF}: {tanggal(identity.tanggal_efektif)}"]
     fact_lines = [line for fact in facts for line in wrap(fact, 18, room)]
     blocks = [([labels.HEADING], 16.0, False, palette.muted, "Jenis dokumen"),
               (name_lines, size, True, None, "Nama SOP"),
@@ -81,7 +82,7 @@ def add_identity_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
 def _paragraphs(sop: Sop, room: float, palette: Palette) -> list[Para]:
     paras: list[Para] = []
     for key in IDENTITY_LISTS:
-        label = labels.IDENTITY_LABELS[key]
+        label = IDENTITY_LIST_LABELS[key]
         paras.append(Para(tuple(wrap(label, HEADING_SIZE, room, bold=True)), HEADING_SIZE, bold=True,
                           space_before=14.0, heading=True, colour=palette.primary))
         items = getattr(sop.identitas, key) or (labels.EMPTY,)

@@ -1,21 +1,13 @@
 """The words printed on the slides: the regulation's Indonesian labels.
 
 A printed SOP speaks the regulation's language whatever the interface
-language is, so these are not in the interface catalogue.
+language is, so these are not in the interface catalogue. The words every
+printed document shares (identity list labels, dates) come from
+``soptui.printed``; these are the deck's own.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-
-IDENTITY_LABELS: dict[str, str] = {
-    "dasar_hukum": "Dasar Hukum",
-    "kualifikasi_pelaksana": "Kualifikasi Pelaksana",
-    "keterkaitan": "Keterkaitan",
-    "peralatan": "Peralatan/Perlengkapan",
-    "peringatan": "Peringatan",
-    "pencatatan": "Pencatatan dan Pendataan",
-}
 HEADING = "STANDAR OPERASIONAL PROSEDUR"
 NOMOR = "Nomor SOP"
 TANGGAL_EFEKTIF = "Tanggal Efektif"
@@ -34,11 +26,3 @@ MAIN_PATH_NOTE = "{steps} langkah dari awal sampai akhir (cabang Ya); waktu beba
 LOAD_CHART = "Beban per pelaksana (jumlah langkah)"
 LOAD_SERIES = "Langkah"
 EMPTY = "-"
-
-_MONTHS = ("Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September", "Oktober",
-           "November", "Desember")
-
-
-def tanggal(date: dt.date | None) -> str:
-    """``15 Januari 2024``; ``-`` when there is no date."""
-    return f"{date.day} {_MONTHS[date.month - 1]} {date.year}" if date else EMPTY

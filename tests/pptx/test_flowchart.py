@@ -9,8 +9,11 @@ from pptx.enum.shapes import MSO_SHAPE
 
 from soptui.corpus import generate_sop
 from soptui.layout import compute_layout
+from soptui_pptx.elbow import geometry
 
 PT = 12700
+#: How closely a drawn connector follows its route, in points (a degenerate box side is widened to 0.1 pt).
+TOLERANCE = 0.15
 KINDS = {
     "terminator": MSO_SHAPE.FLOWCHART_TERMINATOR,
     "proses": MSO_SHAPE.FLOWCHART_PROCESS,
@@ -40,11 +43,8 @@ def by_id(slide) -> dict:
 @pytest.fixture(scope="module")
 def decks(example_decks, build):
     """The examples plus two generated SOPs with many branches, each with its layout."""
-    from soptui.loader import load  # noqa: F401  (examples are loaded by the shared fixture)
-
     extra = [generate_sop(seed, steps=30, actors=5) for seed in (3, 17)]
-    found = [(sop, prs) for _, sop, prs in example_decks] + [(sop, build(sop)[0]) for sop in extra]
-    return found
+    return [(sop, prs) for _, sop, prs in example_decks] + [(sop, build(sop)[0]) for sop in extra]
 
 
 @pytest.fixture(scope="module")
@@ -154,6 +154,37 @@ def test_flowchart_notes_hold_the_keterangan_of_the_steps_on_the_slide(decks):
                     assert step.keterangan in notes
 
 
+ROUTES = {
+    "hand-off right": [(100, 100), (100, 120), (200, 120), (200, 150)],
+    "hand-off left": [(200, 100), (200, 120), (100, 120), (100, 150)],
+    "back up, out and in on the right": [(100, 200), (130, 200), (130, 50), (100, 50)],
+    "back up on the left": [(100, 200), (70, 200), (70, 50), (100, 50)],
+    "forward jump on the right": [(100, 50), (160, 50), (160, 200), (110, 200)],
+    "straight down": [(100, 100), (100, 150)],
+    "straight left": [(200, 100), (100, 100)],
+    "across then down": [(100, 100), (200, 100), (200, 150)],
+    "up then across": [(100, 150), (100, 100), (40, 100)],
+    "four legs": [(100, 100), (150, 100), (150, 60), (220, 60), (220, 20)],
+    "five legs": [(100, 100), (100, 130), (300, 130), (300, 40), (250, 40), (250, 10)],
+}
+
+
+@pytest.mark.parametrize("route", ROUTES.values(), ids=ROUTES.keys())
+def test_elbow_geometry_draws_the_route_it_is_given(route):
+    g = geometry(tuple(route))
+    drawn = simplify(bent(g.preset, g.x, g.y, g.width, g.height, g.rotation, g.flip_h, g.flip_v, g.adjust))
+    assert same(drawn, simplify(route)), (drawn, route)
+    assert all(abs(value) < 2**31 for value in g.adjust)
+
+
+def test_a_route_of_more_legs_than_a_connector_has_keeps_its_ends_and_directions():
+    route = [(0, 0), (0, 10), (20, 10), (20, 30), (40, 30), (40, 50), (60, 50), (60, 70)]
+    g = geometry(tuple(route))
+    drawn = simplify(bent(g.preset, g.x, g.y, g.width, g.height, g.rotation, g.flip_h, g.flip_v, g.adjust))
+    assert math.dist(drawn[0], route[0]) < TOLERANCE and math.dist(drawn[-1], route[-1]) < TOLERANCE
+    assert drawn[1][0] == pytest.approx(route[0][0]) and drawn[-2][0] == pytest.approx(route[-1][0])
+
+
 # -- an independent reading of DrawingML connector geometry (ECMA-376 presets) --
 
 def rendered(cxn) -> list[tuple[float, float]]:
@@ -162,16 +193,21 @@ def rendered(cxn) -> list[tuple[float, float]]:
     x, y = int(xfrm.find("a:off", NS).get("x")) / PT, int(xfrm.find("a:off", NS).get("y")) / PT
     w, h = int(xfrm.find("a:ext", NS).get("cx")) / PT, int(xfrm.find("a:ext", NS).get("cy")) / PT
     geom = cxn.find("p:spPr/a:prstGeom", NS)
-    adj = {gd.get("name"): int(gd.get("fmla").split()[1]) / 100000 for gd in geom.findall("a:avLst/a:gd", NS)}
-    a1, a2, a3 = (adj.get(f"adj{i}", 0.5) for i in (1, 2, 3))
+    adjust = [int(gd.get("fmla").split()[1]) for gd in geom.findall("a:avLst/a:gd", NS)]
+    return bent(geom.get("prst"), x, y, w, h, int(xfrm.get("rot", "0")) / 60000, xfrm.get("flipH") == "1",
+                xfrm.get("flipV") == "1", adjust)
+
+
+def bent(preset, x, y, w, h, degrees, flip_h, flip_v, adjust) -> list[tuple[float, float]]:
+    """ECMA-376 bentConnector2..5 in a box, flipped, then turned about its centre."""
+    a1, a2, a3 = ([value / 100000 for value in adjust] + [0.5, 0.5, 0.5])[:3]
     local = {
         "bentConnector2": [(0, 0), (w, 0), (w, h)],
         "bentConnector3": [(0, 0), (w * a1, 0), (w * a1, h), (w, h)],
         "bentConnector4": [(0, 0), (w * a1, 0), (w * a1, h * a2), (w, h * a2), (w, h)],
         "bentConnector5": [(0, 0), (w * a1, 0), (w * a1, h * a2), (w * a3, h * a2), (w * a3, h), (w, h)],
-    }[geom.get("prst")]
-    angle = math.radians(int(xfrm.get("rot", "0")) / 60000)
-    flip_h, flip_v = xfrm.get("flipH") == "1", xfrm.get("flipV") == "1"
+    }[preset]
+    angle = math.radians(degrees)
     out = []
     for lx, ly in local:
         rx, ry = lx - w / 2, ly - h / 2
@@ -184,7 +220,7 @@ def rendered(cxn) -> list[tuple[float, float]]:
 def simplify(points) -> list[tuple[float, float]]:
     kept: list[tuple[float, float]] = []
     for p in points:
-        if kept and math.dist(p, kept[-1]) < 0.05:
+        if kept and math.dist(p, kept[-1]) < TOLERANCE:
             continue
         if len(kept) >= 2 and (_same_line(kept[-2], kept[-1], p)):
             kept[-1] = p
@@ -194,11 +230,12 @@ def simplify(points) -> list[tuple[float, float]]:
 
 
 def _same_line(a, b, c) -> bool:
-    return (abs(a[0] - b[0]) < 0.05 and abs(b[0] - c[0]) < 0.05) or (abs(a[1] - b[1]) < 0.05 and abs(b[1] - c[1]) < 0.05)
+    return ((abs(a[0] - b[0]) < TOLERANCE and abs(b[0] - c[0]) < TOLERANCE)
+            or (abs(a[1] - b[1]) < TOLERANCE and abs(b[1] - c[1]) < TOLERANCE))
 
 
 def same(a, b) -> bool:
-    return len(a) == len(b) and all(math.dist(p, q) < 0.1 for p, q in zip(a, b))
+    return len(a) == len(b) and all(math.dist(p, q) < TOLERANCE + 0.05 for p, q in zip(a, b))
 
 
 def on_side(shape, site: int, point) -> bool:

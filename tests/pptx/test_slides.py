@@ -10,7 +10,6 @@ from hypothesis import strategies as st
 from pptx.util import Emu
 
 from soptui.corpus import generate_sop
-from soptui.model import Step
 from soptui_pptx.text import LEADING, width
 
 PT = 12700
