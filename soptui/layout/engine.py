@@ -10,7 +10,7 @@ here imports a drawing library.
 from __future__ import annotations
 
 import string
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from soptui.flow import Edge
 from soptui.layout.grid import Fitted, Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
@@ -36,10 +36,24 @@ class _RowPlan:
     symbol_height: float
 
 
+#: How many times a page too crowded for every edge to have its own lane is
+#: laid out again with closer lanes (points) or wider actor columns (cells).
+MAX_CROWDING = 3
+
+
 def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLayout:
     """The flowchart pages of ``sop`` (see docs/layout.md)."""
     options = options or PageOptions()
-    scale = Scale.of(options)
+    for crowding in range(MAX_CROWDING + 1):
+        layout, crowded = _attempt(sop, options, crowding)
+        if not crowded:
+            break
+    return layout
+
+
+def _attempt(sop: Sop, options: PageOptions, crowding: int) -> tuple[FlowchartLayout, bool]:
+    """The layout, and whether some edge had to share a lane or a slot."""
+    scale = Scale.of(options, crowding)
     width, height = options.page_size()
     top, right, bottom, left = (scale.snap(m) for m in options.margin_units())
     actors = actor_columns(sop)
@@ -57,16 +71,17 @@ def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLay
                           lambda n: band_height(n, connector[1], scale))
     page_of = {row: number for number, rows in enumerate(pages_rows) for row in rows}
     names = _connector_names(edges, page_of)
-    pages = []
+    pages, crowded = [], False
     for number, rows in enumerate(pages_rows, start=1):
-        pages.append(_page(number, rows, plans, edges, page_of, names, columns, header, top + header_height,
-                           symbols, connector, (width, height, bottom), options, scale))
+        page, page_crowded = _page(number, rows, plans, edges, page_of, names, columns, header,
+                                   top + header_height, symbols, connector, (width, height, bottom), options, scale)
+        pages.append(page)
+        crowded = crowded or page_crowded
     page_height = height if height is not None else (pages[0].table.bottom + bottom + footer)
     if height is None:
-        pages = [_with_height(page, page_height) for page in pages]
+        pages = [replace(page, height=page_height) for page in pages]
     paper = options.paper if options.width is None else ("cells" if scale.cells else "custom")
-    return FlowchartLayout(paper, options.orientation,
-                           width, page_height, tuple(pages))
+    return FlowchartLayout(paper, options.orientation, width, page_height, tuple(pages)), crowded
 
 
 def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]], symbols: SymbolSize,
@@ -141,7 +156,7 @@ def _letters(n: int) -> str:
 def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple[int, int, Edge]],
           page_of: dict[int, int], names: dict[int, str], columns: tuple[Column, ...], header, header_bottom: float,
           symbols: SymbolSize, connector: tuple[float, float], page: tuple[float, float | None, float],
-          options: PageOptions, scale: Scale) -> Page:
+          options: PageOptions, scale: Scale) -> tuple[Page, bool]:
     page_index = number - 1
     local = {row: k for k, row in enumerate(rows)}
     arriving = [i for i, (s, t, _) in enumerate(edges) if page_of[t] == page_index and page_of[s] != page_index]
@@ -169,8 +184,9 @@ def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple
     width, height, _ = page
     table = Box(columns[0].left, header[0].box.y, columns[-1].right - columns[0].left,
                 table_bottom - header[0].box.y)
-    return Page(number, width, height or 0.0, table, columns, header, tuple(table_rows), tuple(drawn),
+    page = Page(number, width, height or 0.0, table, columns, header, tuple(table_rows), tuple(drawn),
                 tuple(router.results()), tuple(router.connectors))
+    return page, router.crowded
 
 
 def _place(plan: _RowPlan, top: float, bottom: float, column: Column, symbols: SymbolSize,
@@ -234,8 +250,3 @@ def _route(router: PageRouter, edges: list[tuple[int, int, Edge]], local: dict[i
         router.via_lane(parts[i], parts[i].edge.label)
     router.place_connectors([parts[i] for i in arriving], [parts[i] for i in leaving])
 
-
-def _with_height(page: Page, height: float) -> Page:
-    from dataclasses import replace
-
-    return replace(page, height=height)

@@ -45,16 +45,18 @@ class Scale:
     gap: float  # spacing between parallel edges, and their clearance
     min_size: float
     metrics: Metrics
+    crowding: int = 0  # a retry for a crowded page: closer lanes, or wider actor columns in cells
 
     @classmethod
-    def of(cls, options: PageOptions) -> Scale:
+    def of(cls, options: PageOptions, crowding: int = 0) -> Scale:
         metrics = options.metrics
         if options.cells:
-            return cls(True, 1, 1, metrics.line_height(1), metrics.line_height(1), 1, 0, 1, 1, metrics)
+            return cls(True, 1, 1, metrics.line_height(1), metrics.line_height(1), 1, 0, 1, 1, metrics, crowding)
         size = max(options.font_size, options.min_font_size)
         label = max(options.font_size * 0.85, options.min_font_size)
+        gap = max(2.5, size * 0.4) * 0.7**crowding
         return cls(False, size, label, metrics.line_height(size), metrics.line_height(label),
-                   size * 0.4, size * 0.4, max(2.5, size * 0.4), options.min_font_size, metrics)
+                   size * 0.4, size * 0.4, gap, options.min_font_size, metrics, crowding)
 
     def snap(self, value: float) -> float:
         """Whole cells in cell mode; points rounded to 1/100 (stable JSON)."""
@@ -135,7 +137,7 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
     share = min(0.55, 0.22 + 0.04 * count)
     actor_width = min(width * share / count, (16 if scale.cells else 14 * scale.size))
     if scale.cells:
-        actor_width = max(MIN_CELL_ACTOR, int(actor_width))
+        actor_width = max(MIN_CELL_ACTOR, int(actor_width)) + 4 * scale.crowding
     total_weight = sum(TEXT_WEIGHTS.values())
     floor = MIN_CELL_TEXT if scale.cells else 4 * scale.size
     text_width = max(width - number - actor_width * count, floor * total_weight / min(TEXT_WEIGHTS.values()))

@@ -97,6 +97,7 @@ class PageRouter:
         self.lanes = self._make_lanes()
         self.labels: list[Box] = []
         self.finished: list[Part] = []
+        self.crowded = False  # an edge had to share a lane or a slot: lay out again, roomier
         self.connectors: list[Connector] = []
         self._crossings: list[list[int]] = []
 
@@ -235,6 +236,7 @@ class PageRouter:
         gaps = range(len(self.lanes))
         plans = [plan for g in gaps if (plan := self._plan(part, g, label)) is not None]
         if not plans:  # every lane and slot taken: share one, rather than lose the edge
+            self.crowded = True
             plans = [self._plan(part, next(g for g in gaps if self.lanes[g]), label, force=True)]
         best = min(plans, key=lambda plan: plan[0])
         _, lane, low, high, ends, points = best  # type: ignore[misc]

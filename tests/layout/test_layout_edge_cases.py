@@ -1,0 +1,59 @@
+"""Files the checker rejects, or that push the layout hard, still lay out."""
+
+from __future__ import annotations
+
+import pytest
+from layout_checks import check_all
+
+from soptui.layout import CellMetrics, PageOptions, compute_layout
+from soptui.model import Actor, Sop, Step
+
+ACTORS = (Actor("a", "Staf"), Actor("b", "Kepala"))
+CASES = {
+    "no steps": Sop(pelaksana=ACTORS),
+    "no actors declared": Sop(langkah=(Step("s1", "x"), Step("s2", "y"))),
+    "one step": Sop(pelaksana=ACTORS, langkah=(Step("s1", "x", "a"),)),
+    "a step to itself": Sop(pelaksana=ACTORS, langkah=(
+        Step("s1", "x", "a"), Step("s2", "y", "b", lanjut="s2"), Step("s3", "z", "a"))),
+    "a decision back to itself": Sop(pelaksana=ACTORS, langkah=(
+        Step("s1", "x", "a"), Step("s2", "y", "b", simbol="keputusan", tidak="s2"), Step("s3", "z", "a"))),
+    "both branches to one step": Sop(pelaksana=ACTORS, langkah=(
+        Step("s1", "x", "a"), Step("s2", "y", "b", simbol="keputusan", ya="s3", tidak="s3"), Step("s3", "z", "a"))),
+    "both branches back": Sop(pelaksana=ACTORS, langkah=(
+        Step("s1", "x", "a"), Step("s2", "y", "b"), Step("s3", "z", "a", simbol="keputusan", ya="s1", tidak="s2"),
+        Step("s4", "w", "a"))),
+    "an undeclared actor": Sop(pelaksana=ACTORS, langkah=(
+        Step("s1", "x", "a"), Step("s2", "y", "zz"), Step("s3", "z", "a"))),
+    "a duplicate id": Sop(pelaksana=ACTORS, langkah=(Step("s1", "x", "a"), Step("s1", "y", "b"), Step("s3", "z", "a"))),
+    "fourteen decisions back to the first step": Sop(pelaksana=ACTORS, langkah=(
+        Step("t", "x", "a"),
+        *(Step(f"s{i}", "y", "ab"[i % 2], simbol="keputusan", tidak="t") for i in range(14)),
+        Step("e", "z", "a"))),
+}
+OPTIONS = {
+    "A4": PageOptions(),
+    "cells": PageOptions(width=80, metrics=CellMetrics()),
+    "paged cells": PageOptions(width=80, height=30, metrics=CellMetrics()),
+}
+
+
+@pytest.mark.parametrize("case", CASES)
+@pytest.mark.parametrize("mode", OPTIONS)
+def test_lays_out_and_keeps_every_promise(case, mode):
+    sop, options = CASES[case], OPTIONS[mode]
+    check_all(sop, compute_layout(sop, options), cells=options.cells)
+
+
+def test_an_undeclared_actor_gets_a_column_headed_by_its_id():
+    page = compute_layout(CASES["an undeclared actor"]).pages[0]
+    assert [c.key for c in page.columns if c.key.startswith("pelaksana:")] == [
+        "pelaksana:a", "pelaksana:b", "pelaksana:zz"]
+    assert any(cell.text.lines == ("zz",) for cell in page.header)
+
+
+def test_a_row_taller_than_a_page_gets_a_page_of_its_own():
+    huge = " ".join(["kata"] * 3000)
+    sop = Sop(pelaksana=ACTORS, langkah=(Step("s1", "x", "a"), Step("s2", huge, "b"), Step("s3", "z", "a")))
+    layout = compute_layout(sop)
+    assert [[row.step_id for row in page.rows] for page in layout.pages] == [["s1"], ["s2"], ["s3"]]
+    check_all(sop, layout)
