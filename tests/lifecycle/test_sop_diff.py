@@ -230,3 +230,26 @@ def test_any_two_sops_can_be_compared_and_described(a, b):
     lines = describe(result, "en")
     assert lines and all(isinstance(line, str) for line in lines)
     assert json.dumps(result.to_json(), ensure_ascii=False)
+
+
+def test_remarks_symbols_columns_and_records_are_reported(cuti):
+    actors = list(cuti.pelaksana)
+    actors[3], actors[4] = actors[4], actors[3]  # Kepala Badan before Sekretaris
+    changed = replace(cuti, pelaksana=tuple(actors),
+                      riwayat=(*cuti.riwayat, replace(cuti.riwayat[0], uraian="Revisi kedua")))
+    changed = _steps(changed, lambda s: [
+        replace(x, keterangan="Dikerjakan pada hari yang sama") if x.id == "register" else
+        replace(x, simbol="keputusan", tidak="konsep") if x.id == "paraf-sekretaris" else x for x in s])
+    result = diff_sops(cuti, changed)
+    (column,) = result.of("pelaksana", "moved")
+    assert (column.subject, column.old, column.new) == ("kepala", 5, 4)
+    (remark,) = result.of("langkah", "changed")
+    assert (remark.subject.id, remark.detail, remark.new) == ("register", "keterangan", "Dikerjakan pada hari yang sama")
+    (symbol,) = result.of("langkah", "symbol_changed")
+    assert (symbol.subject.id, symbol.old, symbol.new) == ("paraf-sekretaris", "proses", "keputusan")
+    branches = [(c.detail, c.old, c.new.id) for c in result.of("cabang") if c.subject.id == "paraf-sekretaris"]
+    assert branches == [("ya", None, "tandatangan"), ("tidak", None, "konsep")], "a new decision shows both its branches"
+    (records,) = result.of("catatan")
+    assert (records.kind, records.subject, records.new) == ("added", "riwayat", 1)
+    text = "\n".join(describe(result))
+    assert "kepala: kolom 5 → kolom 4" in text and "Riwayat revisi: 1 catatan baru" in text
