@@ -84,7 +84,9 @@ def _footer(pen: Pen, frame: Frame, width: float, nomor: str, sha256: str, numbe
     """Page x of y, the SOP number and the source hash, under the frame."""
     top = frame.y + frame.height + FOOTER_GAP
     muted = pen.palette.muted
-    pen.text(frame.x, top, f"Nomor SOP: {nomor}" if nomor else "Nomor SOP: -", FOOTER_SIZE, color=muted)
+    third = frame.width / 3 - 6  # three parts side by side; a very long number is cut short
+    number_text = pen.fit(f"Nomor SOP: {nomor or '-'}", third, FOOTER_SIZE)
+    pen.text(frame.x, top, number_text, FOOTER_SIZE, color=muted)
     pen.text(frame.x + frame.width / 2, top, f"Halaman {number} dari {total}", FOOTER_SIZE, align="center", color=muted)
     source = f"sumber {sha256[:HASH_LENGTH] or '-'}"
     pen.text(frame.x + frame.width, top, source, FOOTER_SIZE, align="right", color=muted)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from reportlab.lib.utils import ImageReader, simpleSplit
+from reportlab.lib.utils import ImageReader
 
 from soptui.model import IDENTITY_LISTS, Sop
 from soptui.printed import IDENTITY_LIST_LABELS, tanggal
@@ -147,7 +147,7 @@ def draw(pen: Pen, page: IdentityPage, frame: Frame) -> None:
 
 
 def _wrap(pen: Pen, text: str, width: float, size: float, bold: bool = False, align: str = "left") -> list[Line]:
-    parts = simpleSplit(text, pen.font(bold), size, width) or [""]
+    parts = pen.wrap(text, width, size, bold)
     return [Line(part, size, bold, align=align) for part in parts]
 
 
@@ -199,7 +199,7 @@ def _numbered(pen: Pen, label: str, items: tuple[str, ...], width: float, size: 
         return Block((*lines, Line("-", size)))
     indent = pen.width(f"{len(items)}. ", size)
     for number, item in enumerate(items, start=1):
-        parts = simpleSplit(item, pen.font(False), size, width - indent) or [""]
+        parts = pen.wrap(item, width - indent, size)
         for index, part in enumerate(parts):
             lines.append(Line(part, size, indent=indent, prefix=f"{number}." if index == 0 else ""))
     return Block(tuple(lines))

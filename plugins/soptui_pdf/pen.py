@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import HexColor
+from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -43,6 +44,35 @@ class Pen:
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
         return stringWidth(text, self.font(bold), size)
+
+    def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
+        """``text`` in lines no wider than ``width``: at spaces, and inside a
+        word only when the word alone is wider (a long number, a URL)."""
+        lines: list[str] = []
+        for line in simpleSplit(text, self.font(bold), size, width) or [""]:
+            while len(line) > 1 and self.width(line, size, bold) > width:
+                cut = self._fitting(line, width, size, bold)
+                lines.append(line[:cut])
+                line = line[cut:]
+            lines.append(line)
+        return lines
+
+    def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
+        """``text`` cut short with an ellipsis so that one line fits ``width``."""
+        if self.width(text, size, bold) <= width:
+            return text
+        return text[: self._fitting(text + "…", width - self.width("…", size, bold), size, bold)] + "…"
+
+    def _fitting(self, text: str, width: float, size: float, bold: bool) -> int:
+        """How many leading characters of ``text`` fit ``width`` (at least one)."""
+        low, high = 1, len(text)
+        while low < high:
+            middle = (low + high + 1) // 2
+            if self.width(text[:middle], size, bold) <= width:
+                low = middle
+            else:
+                high = middle - 1
+        return low
 
     # -- shapes -------------------------------------------------------------
 

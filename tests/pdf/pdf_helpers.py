@@ -94,9 +94,14 @@ def chain(count: int, actors: int = 2, **extra) -> list[Step]:
 
 
 def placed_texts(exported: Exported, index: int) -> list[tuple[str, float, float]]:
-    """(word, x, y) of every word on a page, its box's centre, y from the top as
-    in the layout; read by poppler's ``pdftotext -bbox``, which places words
-    one by one whatever the PDF groups in one text operator."""
+    """(word, x, y) of every word on a page, its box's centre, y from the top as in the layout."""
+    return [(word, (x0 + x1) / 2, (y0 + y1) / 2) for word, x0, y0, x1, y1 in word_boxes(exported, index)]
+
+
+def word_boxes(exported: Exported, index: int) -> list[tuple[str, float, float, float, float]]:
+    """(word, left, top, right, bottom) of every word on a page, read by poppler's
+    ``pdftotext -bbox``, which places words one by one whatever the PDF groups
+    in one text operator."""
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / "out.pdf"
         path.write_bytes(exported.data)
@@ -104,10 +109,7 @@ def placed_texts(exported: Exported, index: int) -> list[tuple[str, float, float
             ["pdftotext", "-bbox", "-f", str(index + 1), "-l", str(index + 1), str(path), "-"],
             capture_output=True, text=True, check=True,
         ).stdout
-    return [
-        (word, (float(x0) + float(x1)) / 2, (float(y0) + float(y1)) / 2)
-        for x0, y0, x1, y1, word in _WORD.findall(html)
-    ]
+    return [(word, float(x0), float(y0), float(x1), float(y1)) for x0, y0, x1, y1, word in _WORD.findall(html)]
 
 
 _WORD = re.compile(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="([\d.]+)">([^<]*)</word>')

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pdf_helpers import chain, export, make_sop, placed_texts, squeeze
+from pdf_helpers import chain, export, make_sop, placed_texts, squeeze, word_boxes
 
 from soptui.corpus import generate_sop
 from soptui.loader import load
@@ -145,3 +145,17 @@ def test_the_footer_stays_clear_of_the_table_on_every_page():
         assert max(above) < footer - 6, f"page {index + 1}: text runs into the footer"
         if index >= identity_pages:
             assert pdf.layout.pages[index - identity_pages].table.bottom < footer - 3, f"page {index + 1}"
+
+
+def test_words_longer_than_their_cell_are_broken_inside_the_page():
+    nomor = "SOP/" + "0123456789" * 20
+    law = "https://jdih.example.go.id/" + "peraturan-daerah-" * 12
+    pdf = export(make_sop(chain(3), nomor=nomor, dasar_hukum=(law,)))
+    page_width = float(pdf.reader.pages[0].mediabox.width)
+    margin = 12 * 72 / 25.4
+    for index in range(pdf.pages):
+        for word, left, top, right, bottom in word_boxes(pdf, index):
+            assert right <= page_width - margin + 1, f"page {index + 1}: {word[:30]} runs off the page"
+    identity = squeeze(pdf.page_text(0))
+    assert squeeze(nomor) in identity and squeeze(law) in identity
+    assert "…" in pdf.page_text(1)  # the footer cuts a number too long for its third of the line
