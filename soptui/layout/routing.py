@@ -165,13 +165,6 @@ class PageRouter:
     def _offsets(self, row: Placed) -> list[float]:
         return slot_offsets(row.box.height, self.scale)
 
-    def _free_slot(self, k: int, side: str, prefer_up: bool) -> float | None:
-        used = self.used_slots.get((k, side), set())
-        offsets = [o for o in self._offsets(self.rows[k]) if o not in used]
-        if not offsets:
-            return None
-        return min(offsets, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0))
-
     def _center_y(self, row: Placed) -> float:
         if self.scale.cells:
             return row.box.y + (row.box.height - 1) // 2
@@ -250,59 +243,55 @@ class PageRouter:
 
     def _plan(self, part: Part, g: int, label: str | None, force: bool = False):
         """Cost, lane, lane span, slots taken and points for routing ``part`` through gap g."""
-        scale = self.scale
-        cost, ends, head, tail = 0.0, [], [], []
+        cost, ends, points = 0.0, [], []
         if part.source is not None:
-            row = self.rows[part.source]
-            side = "left" if g <= row.column else "right"
             going_up = part.target is not None and part.target < part.source
-            offset = self._free_slot(part.source, side, going_up)
-            if offset is None:
-                if not force:
-                    return None
-                offset = 0.0
-            y_start = self._center_y(row) + offset
-            head = [(self._outline_x(row, side, offset), y_start)]
-            ends.append(((part.source, side), offset))
-            if label and not self._label_fits(row, side, y_start, label):
+            start = self._side_end(part.source, g, going_up, force)
+            if start is None:
+                return None
+            ends.append(start[:2])
+            points.append(start[2])
+            y_start = start[2][1]
+            if label and not self._label_fits(self.rows[part.source], start[0][1], y_start, label):
                 cost += 1000
-            k_low = part.source
         else:
-            y_start = self._band_edge(top=True)
-            k_low = 0  # the band's side of the path is drawn with its connector
+            y_start = self._band_edge(top=True)  # the band's side of the path is drawn with its connector
         if part.target is not None:
-            row = self.rows[part.target]
-            side = "left" if g <= row.column else "right"
             coming_down = part.source is None or part.source < part.target
-            same = (part.target, side)
-            offset = self._free_slot(part.target, side, coming_down)
-            if part.source == part.target and offset is not None:
-                taken = ends[0][1] if ends and ends[0][0] == same else None
-                used = self.used_slots.get(same, set()) | {taken}
-                offset = next((o for o in self._offsets(row) if o not in used), None)
-            if offset is None:
-                if not force:
-                    return None
-                offset = 0.0
-            y_end = self._center_y(row) + offset
-            tail = [(self._outline_x(row, side, offset), y_end)]
-            ends.append((same, offset))
-            k_high = part.target
+            end = self._side_end(part.target, g, coming_down, force, ends[0] if ends else None)
+            if end is None:
+                return None
+            ends.append(end[:2])
+            y_end = end[2][1]
         else:
             y_end = self._band_edge(top=False)
-            k_high = len(self.rows)
         low, high = min(y_start, y_end), max(y_start, y_end)
         lane = self._free_lane(g, low, high, part, force)
         if lane is None:
             return None
+        points += [(lane.x, y) for y, band in ((y_start, part.source is None), (y_end, part.target is None))
+                   if not band]
+        if part.target is not None:
+            points.append(end[2])
+        rows = sorted((-1 if part.source is None else part.source, len(self.rows) if part.target is None
+                       else part.target))
         crossings = self._hand_off_crossings()[g]
-        a, b = sorted((k_low, k_high))
-        cost += 100 * (crossings[b] - crossings[a]) + (50 if lane.spare else 0)
-        middle = [(lane.x, y) for y, at_band in ((y_start, part.source is None), (y_end, part.target is None))
-                  if not at_band]
-        points = [*head, *middle, *tail]
-        cost += sum(abs(p[0] - q[0]) for p, q in zip(points, points[1:])) / max(scale.gap, 1)
+        cost += 100 * (crossings[max(rows[1], 0)] - crossings[max(rows[0], 0)]) + (50 if lane.spare else 0)
+        cost += sum(abs(p[0] - q[0]) for p, q in zip(points, points[1:])) / max(self.scale.gap, 1)
         return cost, lane, low, high, ends, points
+
+    def _side_end(self, k: int, g: int, prefer_up: bool, force: bool, taken=None):
+        """Where a lane in gap g meets row k's symbol: (slot key, offset, point),
+        on the side facing the gap, at the first free slot; ``None`` if none is."""
+        row = self.rows[k]
+        key = (k, "left" if g <= row.column else "right")
+        used = self.used_slots.get(key, set()) | ({taken[1]} if taken and taken[0] == key else set())
+        free = [o for o in self._offsets(row) if o not in used]
+        if not free and not force:
+            return None
+        offset = min(free, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0)) if free else 0.0
+        y = self._center_y(row) + offset
+        return key, offset, (self._outline_x(row, key[1], offset), y)
 
     def _free_lane(self, g: int, low: float, high: float, part: Part, force: bool) -> Lane | None:
         lanes = self.lanes[g]
