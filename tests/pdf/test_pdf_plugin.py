@@ -52,3 +52,18 @@ def test_exporting_a_pdf_never_imports_textual(examples):
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "False"
+
+
+def test_two_runs_of_soptui_export_write_the_same_bytes(examples, tmp_path):
+    """Another process, another hash seed, the same file: the same PDF."""
+    import os
+
+    source = next(p for p in examples if p.name.startswith("pengajuan-cuti"))
+    outputs = []
+    for seed in ("1", "2"):
+        out = tmp_path / seed
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        subprocess.run([sys.executable, "-m", "soptui", "export", str(source), "-f", "pdf", "-o", str(out)],
+                       env=env, capture_output=True, check=True)
+        outputs.append((out / "pengajuan-cuti.pdf").read_bytes())
+    assert outputs[0] == outputs[1]
