@@ -8,6 +8,7 @@ the same bytes, and a PDF can be checked into git or compared by hash.
 from __future__ import annotations
 
 from contextlib import contextmanager
+from functools import partial
 from typing import BinaryIO
 
 from reportlab import rl_config
@@ -53,7 +54,8 @@ def _binary_streams():
         rl_config.useA85 = saved
 
 
-def _render(sop, layout, frame, palette, source_sha256, logo, stream) -> int:
+def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, source_sha256: str,
+            logo: ImageReader | None, stream: BinaryIO) -> int:
     canvas = Canvas(
         stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,
         initialFontName=palette.font,  # else an unused, unembedded Helvetica is listed
@@ -65,22 +67,25 @@ def _render(sop, layout, frame, palette, source_sha256, logo, stream) -> int:
     pen = Pen(canvas, layout.height, palette)
     identity_pages = identity.plan(sop, logo, pen, frame)
     total = len(identity_pages) + len(layout.pages)
+    sections = (
+        (identity_pages, partial(identity.draw, frame=frame), "Identitas SOP"),
+        (layout.pages, flowchart.draw, "Diagram Alir"),
+    )
     number = 0
-    for page in identity_pages:
-        number += 1
-        identity.draw(pen, page, frame)
-        _footer(pen, frame, layout.width, sop.identitas.nomor, source_sha256, number, total)
-        pen.end_page()
-    for page in layout.pages:
-        number += 1
-        flowchart.draw(pen, page)
-        _footer(pen, frame, layout.width, sop.identitas.nomor, source_sha256, number, total)
-        pen.end_page()
+    for pages, draw, title in sections:
+        for index, page in enumerate(pages):
+            number += 1
+            if index == 0:  # an outline entry, so a reader jumps to the part in a viewer
+                canvas.bookmarkPage(title)
+                canvas.addOutlineEntry(title, title)
+            draw(pen, page)
+            _footer(pen, frame, sop.identitas.nomor, source_sha256, number, total)
+            pen.end_page()
     canvas.save()
     return total
 
 
-def _footer(pen: Pen, frame: Frame, width: float, nomor: str, sha256: str, number: int, total: int) -> None:
+def _footer(pen: Pen, frame: Frame, nomor: str, sha256: str, number: int, total: int) -> None:
     """Page x of y, the SOP number and the source hash, under the frame."""
     top = frame.y + frame.height + FOOTER_GAP
     muted = pen.palette.muted

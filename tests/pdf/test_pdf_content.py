@@ -159,3 +159,9 @@ def test_words_longer_than_their_cell_are_broken_inside_the_page():
     identity = squeeze(pdf.page_text(0))
     assert squeeze(nomor) in identity and squeeze(law) in identity
     assert "…" in pdf.page_text(1)  # the footer cuts a number too long for its third of the line
+
+
+def test_the_outline_leads_to_the_identity_and_the_flowchart():
+    pdf = export(generate_sop(2, steps=30, actors=4))
+    outline = [(item.title, pdf.reader.get_destination_page_number(item)) for item in pdf.reader.outline]
+    assert outline == [("Identitas SOP", 0), ("Diagram Alir", pdf.pages - len(pdf.layout.pages))]
