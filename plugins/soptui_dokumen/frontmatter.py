@@ -88,18 +88,21 @@ def contents(entries: list[TocEntry], width: float) -> list:
 
 
 def explanation(dokumen: Dokumen, sops: list[Sop], width: float) -> list:
-    """PENJELASAN: scope, summary, definitions, and the list of SOPs in this document."""
+    """PENJELASAN: scope, summary, definitions (those given, lettered in turn), then the list of SOPs."""
     text = dokumen.penjelasan
-    story: list = [para("PENJELASAN PENGGUNAAN DOKUMEN SOP", "title"), Spacer(1, 6 * mm)]
-    for heading, body in (("A. Ruang Lingkup", text.ruang_lingkup), ("B. Ringkasan", text.ringkasan)):
+    sections: list[tuple[str, list]] = []
+    for heading, body in (("Ruang Lingkup", text.ruang_lingkup), ("Ringkasan", text.ringkasan)):
         if body.strip():
-            story += [para(heading, "heading"), *(_body(p) for p in _paragraphs(body))]
+            sections.append((heading, [_body(p) for p in _paragraphs(body)]))
     if text.definisi:
         rows = [[bold(term, "cell"), para(meaning)] for term, meaning in text.definisi]
-        story += [para("C. Definisi", "heading"), Table(rows, colWidths=[45 * mm, width - 45 * mm], style=grid(0))]
+        sections.append(("Definisi", [Table(rows, colWidths=[45 * mm, width - 45 * mm], style=grid(0))]))
     rows = [[bold(h, "head") for h in ("No", "Nomor SOP", "Nama SOP")]]
     rows += [[para(f"{n}.", "cell_center"), para(s.identitas.nomor), para(s.identitas.nama)] for n, s in enumerate(sops, start=1)]
-    story += [para("D. Daftar SOP", "heading"), Table(rows, colWidths=[12 * mm, 64 * mm, width - 76 * mm], repeatRows=1, style=grid(1))]
+    sections.append(("Daftar SOP", [Table(rows, colWidths=[12 * mm, 64 * mm, width - 76 * mm], repeatRows=1, style=grid(1))]))
+    story: list = [para("PENJELASAN PENGGUNAAN DOKUMEN SOP", "title"), Spacer(1, 6 * mm)]
+    for letter, (heading, content) in zip("ABCD", sections):
+        story += [para(f"{letter}. {heading}", "heading"), *content]
     return story
 
 
