@@ -23,33 +23,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from soptui.layout.bands import place_connectors
 from soptui.layout.grid import Scale
+from soptui.layout.labels import Labels
 from soptui.layout.metrics import Metrics
-from soptui.layout.types import Box, Connector, EdgePath, Point, Text
-from soptui.flow import Edge
-
-INFEASIBLE = 10**9
-
-
-@dataclass(frozen=True)
-class Placed:
-    """A row placed on the page, with its symbol."""
-
-    index: int
-    top: float
-    bottom: float
-    box: Box
-    kind: str
-    column: int
-    turn: float  # the height of the horizontal leg of a hand-off leaving this row
-
-
-@dataclass(frozen=True)
-class Band:
-    """A connector band: its top, and how many connectors it holds."""
-
-    top: float
-    count: int
+from soptui.layout.parts import Band, Part, Placed, band_height, clean
+from soptui.layout.types import Connector, EdgePath
 
 
 @dataclass
@@ -62,22 +41,6 @@ class Lane:
 
     def free(self, low: float, high: float, clearance: float) -> bool:
         return all(high + clearance <= a or low - clearance >= b for a, b in self.spans)
-
-
-@dataclass
-class Part:
-    """An edge, or the part of an edge that is on this page.
-
-    ``source``/``target`` are local row numbers, or ``None`` for the
-    connector band (top for an arriving part, bottom for a leaving one).
-    """
-
-    edge: Edge
-    source: int | None
-    target: int | None
-    via: str | None = None
-    points: list[Point] = field(default_factory=list)
-    desired_x: float = 0.0  # where a band part meets its band
 
 
 class PageRouter:
@@ -95,7 +58,7 @@ class PageRouter:
         self.bottom_used: set[int] = set()
         self.top_used: set[int] = set()
         self.lanes = self._make_lanes()
-        self.labels: list[Box] = []
+        self.labels = Labels(self.area, scale, metrics)
         self.finished: list[Part] = []
         self.crowded = False  # an edge had to share a lane or a slot: lay out again, roomier
         self.connectors: list[Connector] = []
@@ -252,7 +215,7 @@ class PageRouter:
             ends.append(start[:2])
             points.append(start[2])
             y_start = start[2][1]
-            if label and not self._label_fits(self.rows[part.source], start[0][1], y_start, label):
+            if label and not self.labels.fits(self.rows[part.source], start[0][1], y_start, label):
                 cost += 1000
         else:
             y_start = self._band_edge(top=True)  # the band's side of the path is drawn with its connector
@@ -315,93 +278,18 @@ class PageRouter:
         assert band is not None, "a band part on a page without that band"
         return band.top if top else band.top + band_height(band.count, self.connector_size[1], self.scale)
 
-    # -- connectors ----------------------------------------------------------
-
-    def place_connectors(self, arriving: list[Part], leaving: list[Part]) -> None:
-        """Put the connectors in their bands near where their edges run, and
-        join each edge to its connector (with a short jog if it had to move)."""
-        width, height = self.connector_size
-        gap = self.scale.gap
-        for parts, band, top in ((arriving, self.top_band, True), (leaving, self.bottom_band, False)):
-            if not parts:
-                continue
-            assert band is not None
-            parts.sort(key=lambda p: (p.desired_x, p.via or ""))
-            half = (width - 1) // 2 if self.scale.cells else width / 2
-            xs = self._spread([p.desired_x for p in parts], width, half)
-            middles = [self.scale.snap(x + half) for x in xs]
-            box_y = band.top + gap if top else band.top + gap * (len(parts) + 2)
-            for rank, i in enumerate(_jog_order([p.desired_x for p in parts], middles, top)):
-                part, box, middle = parts[i], Box(xs[i], box_y, width, height), middles[i]
-                if top:
-                    jog = box_y + height + gap * (rank + 1)
-                    entry = [(middle, box.bottom)]
-                    if middle != part.desired_x:
-                        entry += [(middle, jog), (part.desired_x, jog)]
-                    part.points = entry + part.points
-                else:
-                    jog = band.top + gap * (rank + 1)
-                    exit_ = [(part.desired_x, jog), (middle, jog)] if middle != part.desired_x else []
-                    part.points = part.points + exit_ + [(middle, box_y - 1 if self.scale.cells else box_y)]
-                role = "in" if top else "out"
-                self.connectors.append(Connector(part.via or "", role, box, part.edge.source, part.edge.target,
-                                                 part.edge.branch))
-                self._finish(part)
-            self.connectors.sort(key=lambda c: (c.role == "out", c.box.x))
-
-    def _spread(self, desired: list[float], width: float, half: float) -> list[float]:
-        """Connector left edges near the desired centres (sorted), not
-        overlapping, inside the Pelaksana columns when they fit there."""
-        step = width + self.scale.gap
-        low, high = self.area[0] + self.scale.gap, self.area[1] - self.scale.gap - width
-        xs: list[float] = []
-        for centre in desired:
-            xs.append(max(centre - half, low, xs[-1] + step if xs else low))
-        for i in range(len(xs) - 1, -1, -1):  # pushed past the right end: pull back left
-            limit = high if i == len(xs) - 1 else xs[i + 1] - step
-            xs[i] = max(min(xs[i], limit), low + i * step)
-        return [self.scale.snap(x) for x in xs]
-
     # -- labels and results --------------------------------------------------
 
-    def _label_size(self, label: str) -> tuple[float, float]:
-        width = self.metrics.width(label, self.scale.label_size)
-        if self.scale.cells:
-            return float(width), 1.0
-        return self.scale.snap(width + 1), self.scale.snap(self.scale.label_line)
-
-    def _label_fits(self, row: Placed, side: str, y: float, label: str) -> bool:
-        return any(self._label_ok(box, row) for box in self._side_label_boxes(row, side, y, label))
-
-    def _side_label_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
-        """Beside the exit, on the side of the leg away from where the edge
-        turns (below it when the edge goes up), so the label covers no line of its own."""
-        width, height = self._label_size(label)
-        pad = 0 if self.scale.cells else self.scale.gap / 2
-        x = row.box.x - pad - width if side == "left" else row.box.right + pad
-        if self.scale.cells:
-            above, below = Box(x, y - 1, width, height), Box(x, y + 1, width, height)
-        else:
-            above = Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height)
-            below = Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)
-        return [below, above] if up else [above, below]
-
-    def _bottom_label_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
-        width, height = self._label_size(label)
-        pad = 1 if self.scale.cells else self.scale.gap / 2
-        y = row.box.bottom if self.scale.cells else self.scale.snap(row.box.bottom + pad)
-        return [Box(self.scale.snap(x + pad), y, width, height),
-                Box(self.scale.snap(x - pad - width), y, width, height)]
-
-    def _label_ok(self, box: Box, row: Placed) -> bool:
-        if box.x < self.area[0] or box.right > self.area[1] or box.y < row.top or box.bottom > row.bottom:
-            return False
-        if _overlap(box, row.box):
-            return False
-        return not any(_overlap(box, other) for other in self.labels)
+    def place_connectors(self, arriving: list[Part], leaving: list[Part]) -> None:
+        """The connectors of both bands; their edges are then finished."""
+        for parts, band, top in ((arriving, self.top_band, True), (leaving, self.bottom_band, False)):
+            if parts and band is not None:
+                self.connectors += place_connectors(parts, band, top, self.connector_size, self.area, self.scale)
+                for part in parts:
+                    self._finish(part)
 
     def _finish(self, part: Part) -> None:
-        part.points = _clean(part.points)
+        part.points = clean(part.points)
         self.finished.append(part)
 
     def results(self) -> list[EdgePath]:
@@ -410,23 +298,10 @@ class PageRouter:
         labelled = [p for p in self.finished
                     if p.edge.label and p.source is not None and p.edge.branch != "lanjut"]
         labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])
-        labels = {id(part): self._place_label(part, part.points) for part in labelled}
+        labels = {id(p): self.labels.place(self.rows[p.source], p.points, p.edge.label or "")  # type: ignore[index]
+                  for p in labelled}
         return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
                 for p in self.finished]
-
-    def _place_label(self, part: Part, points: list[Point]) -> Text:
-        row = self.rows[part.source]  # type: ignore[index]
-        text = part.edge.label or ""
-        (x0, y0), (x1, y1) = points[0], points[1] if len(points) > 1 else points[0]
-        if x0 == x1:  # leaves from the bottom
-            boxes = self._bottom_label_boxes(row, x0, text)
-        else:
-            up = len(points) > 2 and points[2][1] < y1
-            boxes = self._side_label_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
-        box = next((b for b in boxes if self._label_ok(b, row)), boxes[0])
-        self.labels.append(box)
-        return Text(box, (text,), self.scale.label_size)
-
 
 def slot_offsets(height: float, scale: Scale) -> list[float]:
     """The heights, from a symbol's centre, at which edges may meet one of its
@@ -442,45 +317,3 @@ def slot_offsets(height: float, scale: Scale) -> list[float]:
     return offsets
 
 
-def _jog_order(lanes: list[float], middles: list[float], top: bool) -> list[int]:
-    """The order of the jogs in a band, so that a connector's own short
-    vertical never runs along another edge's lane: in the top band, a
-    connector standing on another edge's lane jogs off before that edge
-    comes down to its jog; in the bottom band, after it has left its jog."""
-    before: dict[int, set[int]] = {i: set() for i in range(len(lanes))}
-    for i, middle in enumerate(middles):
-        for j, lane in enumerate(lanes):
-            if i != j and middle == lane:
-                if top:
-                    before[j].add(i)
-                else:
-                    before[i].add(j)
-    order: list[int] = []
-    while len(order) < len(lanes):
-        ready = [i for i in before if i not in order and not (before[i] - set(order))]
-        order.append(ready[0] if ready else next(i for i in before if i not in order))  # a cycle: give up on it
-    return order
-
-
-def band_height(count: int, connector_height: float, scale: Scale) -> float:
-    """A connector band: room for one jog per connector, the connectors, spacing."""
-    return 0.0 if count == 0 else scale.snap((count + 3) * scale.gap + connector_height)
-
-
-def _overlap(a: Box, b: Box) -> bool:
-    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
-
-
-def _clean(points: list[Point]) -> list[Point]:
-    """Drop repeated points and the middle of three points on one line."""
-    out: list[Point] = []
-    for point in points:
-        if out and out[-1] == point:
-            continue
-        if len(out) >= 2:
-            (ax, ay), (bx, by) = out[-2], out[-1]
-            if (ax == bx == point[0]) or (ay == by == point[1]):
-                out[-1] = point
-                continue
-        out.append(point)
-    return out

@@ -1,0 +1,69 @@
+"""Branch labels: beside the start of their edge, covering no symbol and no other label."""
+
+from __future__ import annotations
+
+from soptui.layout.grid import Scale
+from soptui.layout.metrics import Metrics
+from soptui.layout.parts import Placed
+from soptui.layout.types import Box, Point, Text
+
+
+class Labels:
+    """Places the labels of one page, remembering those already placed."""
+
+    def __init__(self, area: tuple[float, float], scale: Scale, metrics: Metrics) -> None:
+        self.area, self.scale, self.metrics = area, scale, metrics
+        self.placed: list[Box] = []
+
+    def size(self, label: str) -> tuple[float, float]:
+        width = self.metrics.width(label, self.scale.label_size)
+        if self.scale.cells:
+            return float(width), 1.0
+        return self.scale.snap(width + 1), self.scale.snap(self.scale.label_line)
+
+    def fits(self, row: Placed, side: str, y: float, label: str) -> bool:
+        """Whether a label leaving this side at height y has somewhere to go."""
+        return any(self._ok(box, row) for box in self._side_boxes(row, side, y, label))
+
+    def place(self, row: Placed, points: list[Point], text: str) -> Text:
+        """The label of the edge starting with ``points`` from ``row``'s symbol."""
+        (x0, y0), (x1, y1) = points[0], points[1] if len(points) > 1 else points[0]
+        if x0 == x1:  # leaves from the bottom
+            boxes = self._bottom_boxes(row, x0, text)
+        else:
+            up = len(points) > 2 and points[2][1] < y1
+            boxes = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
+        box = next((b for b in boxes if self._ok(b, row)), boxes[0])
+        self.placed.append(box)
+        return Text(box, (text,), self.scale.label_size)
+
+    def _side_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
+        """Beside the exit, on the side of the leg away from where the edge
+        turns (below it when the edge goes up), so the label covers no line of its own."""
+        width, height = self.size(label)
+        pad = 0 if self.scale.cells else self.scale.gap / 2
+        x = row.box.x - pad - width if side == "left" else row.box.right + pad
+        if self.scale.cells:
+            above, below = Box(x, y - 1, width, height), Box(x, y + 1, width, height)
+        else:
+            above = Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height)
+            below = Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)
+        return [below, above] if up else [above, below]
+
+    def _bottom_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
+        width, height = self.size(label)
+        pad = 1 if self.scale.cells else self.scale.gap / 2
+        y = row.box.bottom if self.scale.cells else self.scale.snap(row.box.bottom + pad)
+        return [Box(self.scale.snap(x + pad), y, width, height),
+                Box(self.scale.snap(x - pad - width), y, width, height)]
+
+    def _ok(self, box: Box, row: Placed) -> bool:
+        if box.x < self.area[0] or box.right > self.area[1] or box.y < row.top or box.bottom > row.bottom:
+            return False
+        if _overlap(box, row.box):
+            return False
+        return not any(_overlap(box, other) for other in self.placed)
+
+
+def _overlap(a: Box, b: Box) -> bool:
+    return a.x < b.right and b.x < a.right and a.y < b.bottom and b.y < a.bottom
