@@ -104,7 +104,6 @@ class Geometry:
     """Column positions of the identity table inside a frame."""
 
     def __init__(self, frame: Frame) -> None:
-        self.frame = frame
         self.left = frame.x
         self.middle = frame.x + frame.width / 2
         self.label = self.middle + (frame.width / 2) * 0.3
@@ -165,14 +164,13 @@ def _upper(sop: Sop, logo: ImageReader | None, pen: Pen, g: Geometry, size: floa
             Line("", size, space=LOGO_HEIGHT + PAD)
         ]
 
-    center = value_width
-    signature: list[Line] = _wrap(pen, signer.jabatan if signer else "", center, size, True, "center")
-    name_lines = _wrap(pen, signer.nama if signer else "", center, size, True, "center")
+    signature: list[Line] = _wrap(pen, signer.jabatan if signer else "", value_width, size, True, "center")
+    name_lines = _wrap(pen, signer.nama if signer else "", value_width, size, True, "center")
     name_lines = [replace(line, underline=True) for line in name_lines]
     signature += [replace(name_lines[0], space=SIGNATURE_SPACE), *name_lines[1:]]
     if signer and signer.pangkat:
-        signature += _wrap(pen, signer.pangkat, center, size, False, "center")
-    signature += _wrap(pen, f"NIP. {signer.nip if signer else ''}".rstrip(), center, size, False, "center")
+        signature += _wrap(pen, signer.pangkat, value_width, size, False, "center")
+    signature += _wrap(pen, f"NIP. {signer.nip if signer else ''}".rstrip(), value_width, size, False, "center")
 
     name = _wrap(pen, ident.nama, value_width, size * 1.1, True)
     values = (
