@@ -67,3 +67,21 @@ def test_two_runs_of_soptui_export_write_the_same_bytes(examples, tmp_path):
                        env=env, capture_output=True, check=True)
         outputs.append((out / "pengajuan-cuti.pdf").read_bytes())
     assert outputs[0] == outputs[1]
+
+
+def test_soptui_export_passes_paper_orientation_and_theme(examples, tmp_path):
+    source = next(p for p in examples if p.name.startswith("surat-masuk"))
+    args = ["export", str(source), "-f", "pdf", "-o", str(tmp_path),
+            "-O", "pdf.paper=F4", "-O", "orientation=portrait", "-O", "theme=warna"]
+    result = CliRunner().invoke(cli, args)
+    assert result.exit_code == 0, result.output
+    reader = PdfReader(tmp_path / "surat-masuk.pdf")
+    for page in reader.pages:
+        width, height = (float(v) for v in page.mediabox.upper_right)
+        assert (round(width / 72 * 25.4), round(height / 72 * 25.4)) == (215, 330)
+
+
+def test_soptui_export_names_the_paper_sizes_for_a_wrong_one(examples, tmp_path):
+    result = CliRunner().invoke(cli, ["export", str(examples[0]), "-f", "pdf", "-o", str(tmp_path), "-O", "paper=A5"])
+    assert result.exit_code != 0
+    assert "A5" in result.output and "F4" in result.output
