@@ -25,15 +25,18 @@ class Labels:
         """Whether a label leaving this side at height y has somewhere to go."""
         return any(self._ok(box, row) for box in self._side_boxes(row, side, y, label))
 
-    def place(self, row: Placed, points: list[Point], text: str) -> Text:
-        """The label of the edge starting with ``points`` from ``row``'s symbol."""
+    def place(self, row: Placed, points: list[Point], text: str, lines: list[tuple[Point, Point]]) -> Text:
+        """The label of the edge starting with ``points`` from ``row``'s symbol:
+        the first allowed place that covers none of the page's ``lines``, else
+        the allowed place covering fewest."""
         (x0, y0), (x1, y1) = points[0], points[1] if len(points) > 1 else points[0]
         if x0 == x1:  # leaves from the bottom
             boxes = self._bottom_boxes(row, x0, text)
         else:
             up = len(points) > 2 and points[2][1] < y1
             boxes = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
-        box = next((b for b in boxes if self._ok(b, row)), boxes[0])
+        allowed = [b for b in boxes if self._ok(b, row)] or boxes[:1]
+        box = min(allowed, key=lambda b: sum(_covers(b, line) for line in lines))
         self.placed.append(box)
         return Text(box, (text,), self.scale.label_size)
 
@@ -63,6 +66,12 @@ class Labels:
         if _overlap(box, row.box):
             return False
         return not any(_overlap(box, other) for other in self.placed)
+
+
+def _covers(box: Box, line: tuple[Point, Point]) -> bool:
+    (ax, ay), (bx, by) = line
+    return (box.x < max(ax, bx) and min(ax, bx) < box.right or ax == bx and box.x < ax < box.right) and (
+        box.y < max(ay, by) and min(ay, by) < box.bottom or ay == by and box.y < ay < box.bottom)
 
 
 def _overlap(a: Box, b: Box) -> bool:

@@ -298,7 +298,8 @@ class PageRouter:
         labelled = [p for p in self.finished
                     if p.edge.label and p.source is not None and p.edge.branch != "lanjut"]
         labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])
-        labels = {id(p): self.labels.place(self.rows[p.source], p.points, p.edge.label or "")  # type: ignore[index]
+        lines = [segment for p in self.finished for segment in zip(p.points, p.points[1:])]
+        labels = {id(p): self.labels.place(self.rows[p.source], p.points, p.edge.label or "", lines)  # type: ignore[index]
                   for p in labelled}
         return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
                 for p in self.finished]
