@@ -69,7 +69,8 @@ def monitoring_form(rows: list[MonitoringRow], stream: BinaryIO, unit: str = "",
     spans = [("SPAN", (2, 0), (3, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 4, 5, 6)]
     table = Table(header + body, colWidths=[share * width for share in _MONITORING_WIDTHS], rowHeights=[None, None, *heights],
                   repeatRows=2, style=grid(2, tuple(spans)))
-    story = [*_title(MONITORING_TITLE, unit), table, Spacer(1, 8 * mm), _signature_block(width, rows)]
+    story = [*_title(MONITORING_TITLE, unit), para(_period(rows), "center"), Spacer(1, 4 * mm), table,
+             Spacer(1, 5 * mm), _signature_block(width, rows)]
     doc.build(story)
     return doc.page
 
@@ -145,11 +146,20 @@ def _evaluation(sop: Sop | None, record: EvaluationRecord | None, width: float) 
     ]
 
 
+def _period(rows: list[MonitoringRow]) -> str:
+    """"Tanggal monitoring: <first> s.d. <last>" of the printed records, dotted when blank."""
+    dates = sorted(row.record.tanggal for row in rows if row.record and row.record.tanggal)
+    if not dates:
+        return "Tanggal monitoring: ...................................."
+    first, last = tanggal(dates[0]), tanggal(dates[-1])
+    return f"Tanggal monitoring: {first}" if first == last else f"Tanggal monitoring: {first} s.d. {last}"
+
+
 def _title(title: str, unit: str) -> list:
     story = [para(title, "title")]
     if unit:
         story.append(para(unit, "subtitle"))
-    return [*story, Spacer(1, 6 * mm)]
+    return [*story, Spacer(1, 4 * mm)]
 
 
 def _box(label: str, text: str, width: float) -> Table:

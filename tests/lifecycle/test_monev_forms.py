@@ -127,3 +127,10 @@ def test_exporters_write_the_forms_of_one_sop_in_a_batch(tmp_path, write_sop):
     assert result.exit_code == 0, result.output
     assert "catatan batch" in _text((tmp_path / "out" / "surat.monitoring.pdf").read_bytes())
     assert "Mudah dipahami" in _text((tmp_path / "out" / "surat.evaluasi.pdf").read_bytes())
+
+
+def test_the_form_states_the_period_its_records_cover():
+    sops = [_monitored(1, "A", (dt.date(2024, 8, 5), "baik", "", "", "P")), _monitored(2, "B", (dt.date(2025, 1, 9), "baik", "", "", "P"))]
+    stream = io.BytesIO()
+    monitoring_form(latest_rows(sops), stream)
+    assert "Tanggal monitoring: 5 Agustus 2024 s.d. 9 Januari 2025" in _text(stream.getvalue())
