@@ -21,6 +21,7 @@ its label fits.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass, field
 
 from soptui.layout.bands import place_connectors
@@ -150,8 +151,9 @@ class PageRouter:
         elif row.kind == "terminator":
             radius = half_h
             inset = radius - (max(radius**2 - offset**2, 0.0)) ** 0.5
-        x = box.x + inset if side == "left" else box.right - inset
-        return self.scale.snap(x)
+        if side == "left":  # rounded outward, so the end never lies inside the outline
+            return math.floor((box.x + inset) * 100) / 100
+        return math.ceil((box.right - inset) * 100) / 100
 
     def _top_y(self, row: Placed) -> float:
         return row.box.y - 1 if self.scale.cells else row.box.y
