@@ -47,7 +47,7 @@ def new_slide(prs, title: str, palette: Palette, tag: str = "") -> Drawing:
     Returns the slide's :class:`Drawing`; the caller adds the body and flushes it.
     """
     drawing = Drawing(prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT]), palette)
-    drawing.shape(0, 0, SLIDE_WIDTH, TITLE_BAND, name="Pita judul", fill=palette.primary)
+    drawing.shape(0, 0, SLIDE_WIDTH, TITLE_BAND, name="Pita judul", fill=palette.primary, line=palette.line)
     tag_width = 0.0
     if tag:
         tag_width = 270.0

@@ -30,7 +30,7 @@ def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
     top = 40.0
     instansi = [line for name in identity.instansi for line in wrap(name, 14, room, bold=True)][:6]
     if instansi:
-        top += _block(drawing, top, instansi, 14, bold=True, colour=palette.primary, name="Instansi") + 16
+        top += _block(drawing, top, instansi, 14, bold=True, colour=palette.accent, name="Instansi") + 16
     size, name_lines = _fit(identity.nama or labels.EMPTY, room, (34, 30, 26, 22, 20, 18), 3)
     facts = [f"{labels.NOMOR}: {identity.nomor or labels.EMPTY}",
              f"{labels.TANGGAL_EFEKTIF}: {tanggal(identity.tanggal_efektif)}"]
@@ -84,7 +84,7 @@ def _paragraphs(sop: Sop, room: float, palette: Palette) -> list[Para]:
     for key in IDENTITY_LISTS:
         label = IDENTITY_LIST_LABELS[key]
         paras.append(Para(tuple(wrap(label, HEADING_SIZE, room, bold=True)), HEADING_SIZE, bold=True,
-                          space_before=14.0, heading=True, colour=palette.primary))
+                          space_before=14.0, heading=True, colour=palette.accent))
         items = getattr(sop.identitas, key) or (labels.EMPTY,)
         numbered = len(items) > 1 or items[0] != labels.EMPTY
         indent = width(f"{len(items)}. ", ITEM_SIZE) + 2 if numbered else 0.0

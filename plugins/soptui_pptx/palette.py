@@ -29,7 +29,7 @@ class Palette:
     keputusan: str
     connector: str
     arrow: str
-    accent: str  # chart bars
+    accent: str  # chart bars, headings and figures on white
 
     @classmethod
     def from_theme(cls, theme: PrintTheme) -> Palette:

@@ -45,7 +45,7 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
     for label, value in figures:
         paras.append(Para(tuple(wrap(label, LABEL_SIZE, room)), LABEL_SIZE, space_before=14, colour=palette.muted))
         size = VALUE_SIZE if len(value) <= 22 else 18.0
-        paras.append(Para(tuple(wrap(value, size, room, bold=True)), size, bold=True, colour=palette.primary))
+        paras.append(Para(tuple(wrap(value, size, room, bold=True)), size, bold=True, colour=palette.accent))
     note = labels.MAIN_PATH_NOTE.format(steps=len(main_path))
     paras.append(Para(tuple(wrap(note, NOTE_SIZE, room)), NOTE_SIZE, space_before=4, colour=palette.muted))
     drawing.shape(BODY.x, BODY.y, FIGURES_WIDTH, BODY.height, name=labels.SUMMARY, paragraphs=paras, text_box=True)
