@@ -33,10 +33,15 @@ REFUSING_RULES = FLOWCHART_ERRORS | {"I009"}
 
 
 def _options() -> tuple[Option, ...]:
+    """The options, their defaults from the user's settings (``paper``,
+    ``orientation``, ``print_theme`` in docs/config.md)."""
+    from soptui.config import load_config
+
+    config, _ = load_config()  # its problems are reported where soptui starts, not per export
     return (
-        Option("paper", str, "A4", t("pdf.option.paper"), PAPERS),
-        Option("orientation", str, "landscape", t("pdf.option.orientation"), ORIENTATIONS),
-        Option("theme", str, "resmi", t("pdf.option.theme")),
+        Option("paper", str, config.paper, t("pdf.option.paper"), PAPERS),
+        Option("orientation", str, config.orientation, t("pdf.option.orientation"), ORIENTATIONS),
+        Option("theme", str, config.print_theme, t("pdf.option.theme")),
     )
 
 

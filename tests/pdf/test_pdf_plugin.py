@@ -85,3 +85,22 @@ def test_soptui_export_names_the_paper_sizes_for_a_wrong_one(examples, tmp_path)
     result = CliRunner().invoke(cli, ["export", str(examples[0]), "-f", "pdf", "-o", str(tmp_path), "-O", "paper=A5"])
     assert result.exit_code != 0
     assert "A5" in result.output and "F4" in result.output
+
+
+def test_the_users_settings_choose_the_default_paper_orientation_and_theme(monkeypatch, tmp_path):
+    import io
+
+    import soptui_pdf
+    from pdf_helpers import chain, export_input, make_sop
+
+    (tmp_path / "config.toml").write_text('paper = "Legal"\norientation = "portrait"\nprint_theme = "warna"\n')
+    monkeypatch.setenv("SOPTUI_CONFIG_DIR", str(tmp_path))
+    stream = io.BytesIO()
+    soptui_pdf.write(export_input(make_sop(chain(3))), stream, {})
+    reader = PdfReader(stream)
+    page = reader.pages[0]
+    assert (float(page.mediabox.width), float(page.mediabox.height)) == (612.0, 1008.0)
+    assert b".121569 .305882 .47451 rg" in reader.pages[1].get_contents().get_data()  # warna's header
+    monkeypatch.setenv("SOPTUI_PAPER", "A4")
+    assert soptui_pdf.resolve_options({})["paper"] == "A4"
+    assert soptui_pdf.resolve_options({"paper": "F4"})["paper"] == "F4"
