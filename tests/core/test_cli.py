@@ -99,3 +99,17 @@ def test_real_subprocess_exit_codes(tmp_path):
 def test_check_does_not_import_textual():
     code = "import sys; from soptui.cli import cli; import soptui.commands.check; assert 'textual' not in sys.modules"
     assert subprocess.run([sys.executable, "-c", code]).returncode == 0
+
+
+def test_folder_walk_skips_hidden_folders_and_bound_document_descriptions(tmp_path):
+    from soptui.commands.common import find_sop_files
+
+    (tmp_path / ".trash").mkdir()
+    (tmp_path / ".trash" / "lama.sop.toml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "unit").mkdir()
+    (tmp_path / "unit" / "a.sop.toml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "unit" / "b.toml").write_text(CLEAN, encoding="utf-8")
+    (tmp_path / "buku-2024.toml").write_text("[dokumen]\njudul = 'x'\n", encoding="utf-8")
+    (tmp_path / "dokumen.toml").write_text("judul = 'x'\n", encoding="utf-8")
+    found = [str(path.relative_to(tmp_path)) for path, _ in find_sop_files([tmp_path])]
+    assert found == ["unit/a.sop.toml", "unit/b.toml"]
