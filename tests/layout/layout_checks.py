@@ -39,8 +39,8 @@ def check_symbols(sop: Sop, layout: FlowchartLayout) -> None:
             step = sop.langkah[row.number - 1]
             column = columns[f"pelaksana:{step.pelaksana}"]
             box = symbol.box
-            assert row.top <= box.y and box.bottom <= row.bottom, f"{symbol.step_id} outside its row"
-            assert column.left <= box.x and box.right <= column.right, f"{symbol.step_id} outside its column"
+            assert row.top <= box.y and box.bottom <= row.bottom + EPS, f"{symbol.step_id} outside its row"
+            assert column.left <= box.x and box.right <= column.right + EPS, f"{symbol.step_id} outside its column"
             if sop.step(symbol.step_id) is step:  # a duplicate id: the checker reports it
                 assert symbol.kind == sop.flow.symbols[symbol.step_id]
 
@@ -55,7 +55,7 @@ def check_rows(sop: Sop, layout: FlowchartLayout) -> None:
         if len(page.rows) > 1:
             assert page.rows[-1].bottom <= page.height, f"page {page.number} overflows"
         for row in page.rows:
-            assert page.table.y <= row.top and row.bottom <= page.table.bottom
+            assert page.table.y <= row.top and row.bottom <= page.table.bottom + EPS
 
 
 def check_orthogonal(page: Page) -> None:

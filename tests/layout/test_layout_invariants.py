@@ -77,3 +77,26 @@ def test_cell_mode_is_one_page_of_whole_cells():
     page = layout.pages[0]
     assert all(symbol.text and symbol.text.lines == (str(n),) for n, symbol in enumerate(page.symbols, start=1))
     check_all(sop, layout, cells=True)
+
+
+PAPER_OPTIONS = st.builds(
+    PageOptions,
+    paper=st.sampled_from(["A4", "F4", "Letter", "Legal"]),
+    orientation=st.sampled_from(["landscape", "portrait"]),
+    font_size=st.sampled_from([6, 7, 8, 9, 10, 12]),
+    margins=st.integers(5, 30).map(lambda m: (m, m, m, m)),
+)
+CELL_PAGES = st.builds(
+    PageOptions,
+    width=st.integers(60, 200),
+    height=st.sampled_from([None, 40, 80]),
+    metrics=st.just(CellMetrics()),
+)
+
+
+@settings(max_examples=40, deadline=None)
+@given(seed=st.integers(0, 10**6), steps=st.sampled_from([None, 3, 60]), actors=st.sampled_from([None, 1, 2, 9, 10]),
+       options=st.one_of(PAPER_OPTIONS, CELL_PAGES))
+def test_any_paper_type_size_and_terminal_keep_every_promise(seed, steps, actors, options):
+    sop = generate_sop(seed, steps=steps, actors=actors)
+    check_all(sop, compute_layout(sop, options), cells=options.cells)
