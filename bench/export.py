@@ -10,6 +10,7 @@ planning, the pool, writing every file), into a fresh output folder.
 from __future__ import annotations
 
 import argparse
+import resource
 import statistics
 import subprocess
 import sys
@@ -20,17 +21,24 @@ from pathlib import Path
 from soptui.corpus import write_library
 
 
+CPU_SECONDS: list[float] = []  # user + system time of each run, its worker processes included
+
+
 def soptui(*args: str) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
     started = time.perf_counter()
     done = subprocess.run([sys.executable, "-m", "soptui", *args], capture_output=True, text=True)
     seconds = time.perf_counter() - started
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_SECONDS.append(after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime)
     if done.returncode != 0:
-        raise SystemExit(f"soptui {' '.join(args)} failed ({done.returncode}):\n{done.stderr[-2000:]}")
+        raise SystemExit(f"soptui {' '.join(args)} failed ({done.returncode}):\n{done.stdout[:2000]}\n{done.stderr[-2000:]}")
     return seconds
 
 
 def batch(library: Path, fmt: str, jobs: int, runs: int, count: int) -> list[float]:
     times = []
+    CPU_SECONDS.clear()
     for run in range(runs):
         with tempfile.TemporaryDirectory() as out:
             times.append(soptui("export", str(library), "-f", fmt, "-o", out, "--jobs", str(jobs)))
@@ -64,6 +72,7 @@ def main() -> None:
     parser.add_argument("--formats", default="json,pdf")
     parser.add_argument("--runs", type=int, default=3)
     options = parser.parse_args()
+    print(f"load average before: {' '.join(f'{x:.2f}' for x in __import__('os').getloadavg())}")
     with tempfile.TemporaryDirectory() as folder:
         library = Path(folder) / "sop"
         write_library(library, options.count, seed=1)
@@ -71,8 +80,10 @@ def main() -> None:
             for jobs in (1, 2):
                 times = batch(library, fmt, jobs, options.runs, options.count)
                 best, median = min(times), statistics.median(times)
+                cpu = min(CPU_SECONDS) / options.count
                 print(f"{fmt:5} --jobs {jobs}: best {best:.2f} s ({options.count / best:.0f} SOPs/s), "
-                      f"median {median:.2f} s ({options.count / median:.0f} SOPs/s), {len(times)} runs")
+                      f"median {median:.2f} s ({options.count / median:.0f} SOPs/s), {len(times)} runs; "
+                      f"CPU {cpu * 1000:.2f} ms per SOP (on 2 idle cores: {2 / cpu:.0f} SOPs/s at most)")
             print(f"{fmt:5} re-run, every output up to date: {rerun_skipping(library, fmt):.2f} s")
         example = Path(__file__).resolve().parent.parent / "examples" / "surat-masuk.sop.toml"
         export, imports = start_up(example)
