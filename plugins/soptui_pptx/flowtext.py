@@ -25,19 +25,27 @@ class Para:
     continued: bool = False  # the rest of a paragraph split between columns
     align: str = "left"
     colour: str | None = None  # None: the palette's text colour
+    resume: Para | None = None  # the heading repeated above this paragraph when it opens a later column
 
     def height(self, first_in_column: bool) -> float:
         return (0.0 if first_in_column else self.space_before) + len(self.lines) * line_height(self.size)
 
 
 def pour(paras: list[Para], column_height: float) -> list[list[Para]]:
-    """Columns of paragraphs, each no taller than ``column_height``."""
+    """Columns of paragraphs, each no taller than ``column_height``.
+
+    A section that goes on in a new column gets its heading again there
+    (``resume``), so every column says what its list is.
+    """
     columns: list[list[Para]] = [[]]
     used = 0.0
     queue = list(paras)
     while queue:
         para = queue.pop(0)
         column = columns[-1]
+        if not column and len(columns) > 1 and para.resume is not None:
+            queue[:0] = [para.resume, replace(para, resume=None)]
+            continue
         need = para.height(not column)
         follower = queue[0] if queue else None
         if para.heading and follower is not None:

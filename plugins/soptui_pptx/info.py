@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from soptui.model import IDENTITY_LISTS, Sop
 from soptui.printed import IDENTITY_LIST_LABELS, tanggal
 from soptui_pptx import labels
@@ -83,8 +85,10 @@ def _paragraphs(sop: Sop, room: float, palette: Palette) -> list[Para]:
     paras: list[Para] = []
     for key in IDENTITY_LISTS:
         label = IDENTITY_LIST_LABELS[key]
-        paras.append(Para(tuple(wrap(label, HEADING_SIZE, room, bold=True)), HEADING_SIZE, bold=True,
-                          space_before=14.0, heading=True, colour=palette.accent))
+        heading = Para(tuple(wrap(label, HEADING_SIZE, room, bold=True)), HEADING_SIZE, bold=True,
+                       space_before=14.0, heading=True, colour=palette.accent)
+        resume = replace(heading, lines=tuple(wrap(f"{label} ({labels.CONTINUED})", HEADING_SIZE, room, bold=True)))
+        paras.append(heading)
         items = getattr(sop.identitas, key) or (labels.EMPTY,)
         numbered = len(items) > 1 or items[0] != labels.EMPTY
         indent = width(f"{len(items)}. ", ITEM_SIZE) + 2 if numbered else 0.0
@@ -92,5 +96,5 @@ def _paragraphs(sop: Sop, room: float, palette: Palette) -> list[Para]:
             prefix = f"{number}. " if numbered else ""
             lines = wrap(item, ITEM_SIZE, room - indent)
             lines[0] = prefix + lines[0]
-            paras.append(Para(tuple(lines), ITEM_SIZE, space_before=3.0, indent=indent))
+            paras.append(Para(tuple(lines), ITEM_SIZE, space_before=3.0, indent=indent, resume=resume))
     return paras

@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from pptx.util import Emu
 
 from soptui.corpus import generate_sop
+from soptui.printed import IDENTITY_LIST_LABELS
 from soptui_pptx.text import LEADING, width
 
 PT = 12700
@@ -133,8 +134,13 @@ def test_long_identity_continues_on_further_slides(example_decks, build):
     assert all("(lanjutan)" in slide_text(s) for s in slides[1:])
     text = flat(" ".join(sh.text_frame.text.replace("\v", " ") for s in slides for sh in s.shapes
                          if sh.name.startswith("Identitas kolom")))
+    text = text.replace("Dasar Hukum (lanjutan) ", "")
     positions = [text.index(flat(f"{n}. {law}")) for n, law in enumerate(laws, start=1)]
     assert positions == sorted(positions)  # in order, none lost
+    columns = [sh.text_frame.paragraphs[0].text for s in slides for sh in s.shapes if sh.name.startswith("Identitas kolom")]
+    assert columns[0] == "Dasar Hukum"
+    assert all(first.split(" (")[0] in IDENTITY_LIST_LABELS.values() for first in columns)  # every column says its list
+    assert "Dasar Hukum (lanjutan)" in columns
     assert_fits(prs)
 
 
