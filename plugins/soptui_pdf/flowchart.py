@@ -60,10 +60,9 @@ def _grid(pen: Pen, page: Page) -> None:
         box = cell.box
         pen.rect(box.x, box.y, box.width, box.height, color, width, fill=palette.header_fill)
     edges = sorted({round(x, 3) for column in page.columns for x in (column.left, column.right)})
-    for x in edges:
-        pen.line(x, header_bottom, x, table.bottom, color, width)
-    for row in page.rows:
-        pen.line(table.x, row.bottom, table.right, row.bottom, color, width)
+    lines = [((x, header_bottom), (x, table.bottom)) for x in edges]
+    lines += [((table.x, row.bottom), (table.right, row.bottom)) for row in page.rows]
+    pen.segments(lines, color, width)
     pen.rect(table.x, table.y, table.width, table.height, color, width)
 
 

@@ -33,6 +33,8 @@ class Pen:
         self._colors: dict[str, HexColor] = {}
         self._text = None  # the page's text object, made on the first text
         self._text_state: tuple = (None, None, None)  # font, size, colour last set in it
+        self._stroke_state: tuple | None = None  # colour and width last set on the page
+        self._fill_state: str | None = None
 
     def color(self, value: str) -> HexColor:
         if value not in self._colors:
@@ -77,12 +79,29 @@ class Pen:
     # -- shapes -------------------------------------------------------------
 
     def _stroke(self, color: str, width: float) -> None:
-        self.canvas.setStrokeColor(self.color(color))
-        self.canvas.setLineWidth(width)
+        """Set the stroke, only when it changes: most lines share one."""
+        if self._stroke_state != (color, width):
+            self.canvas.setStrokeColor(self.color(color))
+            self.canvas.setLineWidth(width)
+            self._stroke_state = (color, width)
+
+    def _fill(self, color: str) -> None:
+        if self._fill_state != color:
+            self.canvas.setFillColor(self.color(color))
+            self._fill_state = color
 
     def line(self, x1: float, y1: float, x2: float, y2: float, color: str, width: float) -> None:
         self._stroke(color, width)
         self.canvas.line(x1, self.height - y1, x2, self.height - y2)
+
+    def segments(self, segments: Sequence[tuple[Point, Point]], color: str, width: float) -> None:
+        """Many straight lines in one path, stroked once (a table's grid)."""
+        path = self.canvas.beginPath()
+        for (x1, y1), (x2, y2) in segments:
+            path.moveTo(x1, self.height - y1)
+            path.lineTo(x2, self.height - y2)
+        self._stroke(color, width)
+        self.canvas.drawPath(path, stroke=1, fill=0)
 
     def rect(self, x: float, y: float, w: float, h: float, stroke: str | None, width: float = 0.0,
              fill: str | None = None, radius: float = 0.0) -> None:
@@ -90,7 +109,7 @@ class Pen:
         if stroke:
             self._stroke(stroke, width)
         if fill:
-            self.canvas.setFillColor(self.color(fill))
+            self._fill(fill)
         args = (x, self.height - y - h, w, h)
         if radius:
             self.canvas.roundRect(*args, radius, stroke=int(bool(stroke)), fill=int(bool(fill)))
@@ -108,18 +127,17 @@ class Pen:
         if stroke:
             self._stroke(stroke, width)
         if fill:
-            self.canvas.setFillColor(self.color(fill))
+            self._fill(fill)
         self.canvas.drawPath(path, stroke=int(bool(stroke)), fill=int(bool(fill)))
 
     def polyline(self, points: Sequence[Point], color: str, width: float) -> None:
-        """An open line through ``points``, with square joins so corners stay crisp."""
+        """An open line through ``points`` (PDF's default mitre joins keep corners crisp)."""
         path = self.canvas.beginPath()
         first, *rest = points
         path.moveTo(first[0], self.height - first[1])
         for x, y in rest:
             path.lineTo(x, self.height - y)
         self._stroke(color, width)
-        self.canvas.setLineJoin(0)
         self.canvas.drawPath(path, stroke=1, fill=0)
 
     # -- text ---------------------------------------------------------------
@@ -159,7 +177,8 @@ class Pen:
         if self._text is not None:
             self.canvas.drawText(self._text)
             self._text = None
-        self.canvas.showPage()
+        self.canvas.showPage()  # resets the graphics state
+        self._stroke_state, self._fill_state = None, None
 
     def lines(self, x: float, top: float, width: float, lines: Sequence[str], size: float,
               bold: bool = False, align: str = "left", leading: float | None = None, color: str | None = None) -> None:
