@@ -59,6 +59,7 @@ def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, s
     canvas = Canvas(
         stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,
         initialFontName=palette.font,  # else an unused, unembedded Helvetica is listed
+        lang="id",  # the printed SOP is in Bahasa Indonesia, whatever the interface language
     )
     canvas.setTitle(sop.identitas.nama)
     canvas.setSubject(sop.identitas.nomor)

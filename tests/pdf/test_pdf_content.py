@@ -163,5 +163,6 @@ def test_words_longer_than_their_cell_are_broken_inside_the_page():
 
 def test_the_outline_leads_to_the_identity_and_the_flowchart():
     pdf = export(generate_sop(2, steps=30, actors=4))
+    assert pdf.reader.trailer["/Root"]["/Lang"] == "id"  # screen readers speak it as Indonesian
     outline = [(item.title, pdf.reader.get_destination_page_number(item)) for item in pdf.reader.outline]
     assert outline == [("Identitas SOP", 0), ("Diagram Alir", pdf.pages - len(pdf.layout.pages))]
