@@ -59,11 +59,8 @@ def _attempt(sop: Sop, options: PageOptions, crowding: int) -> tuple[FlowchartLa
     actors = actor_columns(sop)
     columns, symbols = make_columns(actors, len(sop.langkah), left, width - left - right, options, scale)
     header, header_height = make_header(columns, actors, top, scale)
-    plans = _measure(sop, columns, actors, symbols, options, scale)
-    index_of: dict[str, int] = {}
-    for index, step in enumerate(sop.langkah):
-        index_of.setdefault(step.id, index)
-    edges = [(index_of[e.source], index_of[e.target], e) for e in sop.flow.edges]
+    edges = _indexed_edges(sop)
+    plans = _measure(sop, columns, actors, symbols, edges, scale)
     connector = _connector_size(symbols, scale)
     footer = options.footer if options.footer is not None else (0 if scale.cells else 2 * scale.line)
     room = None if height is None else height - top - bottom - footer - header_height
@@ -85,9 +82,10 @@ def _attempt(sop: Sop, options: PageOptions, crowding: int) -> tuple[FlowchartLa
 
 
 def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]], symbols: SymbolSize,
-             options: PageOptions, scale: Scale) -> list[_RowPlan]:
+             edges: list[tuple[int, int, Edge]], scale: Scale) -> list[_RowPlan]:
+    """Each step's texts wrapped, its symbol's height, and its row's height."""
     actor_index = {actor_id: i for i, (actor_id, _) in enumerate(actors)}
-    side_edges = _side_edges(sop)
+    side_edges = _side_edges(len(sop.langkah), edges)
     plans = []
     for number, step in enumerate(sop.langkah, start=1):
         fields = {key: getattr(step, key) for key in CELL_KEYS[1:]}
@@ -103,15 +101,20 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
     return plans
 
 
-def _side_edges(sop: Sop) -> list[int]:
-    """Per step, how many of its edges will likely leave or enter a side
-    (all but one hand-off from the previous row and one to the next)."""
+def _indexed_edges(sop: Sop) -> list[tuple[int, int, Edge]]:
+    """Every edge with the row numbers (from 0) of its source and target; a
+    duplicated id means its first step, as in the flow."""
     index_of: dict[str, int] = {}
     for index, step in enumerate(sop.langkah):
         index_of.setdefault(step.id, index)
-    counts = [0] * len(sop.langkah)
-    for edge in sop.flow.edges:
-        source, target = index_of[edge.source], index_of[edge.target]
+    return [(index_of[e.source], index_of[e.target], e) for e in sop.flow.edges]
+
+
+def _side_edges(count: int, edges: list[tuple[int, int, Edge]]) -> list[int]:
+    """Per step, how many of its edges will likely leave or enter a side
+    (all but one hand-off from the previous row and one to the next)."""
+    counts = [0] * count
+    for source, target, _ in edges:
         if target != source + 1:
             counts[source] += 1
             counts[target] += 1

@@ -13,7 +13,7 @@ class Labels:
 
     def __init__(self, area: tuple[float, float], scale: Scale, metrics: Metrics) -> None:
         self.area, self.scale, self.metrics = area, scale, metrics
-        self.placed: list[Box] = []
+        self.placed: dict[int, list[Box]] = {}  # by row: a label stays in its row, or spills to the next
 
     def size(self, label: str) -> tuple[float, float]:
         width = self.metrics.width(label, self.scale.label_size)
@@ -37,7 +37,7 @@ class Labels:
             boxes = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
         allowed = [b for b in boxes if self._ok(b, row)] or boxes[:1]
         box = min(allowed, key=lambda b: sum(_covers(b, line) for line in lines))
-        self.placed.append(box)
+        self.placed.setdefault(row.index, []).append(box)
         return Text(box, (text,), self.scale.label_size)
 
     def _side_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
@@ -65,7 +65,8 @@ class Labels:
             return False
         if _overlap(box, row.box):
             return False
-        return not any(_overlap(box, other) for other in self.placed)
+        nearby = (other for k in (row.index - 1, row.index, row.index + 1) for other in self.placed.get(k, ()))
+        return not any(_overlap(box, other) for other in nearby)
 
 
 def _covers(box: Box, line: tuple[Point, Point]) -> bool:

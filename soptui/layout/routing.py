@@ -22,6 +22,7 @@ its label fits.
 from __future__ import annotations
 
 import math
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from soptui.layout.bands import place_connectors
@@ -29,7 +30,7 @@ from soptui.layout.grid import Scale
 from soptui.layout.labels import Labels
 from soptui.layout.metrics import Metrics
 from soptui.layout.parts import Band, Part, Placed, band_height, clean
-from soptui.layout.types import Connector, EdgePath
+from soptui.layout.types import Connector, EdgePath, Point
 
 
 @dataclass
@@ -42,6 +43,21 @@ class Lane:
 
     def free(self, low: float, high: float, clearance: float) -> bool:
         return all(high + clearance <= a or low - clearance >= b for a, b in self.spans)
+
+
+@dataclass
+class Plan:
+    """One way to route a part: its cost, the lane and slots it takes, its
+    points, its horizontal legs (row, y, x0, x1) and the rows its lane passes."""
+
+    cost: float
+    lane: Lane
+    low: float
+    high: float
+    ends: list
+    points: list
+    legs: list[tuple[int, float, float, float]]
+    rows: range
 
 
 class PageRouter:
@@ -62,6 +78,8 @@ class PageRouter:
         self.labels = Labels(self.area, scale, metrics)
         self.finished: list[Part] = []
         self.crowded = False  # an edge had to share a lane or a slot: lay out again, roomier
+        self.legs: dict[int, list[tuple[float, float, float]]] = {}  # row -> side legs (y, x0, x1)
+        self.verticals: dict[int, list[tuple[float, float, float]]] = {}  # row -> lanes passing (x, y0, y1)
         self.connectors: list[Connector] = []
         self._crossings: list[list[int]] = []
 
@@ -190,24 +208,27 @@ class PageRouter:
     def via_lane(self, part: Part, label: str | None) -> None:
         """Side exit, a lane, side entry (or a band at either end). Every gap
         of the page is a candidate: going round a column costs some length,
-        crossing a hand-off costs far more."""
+        crossing another arrow costs far more."""
         gaps = range(len(self.lanes))
         plans = [plan for g in gaps if (plan := self._plan(part, g, label)) is not None]
         if not plans:  # every lane and slot taken: share one, rather than lose the edge
             self.crowded = True
             plans = [self._plan(part, next(g for g in gaps if self.lanes[g]), label, force=True)]
-        best = min(plans, key=lambda plan: plan[0])
-        _, lane, low, high, ends, points = best  # type: ignore[misc]
-        lane.spans.append((low, high))
-        for key, offset in ends:
+        best = min(plans, key=lambda plan: plan.cost)  # type: ignore[union-attr]
+        best.lane.spans.append((best.low, best.high))
+        for key, offset in best.ends:
             self.used_slots.setdefault(key, set()).add(offset)
-        part.points = points
-        part.desired_x = lane.x
+        for k, *leg in best.legs:
+            self.legs.setdefault(k, []).append(tuple(leg))
+        for k in best.rows:
+            self.verticals.setdefault(k, []).append((best.lane.x, best.low, best.high))
+        part.points = best.points
+        part.desired_x = best.lane.x
         if part.source is not None and part.target is not None:
             self._finish(part)
 
-    def _plan(self, part: Part, g: int, label: str | None, force: bool = False):
-        """Cost, lane, lane span, slots taken and points for routing ``part`` through gap g."""
+    def _plan(self, part: Part, g: int, label: str | None, force: bool = False) -> Plan | None:
+        """How ``part`` would run through a lane of gap g, and what that costs."""
         cost, ends, points = 0.0, [], []
         if part.source is not None:
             going_up = part.target is not None and part.target < part.source
@@ -234,16 +255,34 @@ class PageRouter:
         lane = self._free_lane(g, low, high, part, force)
         if lane is None:
             return None
+        legs = []
+        if part.source is not None:
+            legs.append((part.source, y_start, *sorted((points[0][0], lane.x))))
         points += [(lane.x, y) for y, band in ((y_start, part.source is None), (y_end, part.target is None))
                    if not band]
         if part.target is not None:
             points.append(end[2])
-        rows = sorted((-1 if part.source is None else part.source, len(self.rows) if part.target is None
-                       else part.target))
+            legs.append((part.target, y_end, *sorted((end[2][0], lane.x))))
+        first = 0 if part.source is None else part.source
+        last = len(self.rows) - 1 if part.target is None else part.target
+        rows = range(min(first, last), max(first, last) + 1)
         crossings = self._hand_off_crossings()[g]
-        cost += 100 * (crossings[max(rows[1], 0)] - crossings[max(rows[0], 0)]) + (50 if lane.spare else 0)
+        hand_offs = crossings[max(first, last) + (part.target is None)] - crossings[min(first, last)]
+        cost += 100 * (hand_offs + self._crossings_with_lanes(lane.x, low, high, rows, legs))
+        cost += 10 * sum(1 for other in self.lanes[g] if other is not lane and not other.free(low, high, 0))
+        cost += 50 if lane.spare else 0
         cost += sum(abs(p[0] - q[0]) for p, q in zip(points, points[1:])) / max(self.scale.gap, 1)
-        return cost, lane, low, high, ends, points
+        return Plan(cost, lane, low, high, ends, points, legs, rows)
+
+    def _crossings_with_lanes(self, x: float, low: float, high: float, rows: range,
+                              legs: list[tuple[int, float, float, float]]) -> int:
+        """How often a new lane (x, low..high) and its legs cross those already routed."""
+        count = 0
+        for k in rows:
+            count += sum(1 for y, x0, x1 in self.legs.get(k, ()) if low < y < high and x0 < x < x1)
+        for k, y, x0, x1 in legs:
+            count += sum(1 for vx, y0, y1 in self.verticals.get(k, ()) if y0 < y < y1 and x0 < vx < x1)
+        return count
 
     def _side_end(self, k: int, g: int, prefer_up: bool, force: bool, taken=None):
         """Where a lane in gap g meets row k's symbol: (slot key, offset, point),
@@ -290,6 +329,17 @@ class PageRouter:
                 for part in parts:
                     self._finish(part)
 
+    def _segments_by_row(self) -> dict[int, list[tuple[Point, Point]]]:
+        """Every finished segment, filed under each row it passes (a label stays in its row)."""
+        tops = [row.top for row in self.rows]
+        rows: dict[int, list[tuple[Point, Point]]] = {}
+        for part in self.finished:
+            for a, b in zip(part.points, part.points[1:]):
+                low, high = sorted((a[1], b[1]))
+                for k in range(max(bisect_right(tops, low) - 1, 0), bisect_right(tops, high)):
+                    rows.setdefault(k, []).append((a, b))
+        return rows
+
     def _finish(self, part: Part) -> None:
         part.points = clean(part.points)
         self.finished.append(part)
@@ -300,8 +350,9 @@ class PageRouter:
         labelled = [p for p in self.finished
                     if p.edge.label and p.source is not None and p.edge.branch != "lanjut"]
         labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])
-        lines = [segment for p in self.finished for segment in zip(p.points, p.points[1:])]
-        labels = {id(p): self.labels.place(self.rows[p.source], p.points, p.edge.label or "", lines)  # type: ignore[index]
+        lines = self._segments_by_row()
+        labels = {id(p): self.labels.place(self.rows[p.source], p.points, p.edge.label or "",  # type: ignore[index]
+                                           lines.get(p.source, []))  # type: ignore[arg-type]
                   for p in labelled}
         return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
                 for p in self.finished]
