@@ -14,9 +14,9 @@
   bottom of its page and starts again from the connector with the same label
   in the band at the top of the page it reaches.
 
-Among the lanes an edge could use it takes the one crossing the fewest
-hand-offs, then the shortest, and a labelled edge leaves on the side where
-its label fits.
+Edges are routed shortest first. Among the lanes of the page an edge takes
+the one crossing the fewest arrows already drawn, then the least crowded and
+shortest, and a labelled edge leaves on a side where its label fits.
 """
 
 from __future__ import annotations
