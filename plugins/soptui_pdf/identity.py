@@ -24,6 +24,7 @@ BASE_SIZE = 9.0
 SCALES = (1.0, 0.9, 0.8)  # tried in turn before the grid spills onto another page
 PAD = 4.0
 LOGO_HEIGHT = 64.0
+LOGO_PIXELS = 512  # longest side kept: about 500 dpi at the printed size
 SIGNATURE_SPACE = 54.0  # room for a wet signature and the stamp
 ROOMY_ROW = 96.0  # spare room is shared among the list rows up to this height
 
@@ -309,11 +310,17 @@ def _draw_upper(pen: Pen, upper: Upper, g: Geometry, top: float) -> float:
 
 
 def open_logo(sop: Sop, base: Path | None) -> ImageReader | None:
-    """The logo the file names, read from its path relative to the SOP file.
-    Raises OSError (or ValueError) when the image cannot be decoded."""
+    """The logo the file names, read from its path relative to the SOP file,
+    decoded now (a broken image fails here, with its name, not halfway
+    through the PDF) and scaled down when it is larger than print needs, so
+    a scanned logo does not make every PDF megabytes. Raises OSError (or
+    ValueError) when the image cannot be decoded."""
+    from PIL import Image
+
     if not sop.identitas.logo:
         return None
-    path = (base or Path.cwd()) / sop.identitas.logo
-    reader = ImageReader(str(path))
-    reader.getRGBData()  # decode now: a broken image fails here, with its name, not halfway through the PDF
-    return reader
+    with Image.open((base or Path.cwd()) / sop.identitas.logo) as image:
+        image.load()
+        if max(image.size) > LOGO_PIXELS:
+            image.thumbnail((LOGO_PIXELS, LOGO_PIXELS), Image.Resampling.LANCZOS)
+        return ImageReader(image.copy())

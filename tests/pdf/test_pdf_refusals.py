@@ -62,6 +62,17 @@ def test_a_readable_logo_is_drawn_on_the_identity_page(examples, tmp_path):
     assert all(len(page.images) == 0 for page in pdf.reader.pages[1:])
 
 
+@pytest.mark.parametrize("name", ["logo.png", "logo.jpg"])
+def test_a_large_logo_is_scaled_down_to_what_print_needs(examples, tmp_path, name):
+    from PIL import Image
+
+    Image.new("RGB", (3000, 2400), (20, 90, 160)).save(tmp_path / name)
+    pdf = export(_with_logo(examples, tmp_path, name))
+    [image] = pdf.reader.pages[0].images
+    assert max(image.image.size) == 512
+    assert image.image.size[0] > image.image.size[1]  # the proportions kept
+
+
 def test_a_step_in_an_unknown_column_fails_before_anything_is_drawn(examples, tmp_path):
     text = next(p for p in examples if p.name.startswith("surat-masuk")).read_text(encoding="utf-8")
     path = tmp_path / "salah.sop.toml"
