@@ -47,8 +47,9 @@ class SopApp(App[None]):
         if target.is_dir():
             self.push_screen(LibraryScreen(target))
         elif target.exists() or target.suffix == ".toml":
-            self.push_screen(LibraryScreen(target.parent))
-            self.open_sop(target)
+            self.open_sop(target)  # the library of its folder comes on close (F10), not before
+            if len(self.screen_stack) == 1:  # it could not be opened: the notice shows over the library
+                self.push_screen(LibraryScreen(target.parent))
         else:
             self.exit(return_code=2, message=t("tui.app.no_such_path", path=str(self.start)))
 

@@ -12,13 +12,16 @@ one when opening a file means the last session ended without saving.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
-from soptui.checks import check_loaded
-from soptui.diagnostics import Finding
+import tomli_w
+
+from soptui.checks import check_loaded, check_sop
+from soptui.diagnostics import Finding, FieldPath
 from soptui.loader import Loaded, Source, load, load_bytes
 from soptui.model import Sop
+from soptui.serialize import to_dict
 from soptui.store import FileExists, atomic_write, render, save
 from soptui.template import new_sop_text
 from soptui.tui.history import History
@@ -45,13 +48,14 @@ class Document:
     source: Source | None
     history: History
     is_new: bool = False
+    load_findings: list[Finding] = field(default_factory=list)  # the loader's, for ``source``
 
     @classmethod
     def open(cls, path: Path) -> Document:
         loaded = load(path)
         if loaded.sop is None:
             raise CannotOpen(loaded)
-        return cls(path, loaded.source, History(loaded.sop))
+        return cls(path, loaded.source, History(loaded.sop), load_findings=loaded.findings)
 
     @classmethod
     def create(cls, path: Path, nama: str | None = None, nomor: str | None = None) -> Document:
@@ -73,10 +77,21 @@ class Document:
         """The bytes a save would write now."""
         return render(self.sop, self.source)
 
-    def findings(self) -> list[Finding]:
-        """What the checker says about the file as it would be saved now."""
-        data = self.render()
-        return check_loaded(load_bytes(data, self.path))
+    def findings(self, sop: Sop | None = None) -> list[Finding]:
+        """What the checker says about ``sop`` (default: the current one).
+
+        The rules run on the model; positions come from the text as loaded.
+        What the loader found (a value of the wrong type, an unknown key) is
+        still reported while the model's value there is what was loaded:
+        once the user edits that field, the save rewrites it.
+        """
+        sop = sop or self.sop
+        source = self.source
+        if source is None or source.loaded is None:
+            return check_loaded(load_bytes(self.render(), self.path))
+        loaded, now = source.baseline or {}, to_dict(sop)
+        kept = [f for f in self.load_findings if _value_at(loaded, f.field) == _value_at(now, f.field)]
+        return kept + check_sop(sop, self.path, source.text)
 
     def save(self, force: bool = False) -> None:
         """Write to ``path``; raises ``FileChangedOnDisk`` unless ``force``."""
@@ -84,7 +99,7 @@ class Document:
             if self.path.exists() and not force:
                 raise FileExists(self.path)
             atomic_write(self.path, self.render(), 0o644)
-            self._saved(load(self.path).source)
+            self._saved_loaded(load(self.path))
         else:
             self._saved(save(self.sop, self.path, self.source, force=force))
 
@@ -94,9 +109,8 @@ class Document:
             raise FileExists(path)
         old = self.path
         atomic_write(path, self.render(), self.source.mode if self.source and self.source.mode else 0o644)
-        loaded = load(path)
         self.path = path
-        self._saved(loaded.source)
+        self._saved_loaded(load(path))
         recovery_path(old).unlink(missing_ok=True)
 
     def reload(self) -> None:
@@ -105,6 +119,7 @@ class Document:
         if loaded.sop is None:
             raise CannotOpen(loaded)
         self.source = loaded.source
+        self.load_findings = loaded.findings
         self.history.reset(loaded.sop)
         self.is_new = False
         self.discard_recovery()
@@ -121,6 +136,10 @@ class Document:
             return False
         return hashlib.sha256(data).hexdigest() != self.source.sha256
 
+    def _saved_loaded(self, loaded: Loaded) -> None:
+        self.load_findings = loaded.findings
+        self._saved(loaded.source)
+
     def _saved(self, source: Source | None) -> None:
         self.source = source
         self.is_new = False
@@ -129,8 +148,15 @@ class Document:
 
     # Recovery ---------------------------------------------------------------
 
-    def write_recovery(self) -> None:
-        atomic_write(recovery_path(self.path), self.render(), 0o600)
+    def write_recovery(self, sop: Sop | None = None) -> None:
+        """Write ``sop`` (default: the current one) to the recovery file.
+
+        Written with tomli-w from the model, not patched into the source
+        like a save: that costs a tenth, and recovering applies the model
+        as an edit, so the comments of the file are kept when it is saved.
+        """
+        data = tomli_w.dumps(to_dict(sop or self.sop)).encode("utf-8")
+        atomic_write(recovery_path(self.path), data, 0o600)
 
     def discard_recovery(self) -> None:
         recovery_path(self.path).unlink(missing_ok=True)
@@ -142,12 +168,24 @@ class Document:
             data = path.read_bytes()
         except OSError:
             return None
-        if self.source is not None and data == self.source.data:
+        recovered = load_bytes(data, self.path).sop
+        if recovered is None or recovered == self.sop:
             path.unlink(missing_ok=True)
             return None
-        loaded = load_bytes(data, self.path)
-        return loaded.sop
+        return recovered
 
     def recover(self, sop: Sop) -> None:
         """Take the recovered SOP as an unsaved edit (undo goes back to the file)."""
         self.history.apply(sop)
+
+
+def _value_at(data: object, path: FieldPath) -> object:
+    """The value at a key path of the model's dict, or ``None``."""
+    for part in path:
+        if isinstance(part, int) and isinstance(data, list) and part < len(data):
+            data = data[part]
+        elif isinstance(part, str) and isinstance(data, dict):
+            data = data.get(part)
+        else:
+            return None
+    return data

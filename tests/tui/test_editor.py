@@ -132,6 +132,7 @@ async def test_autosave_writes_the_recovery_file(surat):
         editor = await open_editor(pilot, app)
         await pilot.press("enter", *"Q")
         editor.autosave()
+        await app.workers.wait_for_complete()
         assert recovery_path(surat).exists()
         assert load(recovery_path(surat)).sop.langkah[0].kegiatan.endswith("Q")
 

@@ -57,6 +57,7 @@ class EditorScreen(Screen):
         self._check_timer: Timer | None = None
         self._recovered: Sop | None = None  # the value last written to the recovery file
         self._warned_disk = False
+        self._title = ""
         self.findings: list[Finding] = []
 
     @property
@@ -107,19 +108,22 @@ class EditorScreen(Screen):
     def commit(self, sop: Sop, group: str | None = None) -> None:
         """Record an edit and show it; the single door every change goes through."""
         if self.document.history.apply(sop, group):
-            self.changed()
+            self.changed(typing=group is not None)
 
-    def changed(self) -> None:
+    def changed(self, typing: bool = False) -> None:
         """The SOP is a new value: refresh what is visible now, the rest later."""
         self._stale = {tab for tab in TABS if tab != "masalah"}
-        self._refresh_tab(self.active_tab)
+        self._refresh_tab(self.active_tab, typing)
         self._update_title()
         self.schedule_check()
 
-    def _refresh_tab(self, tab: str) -> None:
+    def _refresh_tab(self, tab: str, typing: bool = False) -> None:
         if tab in self._stale:
             self._stale.discard(tab)
-            self.pane(tab).show(self.sop)
+            if tab == "langkah":
+                self.steps.show(self.sop, typing=typing)
+            else:
+                self.pane(tab).show(self.sop)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = (event.pane.id or "").removeprefix("tab-")
@@ -136,8 +140,10 @@ class EditorScreen(Screen):
     def _update_title(self) -> None:
         marker = t("tui.editor.unsaved") if self.document.dirty else t("tui.editor.saved")
         name = self.sop.identitas.nama or self.document.path.name
-        self.query_one("#editor-title", Static).update(f"{name} — {self.app.jail.display(self.document.path)}  {marker}")
-        self.sub_title = name
+        title = f"{name} — {self.app.jail.display(self.document.path)}  {marker}"
+        if title != self._title:  # an update lays the screen out again: only when it changes
+            self._title = title
+            self.query_one("#editor-title", Static).update(title)
 
     # Checker and preview ----------------------------------------------------
 
@@ -151,11 +157,7 @@ class EditorScreen(Screen):
 
     @work(thread=True, exclusive=True, group="check")
     def check_in_background(self, sop: Sop) -> None:
-        from soptui.checks import check_loaded
-        from soptui.loader import load_bytes
-        from soptui.store import render
-
-        findings = check_loaded(load_bytes(render(sop, self.document.source), self.document.path))
+        findings = self.document.findings(sop)
         self.app.call_from_thread(self._show_findings, sop, findings)
 
     def _show_findings(self, sop: Sop, findings: list[Finding]) -> None:
@@ -368,11 +370,13 @@ class EditorScreen(Screen):
 
     def action_close(self) -> None:
         def leave() -> None:
+            from soptui.tui.screens.library import LibraryScreen
+
             self.document.discard_recovery()
             if len(self.app.screen_stack) > 2:
                 self.app.pop_screen()
             else:
-                self.app.exit()
+                self.app.switch_screen(LibraryScreen(self.document.path.parent))
 
         if self.document.dirty:
             self.ask_before_leaving(leave)
@@ -384,10 +388,7 @@ class EditorScreen(Screen):
     def autosave(self) -> None:
         if self.document.dirty and self.sop is not self._recovered:
             self._recovered = self.sop
-            try:
-                self.document.write_recovery()
-            except OSError:
-                pass  # a read-only folder: nothing to recover into, saving will say so
+            self.write_recovery(self.sop)
         if not self._warned_disk and self.document.changed_on_disk():
             self._warned_disk = True
             self.notify(t("tui.editor.changed_on_disk", path=self.app.jail.display(self.document.path)), severity="warning", timeout=10)
@@ -395,6 +396,13 @@ class EditorScreen(Screen):
                 self._conflict()
             else:
                 self.reload()
+
+    @work(thread=True, exclusive=True, group="recovery")
+    def write_recovery(self, sop: Sop) -> None:
+        try:
+            self.document.write_recovery(sop)
+        except OSError:
+            pass  # a read-only folder: nothing to recover into; saving will say so
 
     def _offer_recovery(self, recovered: Sop) -> None:
         def answer(choice: str | None) -> None:

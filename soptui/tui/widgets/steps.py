@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
+from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select
 
 from soptui.i18n import t
@@ -22,6 +23,7 @@ COLUMNS = ("no", "kegiatan", "pelaksana", "simbol", "waktu", "output", "alur")
 TEXT_KEYS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan", "label_ya", "label_tidak")
 TARGET_KEYS = ("lanjut", "ya", "tidak")
 SHORT = 38
+ROWS_DELAY = 0.2
 
 
 def _short(text: str, width: int = SHORT) -> str:
@@ -63,6 +65,7 @@ class StepsPane(Horizontal):
         self.sop = sop
         self._rows: list[tuple[str, ...]] = []
         self._target_ids: tuple[str, ...] | None = None
+        self._rows_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
         table = StepTable(id="step-table", cursor_type="row", zebra_stripes=True)
@@ -101,9 +104,20 @@ class StepsPane(Horizontal):
         table.move_cursor(row=max(0, min(index, len(self.sop.langkah) - 1)))
         self._show_form()
 
-    def show(self, sop: Sop, select: int | None = None) -> None:
-        """Update the rows that changed, then the form."""
+    def show(self, sop: Sop, select: int | None = None, typing: bool = False) -> None:
+        """Update the rows that changed, then the form.
+
+        While the user types in the form, the table row follows a moment
+        later: redrawing the table on every key would slow typing down in a
+        long SOP, and the form already shows what was typed.
+        """
         self.sop = sop
+        if self._rows_timer is not None:
+            self._rows_timer.stop()
+            self._rows_timer = None
+        if typing and select is None:
+            self._rows_timer = self.set_timer(ROWS_DELAY, lambda: self.show(self.sop))
+            return
         table = self.query_one(StepTable)
         rows = [row_cells(sop, n, step) for n, step in enumerate(sop.langkah, start=1)]
         keep = self.index if select is None else select
