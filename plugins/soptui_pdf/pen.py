@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from reportlab.lib.colors import HexColor
-from reportlab.lib.utils import simpleSplit
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
 from reportlab.pdfgen.canvas import Canvas
 
@@ -48,16 +47,12 @@ class Pen:
         return stringWidth(text, self.font(bold), size)
 
     def wrap(self, text: str, width: float, size: float, bold: bool = False) -> list[str]:
-        """``text`` in lines no wider than ``width``: at spaces, and inside a
-        word only when the word alone is wider (a long number, a URL)."""
-        lines: list[str] = []
-        for line in simpleSplit(text, self.font(bold), size, width) or [""]:
-            while len(line) > 1 and self.width(line, size, bold) > width:
-                cut = self._fitting(line, width, size, bold)
-                lines.append(line[:cut])
-                line = line[cut:]
-            lines.append(line)
-        return lines
+        """``text`` in lines no wider than ``width``, wrapped exactly as the
+        layout engine wraps the flowchart's cells (a word wider than the line
+        is cut with a hyphen)."""
+        from soptui.layout import default_metrics, wrap
+
+        return list(wrap(text, width, default_metrics(), size, bold)) or [""]
 
     def fit(self, text: str, width: float, size: float, bold: bool = False) -> str:
         """``text`` cut short with an ellipsis so that one line fits ``width``."""
