@@ -18,18 +18,18 @@ def place_connectors(parts: list[Part], band: Band, top: bool, size: tuple[float
     half = (width - 1) // 2 if scale.cells else width / 2
     xs = spread([p.desired_x for p in parts], width, half, area, scale)
     middles = [scale.snap(x + half) for x in xs]
-    box_y = band.top + gap if top else band.top + gap * (len(parts) + 2)
+    box_y = scale.snap(band.top + gap if top else band.top + gap * (len(parts) + 2))
     connectors = []
     for rank, i in enumerate(jog_order([p.desired_x for p in parts], middles, top)):
         part, box, middle = parts[i], Box(xs[i], box_y, width, height), middles[i]
         if top:
-            jog = box_y + height + gap * (rank + 1)
-            entry = [(middle, box.bottom)]
+            jog = scale.snap(box_y + height + gap * (rank + 1))
+            entry = [(middle, scale.snap(box.bottom))]
             if middle != part.desired_x:
                 entry += [(middle, jog), (part.desired_x, jog)]
             part.points = entry + part.points
         else:
-            jog = band.top + gap * (rank + 1)
+            jog = scale.snap(band.top + gap * (rank + 1))
             exit_ = [(part.desired_x, jog), (middle, jog)] if middle != part.desired_x else []
             part.points = part.points + exit_ + [(middle, box_y - 1 if scale.cells else box_y)]
         connectors.append(Connector(part.via or "", "in" if top else "out", box, part.edge.source,

@@ -165,7 +165,7 @@ def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple
     arriving = [i for i, (s, t, _) in enumerate(edges) if page_of[t] == page_index and page_of[s] != page_index]
     leaving = [i for i, (s, t, _) in enumerate(edges) if page_of[s] == page_index and page_of[t] != page_index]
     top_band = Band(header_bottom, len(arriving)) if arriving else None
-    y = header_bottom + band_height(len(arriving), connector[1], scale)
+    y = scale.snap(header_bottom + band_height(len(arriving), connector[1], scale))
     actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
     placed, table_rows, drawn = [], [], []
     for row in rows:
@@ -185,8 +185,7 @@ def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple
                         top_band, bottom_band, connector)
     _route(router, edges, local, arriving, leaving, names, len(rows))
     width, height, _ = page
-    table = Box(columns[0].left, header[0].box.y, columns[-1].right - columns[0].left,
-                table_bottom - header[0].box.y)
+    table = scale.box(columns[0].left, header[0].box.y, columns[-1].right, table_bottom)
     page = Page(number, width, height or 0.0, table, columns, header, tuple(table_rows), tuple(drawn),
                 tuple(router.results()), tuple(router.connectors))
     return page, router.crowded

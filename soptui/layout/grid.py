@@ -64,9 +64,13 @@ class Scale:
 
     def text(self, left: float, top: float, right: float, bottom: float, fitted: Fitted,
              *, bold: bool = False, align: str = "left") -> Text:
-        box = Box(left + self.pad, top + self.pad, right - left - self.pad - self.pad_end,
-                  bottom - top - self.pad - self.pad_end)
-        return Text(box, fitted.lines, fitted.size, bold, align)  # type: ignore[arg-type]
+        return Text(self.box(left + self.pad, top + self.pad, right - self.pad_end, bottom - self.pad_end),
+                    fitted.lines, fitted.size, bold, align)  # type: ignore[arg-type]
+
+    def box(self, left: float, top: float, right: float, bottom: float) -> Box:
+        """A box from its edges, every number snapped (no 37.220000000000006 in the JSON)."""
+        left, top = self.snap(left), self.snap(top)
+        return Box(left, top, self.snap(self.snap(right) - left), self.snap(self.snap(bottom) - top))
 
     def fit_size(self, texts: list[str], left: float, right: float, bold: bool = False) -> float:
         """The size at which the widest word of ``texts`` fits a cell from
@@ -191,7 +195,7 @@ def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top:
 
     def cell(left: float, upper: float, right: float, lower: float, fitted: Fitted) -> None:
         text = scale.text(left, upper, right, lower, fitted, bold=True, align="center")
-        cells.append(HeaderCell(Box(left, upper, right - left, lower - upper), text))
+        cells.append(HeaderCell(scale.box(left, upper, right, lower), text))
 
     for (column, _), found in zip(spanning, spanning_lines):
         cell(column.left, top, column.right, bottom, found)

@@ -177,7 +177,7 @@ class PageRouter:
         return row.box.y - 1 if self.scale.cells else row.box.y
 
     def _bottom_y(self, row: Placed) -> float:
-        return row.box.bottom
+        return self.scale.snap(row.box.bottom)
 
     # -- routes --------------------------------------------------------------
 
@@ -294,7 +294,7 @@ class PageRouter:
         if not free and not force:
             return None
         offset = min(free, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0)) if free else 0.0
-        y = self._center_y(row) + offset
+        y = self.scale.snap(self._center_y(row) + offset)
         return key, offset, (self._outline_x(row, key[1], offset), y)
 
     def _free_lane(self, g: int, low: float, high: float, part: Part, force: bool) -> Lane | None:

@@ -198,3 +198,6 @@ def check_integral(layout: FlowchartLayout) -> None:
             assert float(row.top).is_integer() and float(row.bottom).is_integer()
         for column in page.columns:
             assert float(column.left).is_integer() and float(column.right).is_integer()
+        boxes = [text.box for row in page.rows for text in row.cells] + [cell.box for cell in page.header]
+        boxes += [edge.label.box for edge in page.edges if edge.label] + [c.box for c in page.connectors]
+        assert all(float(v).is_integer() for box in boxes for v in (box.x, box.y, box.width, box.height))

@@ -48,3 +48,17 @@ def test_a_broken_file_prints_its_findings_and_exits_1(tmp_path):
     assert result.exit_code == 1
     assert f"{broken}:2:" in result.output and "TOML" in result.output
     assert "Traceback" not in result.output
+
+
+def test_json_is_exactly_the_checked_layout():
+    """What programs in other languages read is the layout the invariant tests check."""
+    from layout_checks import check_all
+
+    from soptui.layout import PageOptions, compute_layout, layout_to_dict
+    from soptui.loader import load
+
+    result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--json", "--paper", "Legal"])
+    sop = load(EXAMPLE).sop
+    layout = compute_layout(sop, PageOptions(paper="Legal"))
+    check_all(sop, layout)
+    assert json.loads(result.output) == json.loads(json.dumps(layout_to_dict(layout)))
