@@ -11,15 +11,21 @@ from soptui.corpus import generate_sop
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(seed=st.integers(0, 10_000), steps=st.integers(2, 45), actors=st.integers(1, 10))
-def test_any_generated_sop_prints_whole_and_the_same_twice(seed, steps, actors):
+@given(
+    seed=st.integers(0, 10_000),
+    steps=st.integers(2, 45),
+    actors=st.integers(1, 10),
+    paper=st.sampled_from(["A4", "F4", "Letter", "Legal"]),
+    orientation=st.sampled_from(["landscape", "portrait"]),
+)
+def test_any_generated_sop_prints_whole_and_the_same_twice(seed, steps, actors, paper, orientation):
     sop = generate_sop(seed, steps=steps, actors=actors)
-    pdf = export(sop)
+    pdf = export(sop, paper=paper, orientation=orientation)
     assert pdf.pages == len(pdf.reader.pages) == 1 + len(pdf.layout.pages)
     text = pdf.squeezed
     assert all(squeeze(step.kegiatan) in text for step in sop.langkah)
     assert all(squeeze(actor.nama) in text for actor in sop.pelaksana)
-    assert export(sop).data == pdf.data
+    assert export(sop, paper=paper, orientation=orientation).data == pdf.data
 
 
 def test_a_40_step_6_actor_sop_has_every_page_numbered():
