@@ -40,10 +40,15 @@ def _properties(prs, input: ExportInput) -> None:
     """Title and subject for the file's properties; a fixed date keeps them reproducible."""
     identity = input.sop.identitas
     props = prs.core_properties
-    props.title = identity.nama
-    props.subject = identity.nomor
+    props.title = _property(identity.nama)
+    props.subject = _property(identity.nomor)
     props.author = "soptui"
     props.last_modified_by = "soptui"
     props.comments = f"sha256 {input.source_sha256}"
     stamp = dt.datetime.combine(identity.tanggal_revisi or identity.tanggal_pembuatan or dt.date(2000, 1, 1), dt.time())
     props.created = props.modified = stamp
+
+
+def _property(text: str) -> str:
+    """A file property holds at most 255 characters (the slides hold the whole text)."""
+    return text if len(text) <= 255 else text[:254] + "…"

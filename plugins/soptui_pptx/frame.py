@@ -19,6 +19,7 @@ TITLE_BAND = 56.0
 MARGIN = 24.0
 TITLE_SIZE = 22.0
 TAG_SIZE = 12.0
+TAG_LINES = 3
 #: The smallest text on a slide, flowchart included (readable from the back of a room).
 MIN_TEXT = 12.0
 BLANK_LAYOUT = 6
@@ -51,8 +52,11 @@ def new_slide(prs, title: str, palette: Palette, tag: str = "") -> Drawing:
     tag_width = 0.0
     if tag:
         tag_width = 270.0
-        drawing.text(SLIDE_WIDTH - MARGIN - tag_width, 0, tag_width, TITLE_BAND, wrap(tag, TAG_SIZE, 260)[:1],
-                     TAG_SIZE, name="Nomor SOP", align="right", colour=palette.on_primary, anchor="middle")
+        lines = wrap(tag, TAG_SIZE, tag_width - 10)
+        if len(lines) > TAG_LINES:  # a reminder of the number, which the title slide prints whole
+            lines = [*lines[:TAG_LINES - 1], lines[TAG_LINES - 1][:-1] + "…"]
+        drawing.text(SLIDE_WIDTH - MARGIN - tag_width, 0, tag_width, TITLE_BAND, lines, TAG_SIZE, name="Nomor SOP",
+                     align="right", colour=palette.on_primary, anchor="middle")
     room = SLIDE_WIDTH - 2 * MARGIN - tag_width - 8
     size = TITLE_SIZE
     lines = wrap(title, size, room, bold=True)

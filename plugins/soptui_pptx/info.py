@@ -22,47 +22,57 @@ def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
     """Nama SOP, Nomor, the agency's nomenclature and Tanggal Efektif.
 
     The nomenclature sits at the top, as on the identity page; the name and
-    its facts are centred in the room below it.
+    its facts are centred in the room below it. Everything is kept: when the
+    texts are long, the name and then the other texts get smaller (down to
+    12 pt) until they fit.
     """
     drawing = Drawing(prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT]), palette)
     identity = sop.identitas
-    room = SLIDE_WIDTH - 4 * MARGIN
     drawing.shape(0, 0, SLIDE_WIDTH, 12, name="Pita atas", fill=palette.primary)
     drawing.shape(0, SLIDE_HEIGHT - 12, SLIDE_WIDTH, 12, name="Pita bawah", fill=palette.primary)
-    top = 40.0
-    instansi = [line for name in identity.instansi for line in wrap(name, 14, room, bold=True)][:6]
-    if instansi:
-        top += _block(drawing, top, instansi, 14, bold=True, colour=palette.accent, name="Instansi") + 16
-    size, name_lines = _fit(identity.nama or labels.EMPTY, room, (34, 30, 26, 22, 20, 18), 3)
-    facts = [f"{labels.NOMOR}: {identity.nomor or labels.EMPTY}",
-             f"{labels.TANGGAL_EFEKTIF}: {tanggal(identity.tanggal_efektif)}"]
-    fact_lines = [line for fact in facts for line in wrap(fact, 18, room)]
-    blocks = [([labels.HEADING], 16.0, False, palette.muted, "Jenis dokumen"),
-              (name_lines, size, True, None, "Nama SOP"),
-              (fact_lines, 18.0, False, None, "Nomor dan tanggal")]
-    gap = 18.0
-    height = sum(len(lines) * line_height(s) + 2 * PAD_Y for lines, s, *_ in blocks) + gap * (len(blocks) - 1)
-    y = max(top, top + (SLIDE_HEIGHT - 24 - top - height) / 2)
-    for lines, block_size, bold, colour, name in blocks:
-        y += _block(drawing, y, lines, block_size, bold=bold, colour=colour, name=name) + gap
+    facts = "\n".join((f"{labels.NOMOR}: {identity.nomor or labels.EMPTY}",
+                       f"{labels.TANGGAL_EFEKTIF}: {tanggal(identity.tanggal_efektif)}"))
+    for name_size, other in TITLE_SIZES:
+        blocks = [
+            _Block("\n".join(identity.instansi), min(other, 14.0), True, palette.accent, "Instansi"),
+            _Block(labels.HEADING, min(other, 16.0), False, palette.muted, "Jenis dokumen"),
+            _Block(identity.nama or labels.EMPTY, name_size, True, None, "Nama SOP"),
+            _Block(facts, other, False, None, "Nomor dan tanggal"),
+        ]
+        if sum(block.height + TITLE_GAP for block in blocks) <= TITLE_ROOM:
+            break
+    instansi, *rest = blocks
+    y = TITLE_TOP
+    if identity.instansi:
+        y += _draw_block(drawing, y, instansi) + TITLE_GAP
+    height = sum(block.height for block in rest) + TITLE_GAP * (len(rest) - 1)
+    y = max(y, y + (SLIDE_HEIGHT - 24 - y - height) / 2)
+    for block in rest:
+        y += _draw_block(drawing, y, block) + TITLE_GAP
     drawing.flush()
 
 
-def _block(drawing: Drawing, y, lines, size, *, bold, colour, name) -> float:
-    """A centred text block across the slide at ``y``; returns its height."""
-    height = len(lines) * line_height(size) + 2 * PAD_Y
-    drawing.text(2 * MARGIN, y, SLIDE_WIDTH - 4 * MARGIN, height, lines, size, name=name, bold=bold, align="center",
-                 colour=colour)
-    return height
+#: (Nama SOP, other texts) sizes tried in turn on the title slide.
+TITLE_SIZES = ((34, 18), (30, 18), (26, 18), (22, 18), (20, 16), (18, 14), (16, 14), (14, 12), (12, 12))
+TITLE_TOP = 40.0
+TITLE_GAP = 16.0
+TITLE_ROOM = SLIDE_HEIGHT - TITLE_TOP - 24
+TITLE_WIDTH = SLIDE_WIDTH - 4 * MARGIN
 
 
-def _fit(text: str, room: float, sizes: tuple[float, ...], max_lines: int) -> tuple[float, list[str]]:
-    """The largest size at which ``text`` takes at most ``max_lines`` lines (else the smallest)."""
-    for size in sizes:
-        lines = wrap(text, size, room, bold=True)
-        if len(lines) <= max_lines:
-            return size, lines
-    return size, lines
+class _Block:
+    """A centred text of the title slide, wrapped at its size."""
+
+    def __init__(self, text: str, size: float, bold: bool, colour: str | None, name: str) -> None:
+        self.lines = wrap(text, size, TITLE_WIDTH - 2 * PAD_X, bold)
+        self.size, self.bold, self.colour, self.name = size, bold, colour, name
+        self.height = len(self.lines) * line_height(size) + 2 * PAD_Y
+
+
+def _draw_block(drawing: Drawing, y: float, block: _Block) -> float:
+    drawing.text(2 * MARGIN, y, TITLE_WIDTH, block.height, block.lines, block.size, name=block.name, bold=block.bold,
+                 align="center", colour=block.colour)
+    return block.height
 
 
 def add_identity_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:

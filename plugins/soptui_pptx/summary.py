@@ -38,7 +38,7 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
         (labels.STEPS, str(len(sop.langkah))),
         (labels.DECISIONS, str(sum(1 for kind in flow.symbols.values() if kind == "keputusan"))),
         (labels.ACTORS, str(len(sop.pelaksana))),
-        (labels.MAIN_PATH_TIME, total(durations).describe_range()),
+        (labels.MAIN_PATH_TIME, total(durations).describe_range() if any(durations) else labels.EMPTY),
     ]
     room = FIGURES_WIDTH - 8
     paras: list[Para] = []

@@ -239,3 +239,22 @@ def test_generated_sops_fit_every_slide(build, seed, actors):
 def test_eight_actors_fit_the_slide(build):
     prs, _ = build(generate_sop(251, actors=8))
     assert_fits(prs)
+
+
+def test_long_identity_texts_stay_whole_on_the_title_slide(example_decks, build):
+    _, sop, _ = example_decks[0]
+    nama = " ".join(["Pelayanan Administrasi Permohonan Penerbitan Rekomendasi Teknis"] * 5)
+    instansi = tuple(f"UNIT KERJA TINGKAT {n} PEMERINTAH PROVINSI NUSA TENGGARA TIMUR" for n in range(1, 9))
+    nomor = "/".join(["800.1.2.3"] * 12)
+    prs, _ = build(sop.with_identity(nama=nama, instansi=instansi, nomor=nomor))
+    text = flat(slide_text(prs.slides[0])).replace("- ", "")  # a word cut between lines carries a hyphen
+    assert flat(nama) in text and nomor in text.replace(" ", "")
+    assert all(line in text for line in instansi)
+    assert_fits(prs, [prs.slides[0], prs.slides[1]])
+
+
+def test_main_path_time_is_a_dash_when_no_time_can_be_read(example_decks, build):
+    _, sop, _ = example_decks[0]
+    steps = tuple(dataclasses.replace(step, waktu="segera") for step in sop.langkah)
+    prs, _ = build(dataclasses.replace(sop, langkah=steps))
+    assert "Waktu jalur utama -" in flat(slide_text(titled(prs, "Ringkasan")[0]))
