@@ -93,7 +93,11 @@ def plan(
     jobs: list[Job] = []
     refused: list[Outcome] = []
     claimed: dict[Path, Path] = {}
+    seen: set[Path] = set()
     for source, base in found:
+        if source.resolve() in seen:  # named twice, e.g. a folder and a file in it
+            continue
+        seen.add(source.resolve())
         relative_folder = _relative_folder(source, base)
         targets, skipped, problems = [], [], []
         for name, suffix in formats.items():

@@ -71,6 +71,8 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
     started = time.perf_counter()
     planned, refused = batch.plan(find_sop_files(paths), suffixes, out_dir, force=force, strict=strict,
                                  options=options)
+    if not planned and not refused:
+        click.echo(t("batch.nothing_found", paths=", ".join(map(str, paths))), err=True)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = _Report(total=len(planned) + len(refused), formats=list(suffixes))
     outcomes = batch.run(planned, jobs or os.cpu_count() or 1)

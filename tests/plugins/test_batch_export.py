@@ -236,3 +236,14 @@ def test_no_output_escapes_the_output_folder_through_a_symlink(library, tmp_path
     assert "di luar folder" in result.output
     assert list(elsewhere.rglob("*")) == []
     assert (out / "biro-umum" / "laporan-kinerja.json").exists()
+
+
+def test_a_file_named_twice_is_exported_once_and_an_empty_folder_is_said(library, tmp_path):
+    again = library / "biro-umum" / "laporan-kinerja.sop.toml"
+    result = invoke(str(library), str(again), "-f", "json", "-o", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert "3 berkas" in result.output and len(outputs(tmp_path / "out")) == 3
+    empty = tmp_path / "kosong"
+    empty.mkdir()
+    result = invoke(str(empty), "-f", "json", "-o", str(tmp_path / "out2"))
+    assert result.exit_code == 0 and "tidak ada berkas SOP" in result.output
