@@ -9,6 +9,7 @@ from soptui.layout.dump import layout_to_dict
 from soptui.layout.engine import compute_layout
 from soptui.layout.metrics import CellMetrics, FontMetrics, Metrics, default_metrics, wrap
 from soptui.layout.options import PAPERS, PageOptions
+from soptui.layout.schema import layout_schema
 
 __all__ = [
     "PAPERS",
@@ -18,6 +19,7 @@ __all__ = [
     "PageOptions",
     "compute_layout",
     "default_metrics",
+    "layout_schema",
     "layout_to_dict",
     "wrap",
 ]

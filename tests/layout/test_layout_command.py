@@ -62,3 +62,22 @@ def test_json_is_exactly_the_checked_layout():
     layout = compute_layout(sop, PageOptions(paper="Legal"))
     check_all(sop, layout)
     assert json.loads(result.output) == json.loads(json.dumps(layout_to_dict(layout)))
+
+
+def test_the_published_schema_is_current_and_the_output_follows_it():
+    import jsonschema
+
+    from soptui.corpus import generate_sop
+    from soptui.layout import CellMetrics, PageOptions, compute_layout, layout_to_dict
+    from soptui.layout.schema import layout_schema
+
+    schema = layout_schema()
+    published = Path(__file__).parents[2] / "docs" / "layout.schema.json"
+    assert json.loads(published.read_text(encoding="utf-8")) == schema, "regenerate docs/layout.schema.json"
+    jsonschema.Draft202012Validator.check_schema(schema)
+    result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--json"])
+    jsonschema.validate(json.loads(result.output), schema)
+    cells = compute_layout(generate_sop(3, steps=30), PageOptions(width=100, height=60, metrics=CellMetrics(),
+                                                                  symbol_numbers=True))
+    assert any(page.connectors for page in cells.pages)
+    jsonschema.validate(json.loads(json.dumps(layout_to_dict(cells))), schema)
