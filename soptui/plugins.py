@@ -132,7 +132,7 @@ def load_plugins(
         try:
             module = load()
             _register(result, info, module)
-        except Exception as error:  # a plugin's own bug must not stop soptui
+        except (Exception, SystemExit) as error:  # a plugin's own bug (or exit) must not stop soptui
             info.error = _describe(error)
             info.hooks = info.exporters = info.checks = info.themes = ()
             if module is not None and manager.is_registered(module) and manager.get_name(module) == info.name:

@@ -57,6 +57,14 @@ def test_plugin_that_fails_to_import_is_reported_once_and_skipped(site, capsys):
     assert "json" in plugins.exporters
 
 
+def test_plugin_that_exits_on_import_does_not_exit_soptui(site):
+    site.install("soptui-keluar", "soptui_keluar", "import sys\nsys.exit(3)\n", entry_name="keluar")
+    seen, warn = messages()
+    plugins = load_plugins(warn=warn)
+    assert any("keluar" in m and "SystemExit" in m for m in seen)
+    assert "json" in plugins.exporters
+
+
 def test_plugin_that_raises_while_registering_is_skipped_whole(site):
     site.install("soptui-setengah", "soptui_setengah", """
         from soptui import hookimpl
