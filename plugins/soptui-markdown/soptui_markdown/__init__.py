@@ -77,12 +77,16 @@ def _mermaid(sop: Sop) -> list[str]:
     lines = ["flowchart TD"]
     for step_id, symbol in flow.symbols.items():
         opening, closing = _SHAPES[symbol]
-        text = sop.step(step_id).kegiatan.replace('"', "#quot;")
-        lines.append(f"    {node[step_id]}{opening}{text}{closing}")
+        lines.append(f"    {node[step_id]}{opening}{_mermaid_text(sop.step(step_id).kegiatan)}{closing}")
     for edge in flow.edges:
-        arrow = f"-->|{edge.label}|" if edge.label else "-->"
+        arrow = f"-->|{_mermaid_text(edge.label)}|" if edge.label else "-->"
         lines.append(f"    {node[edge.source]} {arrow} {node[edge.target]}")
     return lines
+
+
+def _mermaid_text(text: str) -> str:
+    """Quotes and bars would end a Mermaid label early; they become entity codes."""
+    return " ".join(text.split()).replace('"', "#quot;").replace("|", "#124;")
 
 
 def _cell(value: object) -> str:

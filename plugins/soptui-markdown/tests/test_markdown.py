@@ -32,3 +32,12 @@ def test_every_step_is_a_numbered_row_and_a_flowchart_node():
 
 def test_mermaid_can_be_left_out():
     assert "```mermaid" not in export(generate_sop(7), mermaid=False)
+
+
+def test_quotes_and_bars_do_not_break_the_flowchart():
+    from dataclasses import replace
+
+    sop = generate_sop(7)
+    sop = sop.with_step(1, kegiatan='Memeriksa "berkas" | lampiran')
+    page = export(replace(sop))
+    assert 'Memeriksa #quot;berkas#quot; #124; lampiran' in page
