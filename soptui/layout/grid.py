@@ -131,8 +131,9 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
 
     Actors share a part of the width that grows with their number (a fifth
     for one actor, over half for eight or more), capped so that one or two
-    actors do not get absurdly wide columns; the text columns share the rest,
-    but never less than a floor: then the table is wider than ``width``.
+    actors do not get absurdly wide columns; the text columns share the rest.
+    On paper the table always fits ``width``; in cells no column is narrower
+    than a floor, and the table may be wider than ``width`` (it scrolls).
     """
     count = len(actors)
     metrics = options.metrics
@@ -140,18 +141,20 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
     number = digits + scale.pad + scale.pad_end + (0 if scale.cells else 1)
     share = min(0.55, 0.22 + 0.04 * count)
     actor_width = min(width * share / count, (16 if scale.cells else 14 * scale.size))
-    if scale.cells:
-        actor_width = max(MIN_CELL_ACTOR, int(actor_width)) + 4 * scale.crowding
     total_weight = sum(TEXT_WEIGHTS.values())
-    floor = MIN_CELL_TEXT if scale.cells else 4 * scale.size
-    text_width = max(width - number - actor_width * count, floor * total_weight / min(TEXT_WEIGHTS.values()))
+    text_width = width - number - actor_width * count  # on paper at least 45 % of the width: it always fits
+    if scale.cells:  # a terminal scrolls: keep every column legible, even if wider than the screen
+        actor_width = max(MIN_CELL_ACTOR, int(actor_width)) + 4 * scale.crowding
+        floor = MIN_CELL_TEXT * total_weight / min(TEXT_WEIGHTS.values())
+        text_width = max(width - number - actor_width * count, floor)
     widths = [("no", number), ("kegiatan", text_width * TEXT_WEIGHTS["kegiatan"] / total_weight)]
     widths += [(f"pelaksana:{actor_id}", actor_width) for actor_id, _ in actors]
     widths += [(key, text_width * TEXT_WEIGHTS[key] / total_weight) for key, _ in MUTU_BAKU]
     widths.append(("keterangan", text_width * TEXT_WEIGHTS["keterangan"] / total_weight))
     columns, x = [], left
-    for key, w in widths:
-        right = scale.snap(x + w)
+    for index, (key, w) in enumerate(widths):
+        last = index == len(widths) - 1 and not scale.cells
+        right = scale.snap(left + width if last else x + w)  # rounding never pushes the table past the margin
         columns.append(Column(key, scale.snap(x), right))
         x = right
     return tuple(columns), symbol_size(actor_width, scale)

@@ -100,3 +100,11 @@ CELL_PAGES = st.builds(
 def test_any_paper_type_size_and_terminal_keep_every_promise(seed, steps, actors, options):
     sop = generate_sop(seed, steps=steps, actors=actors)
     check_all(sop, compute_layout(sop, options), cells=options.cells)
+
+
+@pytest.mark.parametrize("options", PRINT_OPTIONS, ids=lambda o: f"{o.paper}-{o.orientation}-{o.width}")
+@pytest.mark.parametrize("actors", [1, 5, 8, 10])
+def test_the_table_stays_inside_the_margins(options, actors):
+    page = compute_layout(generate_sop(251, actors=actors), options).pages[0]
+    top, right, bottom, left = options.margin_units()
+    assert page.table.x >= left - 0.01 and page.table.right <= page.width - right + 0.01, page.table

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import dataclasses
 
-import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx.util import Emu
@@ -234,8 +233,6 @@ def test_generated_sops_fit_every_slide(build, seed, actors):
     assert len(_table_rows(prs)) == len(sop.langkah)
 
 
-@pytest.mark.xfail(strict=True, reason="layout: with 8 actors at 12 pt the text columns' minimum widths make the "
-                   "flowchart table 8 pt wider than the slide (reported to the layout's owner)")
 def test_eight_actors_fit_the_slide(build):
     prs, _ = build(generate_sop(251, actors=8))
     assert_fits(prs)
