@@ -60,7 +60,7 @@ def check_rows(sop: Sop, layout: FlowchartLayout) -> None:
 
 def check_orthogonal(page: Page) -> None:
     for edge in page.edges:
-        assert len(edge.points) >= 2, f"{edge.source}->{edge.target}: no segment"
+        assert 2 <= len(edge.points) <= 5, f"{edge.source}->{edge.target}: {len(edge.points) - 1} legs, not 1 to 4"
         for (ax, ay), (bx, by) in zip(edge.points, edge.points[1:]):
             assert (ax == bx) != (ay == by), f"{edge.source}->{edge.target}: not orthogonal at {(ax, ay)}"
 
