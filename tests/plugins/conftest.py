@@ -86,3 +86,24 @@ def soptui_run():
                               env=env, timeout=timeout, cwd=ROOT)
 
     return run
+
+
+@pytest.fixture
+def assert_valid_exports():
+    """Validate every JSON export under a folder against the schema in the repo."""
+    import json
+
+    import jsonschema
+
+    from soptui_json.schema import SCHEMA_FILE
+
+    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")),
+                                                format_checker=jsonschema.FormatChecker())
+
+    def check(folder: Path) -> int:
+        files = sorted(folder.rglob("*.json"))
+        for path in files:
+            validator.validate(json.loads(path.read_text(encoding="utf-8")))
+        return len(files)
+
+    return check

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import os
 import signal
 import subprocess
@@ -52,10 +51,11 @@ def outputs(folder) -> list[str]:
     return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
 
 
-def test_library_is_mirrored_named_after_files_and_a_rerun_skips_all(library, tmp_path):
+def test_library_is_mirrored_named_after_files_and_a_rerun_skips_all(library, tmp_path, assert_valid_exports):
     out = tmp_path / "dist"
     first = invoke(str(library), "-f", "json", "-o", str(out), "--jobs", "1")
     assert first.exit_code == 0, first.output
+    assert assert_valid_exports(out) == 3
     assert outputs(out) == [
         "biro-umum/laporan-kinerja.json",
         "keuangan/2024/surat-masuk.json",
@@ -125,9 +125,10 @@ def test_output_folder_that_is_a_file_is_a_usage_error(tmp_path, examples):
     assert invoke(str(examples[0]), "-f", "json", "-o", str(tmp_path / "out")).exit_code == 2
 
 
-def test_parallel_and_serial_give_the_same_bytes(library, tmp_path):
+def test_parallel_and_serial_give_the_same_bytes(library, tmp_path, assert_valid_exports):
     assert invoke(str(library), "-f", "json", "-o", str(tmp_path / "one"), "--jobs", "1").exit_code == 0
     assert invoke(str(library), "-f", "json", "-o", str(tmp_path / "two"), "--jobs", "2").exit_code == 0
+    assert assert_valid_exports(tmp_path / "two") == 3
     for name in outputs(tmp_path / "one"):
         assert (tmp_path / "one" / name).read_bytes() == (tmp_path / "two" / name).read_bytes()
 
@@ -149,7 +150,7 @@ def test_subprocess_exit_codes_and_textual_is_never_imported(tmp_path, examples,
     assert result.stdout.strip() == "0 []", result.stdout + result.stderr
 
 
-def test_an_exporter_that_crashes_fails_its_format_only(site, library, tmp_path, soptui_run):
+def test_an_exporter_that_crashes_fails_its_format_only(site, library, tmp_path, soptui_run, assert_valid_exports):
     site.install("soptui-mogok", "soptui_mogok", CRASHING_PLUGIN, entry_name="mogok")
     out = tmp_path / "dist"
     result = soptui_run("export", str(library), "-f", "mogok,json", "-o", str(out), "--jobs", "2", env=site.env())
@@ -159,6 +160,7 @@ def test_an_exporter_that_crashes_fails_its_format_only(site, library, tmp_path,
         "biro-umum/laporan-kinerja.json", "keuangan/2024/surat-masuk.json", "keuangan/pengajuan-cuti.json",
     ]
     assert not [name for name in outputs(out) if "mogok" in name], "no half-written output"
+    assert assert_valid_exports(out) == 3
 
 
 def test_a_plugin_that_fails_to_import_does_not_stop_the_batch(site, examples, tmp_path, soptui_run):
@@ -169,7 +171,7 @@ def test_a_plugin_that_fails_to_import_does_not_stop_the_batch(site, examples, t
 
 
 @pytest.mark.parametrize("jobs", ["1", "2"])
-def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path, jobs):
+def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path, jobs, assert_valid_exports):
     site.install("soptui-lambat", "soptui_lambat", SLOW_PLUGIN, entry_name="lambat")
     folder = tmp_path / "sop"
     folder.mkdir()
@@ -193,9 +195,7 @@ def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path,
     slow = [p for p in files if p.suffix == ".lambat"]
     assert 0 < len(slow) < 16, "the batch was interrupted part way"
     assert all(p.read_bytes().endswith(b"END") and p.stat().st_size == 5003 for p in slow)
-    for path in files:
-        if path.suffix == ".json":
-            json.loads(path.read_text(encoding="utf-8"))
+    assert_valid_exports(out)
 
 
 def test_exporter_options_reach_the_exporter_and_bad_ones_are_usage_errors(site, examples, tmp_path):

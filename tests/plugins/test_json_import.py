@@ -4,19 +4,25 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from click.testing import CliRunner
 
 from soptui.cli import cli
 from soptui.loader import load
 
 
-def export_json(example, folder):
-    result = CliRunner().invoke(cli, ["export", str(example), "-f", "json", "-o", str(folder)])
-    assert result.exit_code == 0, result.output
-    return folder / example.name.replace(".sop.toml", ".json")
+@pytest.fixture
+def export_json(assert_valid_exports):
+    def export(example, folder):
+        result = CliRunner().invoke(cli, ["export", str(example), "-f", "json", "-o", str(folder)])
+        assert result.exit_code == 0, result.output
+        assert assert_valid_exports(folder) == 1
+        return folder / example.name.replace(".sop.toml", ".json")
+
+    return export
 
 
-def test_import_writes_the_same_model_and_refuses_to_overwrite(tmp_path, examples):
+def test_import_writes_the_same_model_and_refuses_to_overwrite(tmp_path, examples, export_json):
     exported = export_json(examples[0], tmp_path)
     target = tmp_path / "kembali.sop.toml"
     result = CliRunner().invoke(cli, ["import", str(exported), "-o", str(target)])
@@ -40,7 +46,7 @@ def test_broken_json_names_file_line_and_writes_nothing(tmp_path):
     assert "Traceback" not in result.output and not target.exists()
 
 
-def test_wrong_values_are_named_by_field_and_nothing_is_written(tmp_path, examples):
+def test_wrong_values_are_named_by_field_and_nothing_is_written(tmp_path, examples, export_json):
     document = json.loads(export_json(examples[0], tmp_path).read_text(encoding="utf-8"))
     document["sop"]["identitas"]["tanggal_pembuatan"] = "4 Maret 2024"
     document["sop"]["langkah"][1]["kegiatan"] = 42

@@ -32,7 +32,7 @@ def test_plugins_lists_the_third_party_plugin(soptui_run):
     }
 
 
-def test_export_with_the_third_party_format(library, tmp_path, soptui_run):
+def test_export_with_the_third_party_format(library, tmp_path, soptui_run, assert_valid_exports):
     out = tmp_path / "dist"
     result = soptui_run("export", str(library), "-f", "markdown,json", "-o", str(out))
     assert result.returncode == 0, result.stdout + result.stderr
@@ -40,6 +40,7 @@ def test_export_with_the_third_party_format(library, tmp_path, soptui_run):
     assert page.startswith("# Pengelolaan Surat Masuk\n")
     assert "s2 -->|Salah alamat| s7" in page
     assert (out / "keuangan" / "2024" / "surat-masuk.json").exists()
+    assert assert_valid_exports(out) == 3
 
 
 def test_load_plugins_variable_can_leave_it_out(soptui_run, examples, tmp_path):
