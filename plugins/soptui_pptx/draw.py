@@ -65,6 +65,10 @@ def paragraphs_xml(paragraphs: list[Para], palette: Palette) -> str:
     return "".join(out)
 
 
+def _description(text: str) -> str:
+    return f" descr={quoteattr(_NOT_XML.sub('', text))}" if text else ""
+
+
 def _fill(colour: str | None) -> str:
     return f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>' if colour else "<a:noFill/>"
 
@@ -92,8 +96,12 @@ class Drawing:
 
     def shape(self, x, y, w, h, *, name: str, preset: str = "rect", fill: str | None = None,
               line: str | None = None, line_width: float = 0.75, paragraphs: list[Para] = (),
-              anchor: str = "top", pad: tuple[float, float] = (PAD_X, PAD_Y), text_box: bool = False) -> int:
-        """A preset shape (``rect``, ``flowChartProcess``...) or a text box; returns its id."""
+              anchor: str = "top", pad: tuple[float, float] = (PAD_X, PAD_Y), text_box: bool = False,
+              description: str = "") -> int:
+        """A preset shape (``rect``, ``flowChartProcess``...) or a text box; returns its id.
+
+        ``description`` is the shape's alternative text, read by screen readers.
+        """
         shape_id = self._id()
         body = ""
         if paragraphs:
@@ -102,7 +110,7 @@ class Drawing:
                     f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs_xml(list(paragraphs), self.palette)}"
                     "</p:txBody>")
         self._parts.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}{_description(description)}/>'
             f"<p:cNvSpPr{_TEXT_BOX if text_box else ''}/><p:nvPr/></p:nvSpPr>"
             f'<p:spPr><a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
             f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom>{_fill(fill)}{_line(line, line_width)}</p:spPr>'

@@ -42,18 +42,20 @@ def connector_name(label: str, role: str) -> str:
 
 def add_flowchart_slides(prs, sop: Sop, layout: FlowchartLayout, palette, tag: str) -> int:
     total = len(layout.pages)
+    descriptions = {step.id: f"{number}. {step.kegiatan}" for number, step in enumerate(sop.langkah, start=1)}
     for page in layout.pages:
         title = labels.FLOWCHART
         if total > 1:
             title += " (" + labels.PAGE_OF.format(page=page.number, pages=total) + ")"
         drawing = new_slide(prs, title, palette, tag)
-        _draw_page(drawing, page)
+        _draw_page(drawing, page, descriptions)
         drawing.flush()
         set_notes(drawing.slide, step_notes(sop, [symbol.step_id for symbol in page.symbols]))
     return total
 
 
-def _draw_page(drawing: Drawing, page: Page) -> None:
+def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str]) -> None:
+    """Everything of one layout page; each symbol's alternative text is its step's number and Kegiatan."""
     palette = drawing.palette
     dy = TITLE_BAND
     table = page.table
@@ -78,7 +80,8 @@ def _draw_page(drawing: Drawing, page: Page) -> None:
     for symbol in page.symbols:
         inner = [_para(symbol.text)] if symbol.text is not None else []
         ids[("step", symbol.step_id)] = _symbol(drawing, PRESETS[symbol.kind], symbol.box, dy, symbol_name(symbol.step_id),
-                                                getattr(palette, symbol.kind), inner)
+                                                getattr(palette, symbol.kind), inner,
+                                                descriptions.get(symbol.step_id, ""))
     for connector in page.connectors:
         label = Para((connector.label,), 12.0, True, align="center")
         ids[(connector.role, connector.label)] = _symbol(drawing, OFF_PAGE, connector.box, dy,
@@ -92,9 +95,11 @@ def _para(text: Text) -> Para:
     return Para(text.lines, text.size, text.bold, align="center")
 
 
-def _symbol(drawing: Drawing, preset: str, box: Box, dy: float, name: str, fill: str, inner: list[Para]) -> int:
+def _symbol(drawing: Drawing, preset: str, box: Box, dy: float, name: str, fill: str, inner: list[Para],
+            description: str = "") -> int:
     return drawing.shape(box.x, box.y + dy, box.width, box.height, name=name, preset=preset, fill=fill,
-                         line=drawing.palette.stroke, line_width=1.0, paragraphs=inner, anchor="middle", pad=(0, 0))
+                         line=drawing.palette.stroke, line_width=1.0, paragraphs=inner, anchor="middle", pad=(0, 0),
+                         description=description)
 
 
 def _text(drawing: Drawing, text: Text, dy: float, name: str, colour: str | None = None,

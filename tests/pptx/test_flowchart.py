@@ -66,6 +66,8 @@ def test_every_step_has_one_symbol_of_its_kind_beside_its_text(decks):
             slide, shape = found[0]
             assert shape.auto_shape_type == KINDS[sop.flow.symbols[step.id]], step.id
             assert " ".join(step.kegiatan.split()) in slide_text(slide), step.id
+            number = sop.langkah.index(step) + 1
+            assert shape._element.nvSpPr.cNvPr.get("descr") == f"{number}. {step.kegiatan}"  # its alternative text
 
 
 def test_every_connector_is_glued_at_both_ends_with_an_arrowhead(decks):

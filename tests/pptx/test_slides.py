@@ -224,7 +224,7 @@ def test_load_per_actor_is_a_native_bar_chart(example_decks):
 
 
 @settings(max_examples=12, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(seed=st.integers(0, 10_000), actors=st.integers(1, 7))
+@given(seed=st.integers(0, 10_000), actors=st.integers(1, 8))
 def test_generated_sops_fit_every_slide(build, seed, actors):
     sop = generate_sop(seed, actors=actors)
     prs, count = build(sop)
