@@ -98,8 +98,7 @@ class PageRouter:
                 low, high = low + 1, high - 2  # one free cell beside each symbol and grid line
                 xs = [float(x) for x in range(int(low), int(high) + 1) if x != boundary]
             else:
-                xs = self._lane_xs(low + (gap if g == 0 else 2 * gap),
-                                   high - (gap if g == len(self.bounds) else 2 * gap), gap, boundary)
+                xs = self._lane_xs(low + 2 * gap, high - 2 * gap, gap, boundary)
             # spare lanes, half as far apart and nearer the symbols, for crowded pages
             spare = [] if scale.cells else [
                 x for x in self._lane_xs(low + gap, high - gap, gap / 2, boundary)
@@ -301,8 +300,8 @@ class PageRouter:
         lanes = self.lanes[g]
         if not lanes:
             return None
-        source_column = self.rows[part.source].column if part.source is not None else None
-        from_left = source_column is not None and source_column < g
+        attached = part.source if part.source is not None else part.target
+        from_left = attached is not None and self.rows[attached].column < g  # nearest its own symbol first
         ordered = [lane for lane in lanes if not lane.spare]
         ordered = ordered if from_left else ordered[::-1]
         spare = sorted((lane for lane in lanes if lane.spare), key=lambda lane: lane.x, reverse=not from_left)
