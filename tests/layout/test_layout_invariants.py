@@ -108,3 +108,35 @@ def test_the_table_stays_inside_the_margins(options, actors):
     page = compute_layout(generate_sop(251, actors=actors), options).pages[0]
     top, right, bottom, left = options.margin_units()
     assert page.table.x >= left - 0.01 and page.table.right <= page.width - right + 0.01, page.table
+
+
+def test_a_back_edge_over_three_pages_goes_through_one_connector_pair():
+    sop = generate_sop(21, steps=30, actors=4)
+    last = len(sop.langkah) - 2
+    sop = sop.with_step(last, simbol="keputusan", ya=sop.langkah[last + 1].id, tidak=sop.langkah[0].id,
+                        label_tidak="Ulangi")
+    layout = compute_layout(sop)
+    check_all(sop, layout)
+    page_of = {s.step_id: page.number for page in layout.pages for s in page.symbols}
+    source, target = sop.langkah[last].id, sop.langkah[0].id
+    assert page_of[source] - page_of[target] >= 2
+    pair = [(page.number, c) for page in layout.pages for c in page.connectors
+            if (c.source, c.target, c.branch) == (source, target, "tidak")]
+    assert {(n, c.role) for n, c in pair} == {(page_of[source], "out"), (page_of[target], "in")}
+    assert pair[0][1].label == pair[1][1].label
+    leaving = next(e for e in layout.pages[page_of[source] - 1].edges if e.source == source and e.branch == "tidak")
+    assert leaving.label.lines == ("Ulangi",) and leaving.via == pair[0][1].label
+
+
+def test_the_layout_does_not_depend_on_hash_seeds():
+    import os
+    import subprocess
+    import sys
+
+    script = ("import json; from soptui.corpus import generate_sop; "
+              "from soptui.layout import compute_layout, layout_to_dict; "
+              "print(json.dumps(layout_to_dict(compute_layout(generate_sop(13, steps=40, actors=7)))))")
+    outputs = {subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True,
+                              env={**os.environ, "PYTHONHASHSEED": seed}).stdout
+               for seed in ("1", "2")}
+    assert len(outputs) == 1
