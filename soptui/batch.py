@@ -169,7 +169,7 @@ def _write(export_input: ExportInput, exporter: Exporter, options: dict[str, obj
     pages = exporter.write(dataclasses.replace(export_input, layout=layout), buffer, options)
     path.parent.mkdir(parents=True, exist_ok=True)
     atomic_write(path, buffer.getvalue(), _new_file_mode(), durable=False)  # synced once, at the end
-    return pages
+    return pages if isinstance(pages, int) and not isinstance(pages, bool) else None  # a plugin may return anything
 
 
 def _strict_refusal(loaded) -> str | None:
