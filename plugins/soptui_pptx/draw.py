@@ -34,6 +34,8 @@ _NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _TEXT_BOX = ' txBox="1"'
+#: A proportional sans serif: where the font is missing, PowerPoint substitutes one (Arial), not a serif.
+_SANS = ' pitchFamily="34" charset="0"'
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -58,7 +60,8 @@ def paragraphs_xml(paragraphs: list[Para], palette: Palette) -> str:
         colour = para.colour or palette.text
         run_pr = (f'<a:rPr lang="id-ID" sz="{round(para.size * 100)}" b="{1 if para.bold else 0}" dirty="0">'
                   f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-                  f'<a:latin typeface={quoteattr(palette.font)}/><a:cs typeface={quoteattr(palette.font)}/></a:rPr>')
+                  f"<a:latin typeface={quoteattr(palette.font)}{_SANS}/><a:cs typeface={quoteattr(palette.font)}{_SANS}/>"
+                  "</a:rPr>")
         runs = f"<a:br>{run_pr}</a:br>".join(f"<a:r>{run_pr}<a:t>{_text(line)}</a:t></a:r>" for line in para.lines)
         out.append(f"<a:p><a:pPr{attributes}>{spacing}</a:pPr>{runs}<a:endParaRPr lang=\"id-ID\" "
                    f'sz="{round(para.size * 100)}" dirty="0"/></a:p>')
