@@ -32,13 +32,18 @@ class SopApp(App[None]):
     ]
 
     def __init__(self, start: Path, jail: Jail | None = None) -> None:
+        from soptui.config import load_config
+
         super().__init__()
         self.jail = jail or Jail(Path.cwd())
         self.start = start
+        self.config, self.config_problems = load_config()
 
     def on_mount(self) -> None:
         from soptui.tui.screens.library import LibraryScreen
 
+        for problem in self.config_problems:
+            self.notify(problem, severity="warning", timeout=10)
         try:
             target = self.jail.check(self.start)
         except OutsideRoot as error:

@@ -23,7 +23,11 @@ def surat(library: Path) -> Path:
 
 
 @pytest.fixture(autouse=True)
-def _indonesian(monkeypatch):
+def _indonesian(monkeypatch, tmp_path):
+    """Indonesian texts and default settings, whatever the machine's config says."""
     from soptui.i18n import set_language
 
+    monkeypatch.setenv("SOPTUI_CONFIG_DIR", str(tmp_path / "config"))
+    for name in ("SOPTUI_LANG", "SOPTUI_AUTOSAVE_SECONDS", "NO_COLOR"):
+        monkeypatch.delenv(name, raising=False)
     set_language("id")

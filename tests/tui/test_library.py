@@ -109,3 +109,25 @@ async def test_help_lists_the_editor_keys(surat):
         text = captured.get()
         for label in ("Simpan", "Urungkan", "Ekspor", "Sisip di atas", "Ke isian"):
             assert label in text
+
+
+def test_english_interface_with_lang_en(surat):
+    """``--lang en`` is set before the editor is imported, as the CLI does."""
+    import subprocess
+    import sys
+
+    script = (
+        "import sys; from soptui.i18n import set_language; set_language('en')\n"
+        "from pathlib import Path\nfrom soptui.tui.app import SopApp\nfrom soptui.tui.paths import Jail\n"
+        "async def look(pilot):\n"
+        "    await pilot.pause(0.3)\n"
+        "    keys = [b.binding.description for b in pilot.app.screen.active_bindings.values()]\n"
+        "    tabs = [str(t.label) for t in pilot.app.screen.query('Tab')]\n"
+        "    print(keys, tabs)\n"
+        "    pilot.app.exit()\n"
+        f"path = Path({str(surat)!r})\n"
+        "SopApp(path, Jail(path.parent)).run(headless=True, auto_pilot=look)\n"
+    )
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
+    assert "Save" in out.stdout and "Undo" in out.stdout, out.stderr[-2000:]
+    assert "Identity" in out.stdout and "Steps" in out.stdout and "Problems" in out.stdout

@@ -36,7 +36,6 @@ from soptui.tui.widgets.steps import StepsPane, StepTable
 #: Rules that point at a step for a missing value: the field to type it in.
 MISSING_FIELD = {"I002": "waktu", "I003": "output", "S006": "tidak"}
 TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
-AUTOSAVE_SECONDS = 4.0
 CHECK_DELAY = 0.3
 
 
@@ -85,7 +84,7 @@ class EditorScreen(Screen):
         self._update_title()
         self.query_one(StepTable).focus()
         self.schedule_check()
-        self.set_interval(AUTOSAVE_SECONDS, self.autosave)
+        self.set_interval(self.app.config.autosave_seconds, self.autosave)
         recovered = self.document.pending_recovery()
         if recovered is not None and recovered != self.sop:
             self._offer_recovery(recovered)

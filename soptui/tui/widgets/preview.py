@@ -138,6 +138,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         for symbol in self.page.symbols:
             if symbol.step_id == self.selected:
                 top = max(0, int(symbol.box.y) - self.size.height // 3)
-                left = max(0, int(symbol.box.x) - self.size.width // 3)
+                # keep the No and Kegiatan columns in view unless the symbol is off to the right
+                left = 0 if symbol.box.right < self.size.width else int(symbol.box.x) - self.size.width // 3
                 self.scroll_to(x=left, y=top, animate=False)
                 return
