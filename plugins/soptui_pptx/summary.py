@@ -4,7 +4,8 @@ The time is the sum of the parsed ``waktu`` of the steps on the main path
 (the path that follows Ya from the start), min to max; working days and
 calendar time are kept apart, as ``soptui.durations`` does. The load per
 actor is the number of steps each actor performs, drawn as a native bar
-chart the presenter can restyle.
+chart the presenter can restyle; the speaker notes add each actor's time
+(working days and hours cannot share one axis).
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from pptx.util import Pt
 from soptui.durations import total
 from soptui.model import Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import emu
+from soptui_pptx.draw import emu, set_notes
 from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import BODY, new_slide
 from soptui_pptx.palette import Palette
@@ -52,7 +53,19 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
     drawing.flush()
     if sop.pelaksana:
         _add_load_chart(drawing.slide, sop, palette)
+    set_notes(drawing.slide, _actor_notes(sop))
     return 1
+
+
+def _actor_notes(sop: Sop) -> list[str]:
+    """For the presenter: each actor's steps and the time they take, all steps counted."""
+    notes = [labels.ACTOR_NOTES]
+    for actor in sop.pelaksana:
+        steps = [step for step in sop.langkah if step.pelaksana == actor.id]
+        durations = [step.duration for step in steps]
+        time = total(durations).describe_range() if any(durations) else labels.EMPTY
+        notes.append(labels.ACTOR_NOTE.format(actor=actor.nama or actor.id, steps=len(steps), time=time))
+    return notes if sop.pelaksana else []
 
 
 def _add_load_chart(slide, sop: Sop, palette: Palette) -> None:

@@ -255,3 +255,11 @@ def test_main_path_time_is_a_dash_when_no_time_can_be_read(example_decks, build)
     steps = tuple(dataclasses.replace(step, waktu="segera") for step in sop.langkah)
     prs, _ = build(dataclasses.replace(sop, langkah=steps))
     assert "Waktu jalur utama -" in flat(slide_text(titled(prs, "Ringkasan")[0]))
+
+
+def test_summary_notes_give_each_actor_steps_and_time(example_decks):
+    path, sop, prs = next(d for d in example_decks if d[0].name == "pengajuan-cuti.sop.toml")
+    notes = titled(prs, "Ringkasan")[0].notes_slide.notes_text_frame.text
+    # staf: periksa 15 menit, konsep 30 menit, register 15 menit, serahkan 10 menit
+    assert "- Staf Kepegawaian: 4 langkah, 1 jam 10 menit" in notes
+    assert "- Kepala Badan: 1 langkah, 1 hari kerja" in notes
