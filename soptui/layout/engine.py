@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from soptui.flow import Edge
 from soptui.layout.grid import Fitted, Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
+from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.options import PageOptions
 from soptui.layout.paging import paginate
 from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height, slot_offsets
@@ -34,6 +35,7 @@ class _RowPlan:
     texts: dict[str, Fitted]
     height: float
     symbol_height: float
+    label_lines: int  # the most lines of a branch label leaving this step
 
 
 #: How many times a page too crowded for every edge to have its own lane is
@@ -85,7 +87,15 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
              edges: list[tuple[int, int, Edge]], scale: Scale) -> list[_RowPlan]:
     """Each step's texts wrapped, its symbol's height, and its row's height."""
     actor_index = {actor_id: i for i, (actor_id, _) in enumerate(actors)}
+    actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
+    area = (actor_cols[0].left, actor_cols[-1].right)
     side_edges = _side_edges(len(sop.langkah), edges)
+    label_rows = [1] * len(sop.langkah)
+    for source, _, edge in edges:
+        if edge.label and edge.branch != "lanjut":
+            x = _symbol_x(actor_cols[actor_index[sop.langkah[source].pelaksana]], symbols.width, scale)
+            lines = label_lines(edge.label, label_limit(area, (x, x + symbols.width), scale), scale, scale.metrics)
+            label_rows[source] = max(label_rows[source], len(lines))
     plans = []
     for number, step in enumerate(sop.langkah, start=1):
         fields = {key: getattr(step, key) for key in CELL_KEYS[1:]}
@@ -94,10 +104,11 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
         symbol_height = symbols.heights[kind]
         while 2 * len(slot_offsets(symbol_height, scale)) < side_edges[number - 1] + 2:
             symbol_height += 2 * scale.gap  # a busy step grows so each of its edges gets its own slot
-        above, below = _gaps(scale)
+        above, below = _gaps(scale, label_rows[number - 1])
         height = max(scale.snap(above + max(symbol_height, symbols.tallest) + below),
                      *(scale.block_height(fitted) for fitted in texts.values()))
-        plans.append(_RowPlan(step.id, number, kind, actor_index[step.pelaksana], texts, height, symbol_height))
+        plans.append(_RowPlan(step.id, number, kind, actor_index[step.pelaksana], texts, height, symbol_height,
+                              label_rows[number - 1]))
     return plans
 
 
@@ -121,12 +132,14 @@ def _side_edges(count: int, edges: list[tuple[int, int, Edge]]) -> list[int]:
     return counts
 
 
-def _gaps(scale: Scale) -> tuple[float, float]:
+def _gaps(scale: Scale, label_lines: int = 1) -> tuple[float, float]:
     """Room above a symbol for the arrow coming in, below it for a branch
-    label and the turn of the hand-off."""
+    label and the turn of the hand-off; a label of several lines gets them
+    below, and as many more above for a label beside the symbol."""
+    more = label_lines - 1
     if scale.cells:
-        return 2, 2  # grid line + arrow cell; label cell + turn cell
-    return 2.5 * scale.gap, scale.label_line + 2.5 * scale.gap
+        return 2 + more, 2 + more  # grid line + arrow cell; label cell + turn cell
+    return 2.5 * scale.gap + more * scale.label_line, (1 + more) * scale.label_line + 2.5 * scale.gap
 
 
 def _connector_size(symbols: SymbolSize, scale: Scale) -> tuple[float, float]:
@@ -193,9 +206,9 @@ def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple
 
 def _place(plan: _RowPlan, top: float, bottom: float, column: Column, symbols: SymbolSize,
            scale: Scale) -> Placed:
-    above, below = _gaps(scale)
+    above, below = _gaps(scale, plan.label_lines)
     height = plan.symbol_height
-    x = scale.snap(column.left + (column.right - column.left - symbols.width) / 2)
+    x = _symbol_x(column, symbols.width, scale)
     if scale.cells:
         y = top + above + (bottom - top - above - below - height) // 2
         turn = bottom - 1
@@ -203,6 +216,11 @@ def _place(plan: _RowPlan, top: float, bottom: float, column: Column, symbols: S
         y = scale.snap((top + above + bottom - below) / 2 - height / 2)
         turn = scale.snap(bottom - 1.5 * scale.gap)
     return Placed(plan.number - 1, top, bottom, Box(x, y, symbols.width, height), plan.kind, plan.column, turn)
+
+
+def _symbol_x(column: Column, width: float, scale: Scale) -> float:
+    """The left of a symbol centred in its actor column."""
+    return scale.snap(column.left + (column.right - column.left - width) / 2)
 
 
 def _cells(plan: _RowPlan, columns: tuple[Column, ...], top: float, bottom: float, scale: Scale) -> tuple[Text, ...]:

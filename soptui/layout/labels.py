@@ -3,9 +3,22 @@
 from __future__ import annotations
 
 from soptui.layout.grid import Scale
-from soptui.layout.metrics import Metrics
+from soptui.layout.metrics import Metrics, wrap
 from soptui.layout.parts import Placed
 from soptui.layout.types import Box, Point, Text
+
+
+def label_limit(area: tuple[float, float], symbol: tuple[float, float], scale: Scale) -> float:
+    """How wide a label of a symbol spanning ``symbol`` (left, right) may be
+    before it wraps: the room on the wider side of the symbol within the
+    Pelaksana columns ``area``, so it always fits beside or under it."""
+    room = max(symbol[0] - area[0], area[1] - symbol[1]) - (1 if scale.cells else scale.gap)
+    return max(room, 1.0)
+
+
+def label_lines(text: str, limit: float, scale: Scale, metrics: Metrics) -> tuple[str, ...]:
+    """The label wrapped to ``limit``; the file's own long words stay whole."""
+    return wrap(text, limit, metrics, scale.label_size) or ("",)
 
 
 class Labels:
@@ -15,11 +28,14 @@ class Labels:
         self.area, self.scale, self.metrics = area, scale, metrics
         self.placed: dict[int, list[Box]] = {}  # by row: a label stays in its row, or spills to the next
 
-    def size(self, label: str) -> tuple[float, float]:
-        width = self.metrics.width(label, self.scale.label_size)
+    def size(self, label: str, row: Placed) -> tuple[float, float, tuple[str, ...]]:
+        """Width, height and lines of a label of ``row``'s symbol."""
+        limit = label_limit(self.area, (row.box.x, row.box.right), self.scale)
+        lines = label_lines(label, limit, self.scale, self.metrics)
+        width = max(self.metrics.width(line, self.scale.label_size) for line in lines)
         if self.scale.cells:
-            return float(width), 1.0
-        return self.scale.snap(width + 1), self.scale.snap(self.scale.label_line)
+            return float(width), float(len(lines)), lines
+        return self.scale.snap(width + 1), self.scale.snap(self.scale.label_line * len(lines)), lines
 
     def fits(self, row: Placed, side: str, y: float, label: str) -> bool:
         """Whether a label leaving this side at height y has somewhere to go."""
@@ -38,23 +54,23 @@ class Labels:
         allowed = [b for b in boxes if self._ok(b, row)] or boxes[:1]
         box = min(allowed, key=lambda b: sum(_covers(b, line) for line in lines))
         self.placed.setdefault(row.index, []).append(box)
-        return Text(box, (text,), self.scale.label_size)
+        return Text(box, self.size(text, row)[2], self.scale.label_size)
 
     def _side_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
         """Beside the exit, on the side of the leg away from where the edge
         turns (below it when the edge goes up), so the label covers no line of its own."""
-        width, height = self.size(label)
+        width, height, _ = self.size(label, row)
         pad = 0 if self.scale.cells else self.scale.gap / 2
         x = row.box.x - pad - width if side == "left" else row.box.right + pad
         if self.scale.cells:
-            above, below = Box(x, y - 1, width, height), Box(x, y + 1, width, height)
+            above, below = Box(x, y - height, width, height), Box(x, y + 1, width, height)
         else:
             above = Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height)
             below = Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)
         return [below, above] if up else [above, below]
 
     def _bottom_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
-        width, height = self.size(label)
+        width, height, _ = self.size(label, row)
         pad = 1 if self.scale.cells else self.scale.gap / 2
         y = row.box.bottom if self.scale.cells else self.scale.snap(row.box.bottom + pad)
         return [Box(self.scale.snap(x + pad), y, width, height),

@@ -57,3 +57,31 @@ def test_a_row_taller_than_a_page_gets_a_page_of_its_own():
     layout = compute_layout(sop)
     assert [[row.step_id for row in page.rows] for page in layout.pages] == [["s1"], ["s2"], ["s3"]]
     check_all(sop, layout)
+
+
+@pytest.mark.parametrize("actors", [1, 2, 6])
+@pytest.mark.parametrize("mode", OPTIONS)
+def test_long_branch_labels_wrap_inside_the_pelaksana_columns_and_their_row(actors, mode):
+    from dataclasses import replace
+
+    from soptui.corpus import generate_sop
+
+    sop = generate_sop(actors, steps=16, actors=actors)
+    steps = tuple(replace(s, label_tidak="Berkas dikembalikan kepada pemohon untuk dilengkapi",
+                          label_ya="Lengkap dan benar") if s.simbol == "keputusan" else s for s in sop.langkah)
+    sop = replace(sop, langkah=steps)
+    options = OPTIONS[mode]
+    layout = compute_layout(sop, options)
+    check_all(sop, layout, cells=options.cells)
+    labels = 0
+    for page in layout.pages:
+        actor_cols = [c for c in page.columns if c.key.startswith("pelaksana:")]
+        rows = {row.step_id: row for row in page.rows}
+        for edge in (e for e in page.edges if e.label):
+            box, row = edge.label.box, rows[edge.source]
+            assert actor_cols[0].left <= box.x and box.right <= actor_cols[-1].right + 0.01
+            assert row.top <= box.y and box.bottom <= row.bottom + 0.01
+            assert " ".join(edge.label.lines).replace("- ", "").replace("-", "") in (
+                "Berkas dikembalikan kepada pemohon untuk dilengkapi", "Lengkap dan benar")
+            labels += 1
+    assert labels
