@@ -15,8 +15,6 @@ from __future__ import annotations
 import dataclasses
 import io
 import os
-import signal
-import sys
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
@@ -257,45 +255,18 @@ def _new_file_mode() -> int:
 
 
 def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    """Outcomes as they finish: in this process for one worker, else in a pool."""
-    if workers <= 1 or len(jobs) <= 1:
-        for job in jobs:
-            yield export_file(job)
-        return
-    import multiprocessing
+    """Outcomes as they finish: in this process for one worker, else in a pool
+    that survives a worker dying (:mod:`soptui.workers`)."""
+    from soptui import workers as pool
 
-    context = multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-    chunk = max(1, min(16, len(jobs) // (workers * 8)))
-    pool = context.Pool(workers, initializer=_worker_init)
-    try:
-        yield from pool.imap_unordered(export_file, jobs, chunksize=chunk)
-        pool.close()
-    except BaseException:
-        pool.terminate()
-        raise
-    finally:
-        pool.join()
+    yield from pool.run(export_file, jobs, workers, _worker_died)
+
+
+def _worker_died(job: Job) -> Outcome:
+    return Outcome(job.source, skipped=list(job.skipped), failures=[(None, t("batch.worker_died"))])
 
 
 def sync() -> None:
     """Flush the batch's outputs to disk once, instead of an fsync per file."""
     if hasattr(os, "sync"):
         os.sync()
-
-
-def _worker_init() -> None:
-    """Workers leave Ctrl+C to the parent, and clean up when it terminates them.
-
-    SIGTERM becomes ``SystemExit``, so an output being written is removed by
-    ``atomic_write`` before the worker exits. Plugins load quietly (a forked
-    worker has them already): the parent has reported their problems.
-    """
-    from soptui.plugins import get_plugins
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_term)
-    get_plugins(quiet=True)
-
-
-def _exit_on_term(signum, frame) -> None:
-    raise SystemExit(128 + signum)

@@ -247,3 +247,36 @@ def test_a_file_named_twice_is_exported_once_and_an_empty_folder_is_said(library
     empty.mkdir()
     result = invoke(str(empty), "-f", "json", "-o", str(tmp_path / "out2"))
     assert result.exit_code == 0 and "tidak ada berkas SOP" in result.output
+
+
+KILLING_PLUGIN = """
+    import os
+    import signal
+    from soptui import hookimpl
+    from soptui.exporters import Exporter
+
+    def write(input, stream, options):
+        if input.path.name.startswith("racun"):
+            os.kill(os.getpid(), signal.SIGKILL)  # what a crash in native code looks like
+        stream.write(b"ok")
+
+    @hookimpl
+    def register_exporters(register):
+        register(Exporter(name="rapuh", label="Rapuh", suffix=".txt", write=write))
+"""
+
+
+def test_a_worker_that_dies_fails_exactly_its_file_and_the_batch_goes_on(site, examples, tmp_path, soptui_run):
+    site.install("soptui-rapuh", "soptui_rapuh", KILLING_PLUGIN, entry_name="rapuh")
+    folder = tmp_path / "sop"
+    folder.mkdir()
+    for index in range(40):
+        name = "racun.sop.toml" if index == 17 else f"sop-{index:02}.sop.toml"
+        (folder / name).write_bytes(examples[index % len(examples)].read_bytes())
+    out = tmp_path / "dist"
+    result = soptui_run("export", str(folder), "-f", "rapuh", "-o", str(out), "--jobs", "2", env=site.env(), timeout=60)
+    assert result.returncode == 1
+    failed = [line for line in result.stdout.splitlines() if line.startswith("GAGAL")]
+    assert len(failed) == 1 and "racun.sop.toml" in failed[0] and "berhenti mendadak" in failed[0]
+    assert len(list(out.glob("*.txt"))) == 39
+    assert "Traceback" not in result.stderr
