@@ -140,8 +140,15 @@ def _overlap(a: Box, b: Box) -> bool:
 
 
 def check_labels(page: Page, cells: bool) -> None:
-    """No label covers a symbol, a connector or another label."""
+    """No label covers a symbol, a connector or another label; each stays in
+    the Pelaksana columns and in the row of the step it leaves."""
     labels = [edge.label.box for edge in page.edges if edge.label is not None]
+    actor_cols = [c for c in page.columns if c.key.startswith("pelaksana:")]
+    rows = {row.step_id: row for row in page.rows}
+    for edge in (e for e in page.edges if e.label is not None):
+        box, row = edge.label.box, rows[edge.source]
+        assert actor_cols[0].left - EPS <= box.x and box.right <= actor_cols[-1].right + EPS, "label off Pelaksana"
+        assert row.top - EPS <= box.y and box.bottom <= row.bottom + EPS, f"label of {edge.source} off its row"
     for box in labels:
         for symbol in page.symbols:
             assert not _overlap(box, symbol.box), f"page {page.number}: a label covers {symbol.step_id}"
