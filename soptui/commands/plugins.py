@@ -30,8 +30,11 @@ def plugins(as_json: bool, hook: str | None) -> None:
         records = []
         for info in listed:
             record = asdict(info)
-            record["exporters"] = [_exporter_record(loaded.exporters[name]) for name in info.exporters
-                                   if name in loaded.exporters and loaded.exporters[name].plugin == info.name]
+            record["exporters"] = [
+                {**_exporter_record(loaded.exporters[name]), "conflict": list(loaded.conflicts.get(name, ()))}
+                for name in info.exporters
+                if name in loaded.exporters and loaded.exporters[name].plugin == info.name
+            ]
             records.append(record)
         click.echo(json.dumps(records, ensure_ascii=False, indent=2))
         return
@@ -44,7 +47,10 @@ def plugins(as_json: bool, hook: str | None) -> None:
         click.echo("  " + t("plugins.list_hooks", hooks=", ".join(info.hooks) or "-"))
         for name in info.exporters:
             exporter = loaded.exporters.get(name)
-            if exporter is not None:
+            if name in loaded.conflicts:
+                first, second = loaded.conflicts[name]
+                click.echo("  " + t("plugins.conflict", name=name, first=first, second=second))
+            elif exporter is not None:
                 click.echo("  " + t("plugins.list_exporter", name=name, label=exporter.label, suffix=exporter.suffix))
         for code in info.checks:
             click.echo("  " + t("plugins.list_check", code=code, description=loaded.checks[code].description))

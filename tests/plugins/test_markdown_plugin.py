@@ -27,6 +27,7 @@ def test_plugins_lists_the_third_party_plugin(soptui_run):
     assert markdown["version"] == "0.1.0"
     assert markdown["hooks"] == ["register_exporters"]
     assert markdown["exporters"][0]["suffix"] == ".md"
+    assert markdown["exporters"][0]["conflict"] == []
     assert markdown["exporters"][0]["options"][0] == {
         "name": "mermaid", "type": "bool", "default": True, "help": "Sertakan diagram alir Mermaid", "choices": [],
     }

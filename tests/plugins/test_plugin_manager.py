@@ -112,6 +112,21 @@ def test_two_exporters_with_one_name_are_an_error_naming_both_plugins(site):
     assert "json" in plugins.usable_exporters()
 
 
+def test_plugins_command_shows_a_conflict_under_both_plugins(site):
+    from click.testing import CliRunner
+
+    from soptui.cli import cli
+
+    site.install("soptui-alfa", "soptui_alfa", EXPORTER_PLUGIN.format(name="teks"), entry_name="alfa")
+    site.install("soptui-beta", "soptui_beta", EXPORTER_PLUGIN.format(name="teks"), entry_name="beta")
+    listing = CliRunner().invoke(cli, ["plugins"]).stdout
+    assert listing.count('format "teks" didaftarkan oleh dua plugin, alfa dan beta') == 2
+    assert "eksporter teks" not in listing
+    records = __import__("json").loads(CliRunner().invoke(cli, ["plugins", "--json"]).stdout)
+    alfa = next(record for record in records if record["name"] == "alfa")
+    assert alfa["exporters"][0]["conflict"] == ["alfa", "beta"]
+
+
 # One test per hook: what a plugin registers through it reaches the user.
 
 
