@@ -76,9 +76,11 @@ class Scale:
         """The size at which the widest word of ``texts`` fits a cell from
         ``left`` to ``right``: a narrow column gets smaller text, down to the
         minimum size, before a word is cut ("Kelengkapan" stays one word)."""
+        if self.cells:
+            return self.size
         width = right - left - self.pad - self.pad_end
         widest = max((self.metrics.width(w, self.size, bold) for text in texts for w in text.split()), default=0)
-        if self.cells or widest <= width:
+        if widest <= width:
             return self.size
         return max(self.min_size, math.floor(self.size * width / widest * 10) / 10)
 

@@ -27,15 +27,21 @@ class Labels:
     def __init__(self, area: tuple[float, float], scale: Scale, metrics: Metrics) -> None:
         self.area, self.scale, self.metrics = area, scale, metrics
         self.placed: dict[int, list[Box]] = {}  # by row: a label stays in its row, or spills to the next
+        self._sizes: dict[tuple[str, float], tuple[float, float, tuple[str, ...]]] = {}
 
     def size(self, label: str, row: Placed) -> tuple[float, float, tuple[str, ...]]:
-        """Width, height and lines of a label of ``row``'s symbol."""
-        limit = label_limit(self.area, (row.box.x, row.box.right), self.scale)
-        lines = label_lines(label, limit, self.scale, self.metrics)
-        width = max(self.metrics.width(line, self.scale.label_size) for line in lines)
-        if self.scale.cells:
-            return float(width), float(len(lines)), lines
-        return self.scale.snap(width + 1), self.scale.snap(self.scale.label_line * len(lines)), lines
+        """Width, height and lines of a label of ``row``'s symbol (measured once)."""
+        key = (label, row.box.x)
+        if key not in self._sizes:
+            limit = label_limit(self.area, (row.box.x, row.box.right), self.scale)
+            lines = label_lines(label, limit, self.scale, self.metrics)
+            width = max(self.metrics.width(line, self.scale.label_size) for line in lines)
+            if self.scale.cells:
+                self._sizes[key] = float(width), float(len(lines)), lines
+            else:
+                self._sizes[key] = (self.scale.snap(width + 1), self.scale.snap(self.scale.label_line * len(lines)),
+                                    lines)
+        return self._sizes[key]
 
     def fits(self, row: Placed, side: str, y: float, label: str) -> bool:
         """Whether a label leaving this side at height y has somewhere to go."""
