@@ -91,16 +91,20 @@ def plan(
     jobs: list[Job] = []
     refused: list[Outcome] = []
     claimed: dict[Path, Path] = {}
-    seen: set[Path] = set()
+    seen: set[str] = set()
+    folders: dict[Path, Path] = {}  # output folder -> where it really is (symlinks followed), once each
     for source, base in found:
-        if source.resolve() in seen:  # named twice, e.g. a folder and a file in it
+        absolute = os.path.abspath(source)
+        if absolute in seen:  # named twice, e.g. a folder and a file in it
             continue
-        seen.add(source.resolve())
-        relative_folder = _relative_folder(source, base)
+        seen.add(absolute)
+        folder = out_dir / _relative_folder(source, base)
+        if folder not in folders:
+            folders[folder] = folder.resolve()
         targets, skipped, problems = [], [], []
         for name, suffix in formats.items():
-            path = out_dir / relative_folder / f"{output_stem(source)}{suffix}"
-            resolved = path.resolve()
+            path = folder / f"{output_stem(source)}{suffix}"
+            resolved = folders[folder] / path.name  # the file itself is replaced, never followed
             if not resolved.is_relative_to(root):
                 problems.append((name, t("batch.escapes", path=path, out=out_dir)))
             elif resolved in claimed:
