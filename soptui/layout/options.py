@@ -45,12 +45,20 @@ class PageOptions:
     symbol_numbers: bool = False
     metrics: Metrics = field(default_factory=default_metrics)
 
+    def __post_init__(self) -> None:
+        if self.orientation not in ("landscape", "portrait"):
+            raise ValueError(f"unknown orientation {self.orientation!r}; choose landscape or portrait")
+        if self.width is None and self.paper not in PAPERS:
+            raise ValueError(f"unknown paper {self.paper!r}; choose one of {', '.join(PAPERS)}")
+        if self.font_size <= 0 or self.min_font_size <= 0:
+            raise ValueError("font_size and min_font_size must be positive")
+        if (self.width is not None and self.width <= 0) or (self.height is not None and self.height <= 0):
+            raise ValueError("width and height must be positive")
+
     def page_size(self) -> tuple[float, float | None]:
         """Width and height of the page in layout units (height ``None``: unbounded)."""
         if self.width is not None:
             return self.width, self.height
-        if self.paper not in PAPERS:
-            raise ValueError(f"unknown paper {self.paper!r}; choose one of {', '.join(PAPERS)}")
         short, long = PAPERS[self.paper]
         return (long, short) if self.orientation == "landscape" else (short, long)
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -81,3 +82,10 @@ def test_symbols_are_empty_on_paper_and_numbered_in_the_preview():
     assert all(s.text is None for p in compute_layout(sop).pages for s in p.symbols)
     preview = compute_layout(sop, PageOptions(width=100, metrics=CellMetrics(), symbol_numbers=True))
     assert [s.text.lines for s in preview.pages[0].symbols] == [(str(n),) for n in range(1, 11)]
+
+
+@pytest.mark.parametrize("bad", [dict(paper="A3"), dict(orientation="sideways"), dict(font_size=0),
+                                 dict(width=-5), dict(width=100, height=0)])
+def test_impossible_page_options_are_refused_with_the_reason(bad):
+    with pytest.raises(ValueError, match="paper|orientation|positive"):
+        PageOptions(**bad)
