@@ -10,6 +10,7 @@ from __future__ import annotations
 import os
 import sys
 import time
+from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -107,38 +108,36 @@ class _Report:
         self.failed += outcome.failed
 
     def display(self):
-        from contextlib import contextmanager
+        """A context giving ``show(outcome)``: a bar on a terminal, plain lines otherwise."""
+        return self._bar() if sys.stderr.isatty() else self._plain()
 
+    @contextmanager
+    def _plain(self):
+        def show(outcome) -> None:
+            self.count(outcome)
+            for line in _lines(outcome):
+                click.echo(line)
+
+        yield show
+
+    @contextmanager
+    def _bar(self):
         from rich.console import Console
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
 
-        console = Console(stderr=True)
+        columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
+                   TextColumn("{task.fields[current]}", style="dim"))
+        with Progress(*columns, console=Console(stderr=True), transient=False) as progress:
+            task = progress.add_task(t("batch.progress"), total=self.total, current="")
 
-        @contextmanager
-        def plain():
             def show(outcome) -> None:
                 self.count(outcome)
-                for line in _lines(outcome):
-                    click.echo(line)
+                if outcome.failed:  # failures stay on screen above the bar
+                    for line in _lines(outcome):
+                        progress.console.print(line, markup=False, highlight=False)
+                progress.update(task, advance=1, current=str(outcome.source))
+
             yield show
-
-        @contextmanager
-        def bar():
-            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
-
-            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn(),
-                       TextColumn("{task.fields[current]}", style="dim"))
-            with Progress(*columns, console=console, transient=False) as progress:
-                task = progress.add_task(t("batch.progress"), total=self.total, current="")
-
-                def show(outcome) -> None:
-                    self.count(outcome)
-                    if outcome.failed:
-                        for line in _lines(outcome):
-                            progress.console.print(line, markup=False, highlight=False)
-                    progress.update(task, advance=1, current=str(outcome.source))
-                yield show
-
-        return bar() if console.is_terminal else plain()
 
     def summary(self, seconds: float) -> str:
         return t("batch.summary", files=self.done, formats=", ".join(self.formats), written=self.written,
