@@ -136,8 +136,10 @@ def main() -> None:
         print(f"cold start, {STEPS}-step SOP: best {min(starts):.3f} s, median {statistics.median(starts):.3f} s")
         print(f"resident memory, {STEPS}-step SOP open: max {max(memory):.0f} MiB")
         times = asyncio.run(keystrokes(path))
-        print(f"keystroke in a {STEPS}-step SOP: median {statistics.median(times) * 1000:.1f} ms, "
-              f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms")
+        print(
+            f"keystroke in a {STEPS}-step SOP: median {statistics.median(times) * 1000:.1f} ms, "
+            f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms"
+        )
         layout, draw = preview(path)
         print(f"preview of {STEPS} steps: layout {layout * 1000:.1f} ms, drawing {draw * 1000:.1f} ms (best of 20)")
 

@@ -16,9 +16,21 @@ from soptui.layout.types import Box, EdgePath, Page, Text
 
 UP, DOWN, LEFT, RIGHT = 1, 2, 4, 8
 LINE_CHARS = {
-    0: " ", UP: "│", DOWN: "│", UP | DOWN: "│", LEFT: "─", RIGHT: "─", LEFT | RIGHT: "─",
-    DOWN | RIGHT: "┌", DOWN | LEFT: "┐", UP | RIGHT: "└", UP | LEFT: "┘",
-    UP | DOWN | RIGHT: "├", UP | DOWN | LEFT: "┤", DOWN | LEFT | RIGHT: "┬", UP | LEFT | RIGHT: "┴",
+    0: " ",
+    UP: "│",
+    DOWN: "│",
+    UP | DOWN: "│",
+    LEFT: "─",
+    RIGHT: "─",
+    LEFT | RIGHT: "─",
+    DOWN | RIGHT: "┌",
+    DOWN | LEFT: "┐",
+    UP | RIGHT: "└",
+    UP | LEFT: "┘",
+    UP | DOWN | RIGHT: "├",
+    UP | DOWN | LEFT: "┤",
+    DOWN | LEFT | RIGHT: "┬",
+    UP | LEFT | RIGHT: "┴",
     UP | DOWN | LEFT | RIGHT: "┼",
 }
 HEADS = {DOWN: "▼", UP: "▲", RIGHT: "▶", LEFT: "◀"}
@@ -152,7 +164,10 @@ def _symbol(canvas: Canvas, kind: str, box: Box, style: str, label: str = "") ->
     x0, y0, x1, y1 = cell(box.x), cell(box.y), cell(box.right) - 1, cell(box.bottom) - 1
     x1, y1 = max(x1, x0 + 2), max(y1, y0 + 1)
     corners = {
-        "terminator": "╭╮╰╯", "proses": "┌┐└┘", "keputusan": "╱╲╲╱", "connector": "┌┐╲╱",
+        "terminator": "╭╮╰╯",
+        "proses": "┌┐└┘",
+        "keputusan": "╱╲╲╱",
+        "connector": "┌┐╲╱",
     }[kind]
     for y in range(y0, y1 + 1):
         for x in range(x0, x1 + 1):

@@ -46,7 +46,9 @@ class ChoiceDialog(Dialog):
             yield Static(self.message, classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for key, label in self.choices:
-                    yield Button(label, id=f"choice-{key}", variant="primary" if key == self.choices[0][0] else "default")
+                    yield Button(
+                        label, id=f"choice-{key}", variant="primary" if key == self.choices[0][0] else "default"
+                    )
 
     def on_button_pressed(self, event: Button.Pressed) -> None:
         event.stop()
@@ -60,7 +62,9 @@ def confirm(title: str, message: str, yes: str) -> ChoiceDialog:
 class PromptDialog(Dialog):
     """Asks for one line of text; ``check`` returns an error message or ``None``."""
 
-    def __init__(self, title: str, value: str = "", check: Callable[[str], str | None] | None = None, placeholder: str = "") -> None:
+    def __init__(
+        self, title: str, value: str = "", check: Callable[[str], str | None] | None = None, placeholder: str = ""
+    ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value

@@ -18,7 +18,7 @@ from pathlib import Path
 import tomli_w
 
 from soptui.checks import check_loaded, check_sop
-from soptui.diagnostics import Finding, FieldPath
+from soptui.diagnostics import FieldPath, Finding
 from soptui.loader import Loaded, Source, load, load_bytes
 from soptui.model import Sop
 from soptui.serialize import to_dict

@@ -5,7 +5,6 @@ from __future__ import annotations
 from soptui.loader import load
 from soptui.tui.document import recovery_path
 from soptui.tui.screens.editor import EditorScreen
-
 from tests.tui.helpers import make_app, settle
 
 
@@ -29,7 +28,7 @@ async def test_type_in_a_step_then_save_writes_only_that_line(surat):
         await settle(pilot, app)
         assert not editor.document.dirty
     after = surat.read_text(encoding="utf-8")
-    assert after == before.replace("buku agenda surat masuk\"", "buku agenda surat masuk segera\"")
+    assert after == before.replace('buku agenda surat masuk"', 'buku agenda surat masuk segera"')
 
 
 async def test_undo_takes_back_the_typing_and_redo_brings_it_again(surat):

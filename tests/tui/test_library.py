@@ -6,7 +6,6 @@ from rich.console import Console
 
 from soptui.tui.screens.editor import EditorScreen
 from soptui.tui.screens.library import LibraryScreen
-
 from tests.tui.helpers import make_app, settle
 
 

@@ -7,7 +7,6 @@ from pypdf import PdfReader
 from soptui.loader import load
 from soptui.tui.canvas import draw_page
 from soptui.tui.widgets.preview import PreviewPane, preview_layout
-
 from tests.tui.helpers import make_app, settle
 
 

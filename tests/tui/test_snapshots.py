@@ -54,7 +54,9 @@ def test_library_80x24_dark(snap_compare, library):
 
 
 def test_library_120x40_light(snap_compare, library):
-    assert snap_compare(make_app(library), terminal_size=(120, 40), run_before=run_before(*"surat", theme="textual-light"))
+    assert snap_compare(
+        make_app(library), terminal_size=(120, 40), run_before=run_before(*"surat", theme="textual-light")
+    )
 
 
 def test_steps_80x24_dark(snap_compare, surat):
@@ -86,7 +88,9 @@ def test_problems_80x24_dark(snap_compare, surat):
 
 
 def test_records_120x40_light(snap_compare, surat):
-    assert snap_compare(make_app(surat), terminal_size=(120, 40), run_before=run_before("f7", "a", theme="textual-light"))
+    assert snap_compare(
+        make_app(surat), terminal_size=(120, 40), run_before=run_before("f7", "a", theme="textual-light")
+    )
 
 
 def test_export_dialog_80x24_dark(snap_compare, surat):

@@ -34,7 +34,9 @@ def free_port() -> int:
 @pytest.fixture
 def sshd(tmp_path: Path):
     missing = [tool for tool in TOOLS if shutil.which(tool) is None] + ([] if Path(SSHD).exists() else [SSHD])
-    assert not missing, f"needed for the SSH end-to-end test: {', '.join(missing)} (apt-get install openssh-server openssh-client tmux)"
+    assert not missing, (
+        f"needed for the SSH end-to-end test: {', '.join(missing)} (apt-get install openssh-server openssh-client tmux)"
+    )
     keys = tmp_path / "keys"
     keys.mkdir(mode=0o700)
     for name in ("host", "user"):
@@ -46,7 +48,8 @@ def sshd(tmp_path: Path):
     port = free_port()
     config = keys / "sshd_config"
     config.write_text(
-        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\nAuthorizedKeysFile {keys / 'authorized_keys'}\n"
+        f"Port {port}\nListenAddress 127.0.0.1\nHostKey {keys / 'host'}\n"
+        f"AuthorizedKeysFile {keys / 'authorized_keys'}\n"
         "PasswordAuthentication no\nKbdInteractiveAuthentication no\nPubkeyAuthentication yes\n"
         f"PermitRootLogin prohibit-password\nUsePAM no\nStrictModes no\nPidFile {keys / 'sshd.pid'}\n"
     )
@@ -72,12 +75,28 @@ class Terminal:
     def __init__(self, tmp_path: Path, command: str) -> None:
         Terminal.count += 1
         self.socket = str(tmp_path / f"tmux-{Terminal.count}.sock")
-        subprocess.run(["tmux", "-S", self.socket, "new-session", "-d", "-x", "100", "-y", "30", "-s", "e2e",
-                        f"{command}; echo EXIT=$?; sleep 60"], check=True)
+        subprocess.run(
+            [
+                "tmux",
+                "-S",
+                self.socket,
+                "new-session",
+                "-d",
+                "-x",
+                "100",
+                "-y",
+                "30",
+                "-s",
+                "e2e",
+                f"{command}; echo EXIT=$?; sleep 60",
+            ],
+            check=True,
+        )
 
     def screen(self) -> str:
-        return subprocess.run(["tmux", "-S", self.socket, "capture-pane", "-p", "-t", "e2e"],
-                              capture_output=True, text=True).stdout
+        return subprocess.run(
+            ["tmux", "-S", self.socket, "capture-pane", "-p", "-t", "e2e"], capture_output=True, text=True
+        ).stdout
 
     def wait_for(self, text: str, timeout: float = 20) -> str:
         deadline = time.monotonic() + timeout
@@ -102,8 +121,21 @@ class Terminal:
 
 
 def ssh_command(port: int, key: Path, remote: str) -> str:
-    options = ["-t", "-i", str(key), "-p", str(port), "-o", "StrictHostKeyChecking=no",
-               "-o", "UserKnownHostsFile=/dev/null", "-o", "LogLevel=ERROR", "-o", "BatchMode=yes"]
+    options = [
+        "-t",
+        "-i",
+        str(key),
+        "-p",
+        str(port),
+        "-o",
+        "StrictHostKeyChecking=no",
+        "-o",
+        "UserKnownHostsFile=/dev/null",
+        "-o",
+        "LogLevel=ERROR",
+        "-o",
+        "BatchMode=yes",
+    ]
     return shlex.join(["ssh", *options, f"{getpass.getuser()}@127.0.0.1", remote])
 
 
@@ -118,7 +150,9 @@ def test_edit_a_step_over_ssh_and_save(sshd, library, tmp_path):
     port, key = sshd
     surat = library / "surat-masuk.sop.toml"
     before = surat.read_text(encoding="utf-8")
-    terminal = Terminal(tmp_path, ssh_command(port, key, soptui("--root", str(library), "surat-masuk.sop.toml", folder=library)))
+    terminal = Terminal(
+        tmp_path, ssh_command(port, key, soptui("--root", str(library), "surat-masuk.sop.toml", folder=library))
+    )
     try:
         terminal.wait_for("Mencatat surat dalam")
         terminal.keys("Down", "Down", "Enter", "End")
@@ -131,7 +165,7 @@ def test_edit_a_step_over_ssh_and_save(sshd, library, tmp_path):
     finally:
         terminal.close()
     after = surat.read_text(encoding="utf-8")
-    assert after == before.replace("buku agenda surat masuk\"", "buku agenda surat masuk segera\"")
+    assert after == before.replace('buku agenda surat masuk"', 'buku agenda surat masuk segera"')
     assert load(surat).sop.langkah[2].kegiatan == "Mencatat surat dalam buku agenda surat masuk segera"
 
 

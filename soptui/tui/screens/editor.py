@@ -46,7 +46,10 @@ class EditorScreen(Screen):
         Binding("ctrl+y", "redo", t("tui.key.redo"), priority=True, show=False, id="redo"),
         Binding("ctrl+e", "export", t("tui.key.export"), priority=True, id="export"),
         Binding("f10", "close", t("tui.key.close"), id="close"),
-        *(Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, id=f"tab-{tab}") for n, tab in enumerate(TABS, start=2)),
+        *(
+            Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, id=f"tab-{tab}")
+            for n, tab in enumerate(TABS, start=2)
+        ),
     ]
 
     def __init__(self, document: Document) -> None:
@@ -132,8 +135,14 @@ class EditorScreen(Screen):
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self._refresh_tab(tab)
-        focus = {"identitas": "#ident-nama", "pelaksana": "#actor-table", "langkah": "#step-table",
-                 "pratinjau": "#preview-pane", "masalah": "#finding-table", "riwayat": "#records-riwayat .record-table"}[tab]
+        focus = {
+            "identitas": "#ident-nama",
+            "pelaksana": "#actor-table",
+            "langkah": "#step-table",
+            "pratinjau": "#preview-pane",
+            "masalah": "#finding-table",
+            "riwayat": "#records-riwayat .record-table",
+        }[tab]
         self.query_one(focus).focus()
 
     def _update_title(self) -> None:
@@ -240,8 +249,26 @@ class EditorScreen(Screen):
         if head == "langkah" and index is not None and index < len(self.sop.langkah):
             self.action_tab("langkah")
             self.steps.select(index)
-            target = f"#step-{key}" if key in ("kegiatan", "pelaksana", "simbol", "kelengkapan", "waktu", "output",
-                                                "keterangan", "lanjut", "ya", "tidak", "label_ya", "label_tidak", "id") else None
+            target = (
+                f"#step-{key}"
+                if key
+                in (
+                    "kegiatan",
+                    "pelaksana",
+                    "simbol",
+                    "kelengkapan",
+                    "waktu",
+                    "output",
+                    "keterangan",
+                    "lanjut",
+                    "ya",
+                    "tidak",
+                    "label_ya",
+                    "label_tidak",
+                    "id",
+                )
+                else None
+            )
             widget = self.query_one(target) if target else self.query_one(StepTable)
             self.call_after_refresh(widget.focus)
         elif head == "pelaksana":
@@ -286,7 +313,11 @@ class EditorScreen(Screen):
             self._conflict(then)
             return
         except OSError as error:
-            self.notify(t("tui.editor.save_failed", path=str(self.document.path), reason=error.strerror or str(error)), severity="error", timeout=10)
+            self.notify(
+                t("tui.editor.save_failed", path=str(self.document.path), reason=error.strerror or str(error)),
+                severity="error",
+                timeout=10,
+            )
             return
         self._recovered = None
         self._warned_disk = False
@@ -297,8 +328,12 @@ class EditorScreen(Screen):
 
     def _conflict(self, then: Callable[[], None] | None = None) -> None:
         message = t("tui.conflict.message", path=self.app.jail.display(self.document.path))
-        choices = [("saveas", t("tui.conflict.saveas")), ("reload", t("tui.conflict.reload")),
-                   ("overwrite", t("tui.conflict.overwrite")), ("cancel", t("tui.key.cancel"))]
+        choices = [
+            ("saveas", t("tui.conflict.saveas")),
+            ("reload", t("tui.conflict.reload")),
+            ("overwrite", t("tui.conflict.overwrite")),
+            ("cancel", t("tui.key.cancel")),
+        ]
 
         def answer(choice: str | None) -> None:
             if choice == "reload":
@@ -331,7 +366,11 @@ class EditorScreen(Screen):
                 return
             target = self.app.jail.check(self._beside(value))
             if target.exists():
-                question = confirm(t("tui.saveas.exists_title"), t("tui.saveas.exists", path=self.app.jail.display(target)), t("tui.conflict.overwrite"))
+                question = confirm(
+                    t("tui.saveas.exists_title"),
+                    t("tui.saveas.exists", path=self.app.jail.display(target)),
+                    t("tui.conflict.overwrite"),
+                )
                 self.app.push_screen(question, lambda a: self._save_as(target, then) if a == "yes" else None)
             else:
                 self._save_as(target, then)
@@ -347,7 +386,9 @@ class EditorScreen(Screen):
         try:
             self.document.save_as(target, overwrite=True)
         except OSError as error:
-            self.notify(t("tui.editor.save_failed", path=str(target), reason=error.strerror or str(error)), severity="error")
+            self.notify(
+                t("tui.editor.save_failed", path=str(target), reason=error.strerror or str(error)), severity="error"
+            )
             return
         self._update_title()
         self.notify(t("tui.editor.saved_to", path=self.app.jail.display(target)), timeout=3)
@@ -365,7 +406,12 @@ class EditorScreen(Screen):
                 leave()
 
         choices = [("save", t("tui.key.save")), ("discard", t("tui.leave.discard")), ("cancel", t("tui.key.cancel"))]
-        self.app.push_screen(ChoiceDialog(t("tui.leave.title"), t("tui.leave.message", name=self.document.path.name), choices, id="leave-dialog"), answer)
+        self.app.push_screen(
+            ChoiceDialog(
+                t("tui.leave.title"), t("tui.leave.message", name=self.document.path.name), choices, id="leave-dialog"
+            ),
+            answer,
+        )
 
     def action_close(self) -> None:
         def leave() -> None:
@@ -390,7 +436,11 @@ class EditorScreen(Screen):
             self.write_recovery(self.sop)
         if not self._warned_disk and self.document.changed_on_disk():
             self._warned_disk = True
-            self.notify(t("tui.editor.changed_on_disk", path=self.app.jail.display(self.document.path)), severity="warning", timeout=10)
+            self.notify(
+                t("tui.editor.changed_on_disk", path=self.app.jail.display(self.document.path)),
+                severity="warning",
+                timeout=10,
+            )
             if self.document.dirty:
                 self._conflict()
             else:
@@ -411,8 +461,20 @@ class EditorScreen(Screen):
             elif choice == "discard":
                 self.document.discard_recovery()
 
-        choices = [("recover", t("tui.recovery.recover")), ("discard", t("tui.recovery.discard")), ("later", t("tui.recovery.later"))]
-        self.app.push_screen(ChoiceDialog(t("tui.recovery.title"), t("tui.recovery.message", name=self.document.path.name), choices, id="recovery-dialog"), answer)
+        choices = [
+            ("recover", t("tui.recovery.recover")),
+            ("discard", t("tui.recovery.discard")),
+            ("later", t("tui.recovery.later")),
+        ]
+        self.app.push_screen(
+            ChoiceDialog(
+                t("tui.recovery.title"),
+                t("tui.recovery.message", name=self.document.path.name),
+                choices,
+                id="recovery-dialog",
+            ),
+            answer,
+        )
 
     # Export -----------------------------------------------------------------
 
@@ -422,7 +484,18 @@ class EditorScreen(Screen):
         self.app.push_screen(ExportDialog(self.document, self.sop))
 
     def palette_commands(self):
-        for action, key in (("save", "save"), ("save_as", "save_as"), ("undo", "undo"), ("redo", "redo"), ("export", "export"), ("close", "close")):
+        for action, key in (
+            ("save", "save"),
+            ("save_as", "save_as"),
+            ("undo", "undo"),
+            ("redo", "redo"),
+            ("export", "export"),
+            ("close", "close"),
+        ):
             yield SystemCommand(t(f"tui.key.{key}"), t(f"tui.palette.editor.{key}"), getattr(self, f"action_{action}"))
         for tab in TABS:
-            yield SystemCommand(t(f"tui.tab.{tab}"), t("tui.palette.editor.tab", tab=t(f"tui.tab.{tab}")), lambda tab=tab: self.action_tab(tab))
+            yield SystemCommand(
+                t(f"tui.tab.{tab}"),
+                t("tui.palette.editor.tab", tab=t(f"tui.tab.{tab}")),
+                lambda tab=tab: self.action_tab(tab),
+            )

@@ -60,7 +60,9 @@ class ExportDialog(Dialog):
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog export-dialog"):
             yield Label(t("tui.export.title"), classes="dialog-title")
-            yield row(t("tui.export.format"), Select([], allow_blank=True, prompt=t("tui.export.loading"), id="export-format"))
+            yield row(
+                t("tui.export.format"), Select([], allow_blank=True, prompt=t("tui.export.loading"), id="export-format")
+            )
             yield VerticalScroll(id="export-options")
             yield row(t("tui.export.output"), Input(id="export-output"))
             yield Static("", id="export-error", classes="error-text")
@@ -107,7 +109,9 @@ class ExportDialog(Dialog):
         container = self.query_one("#export-options", VerticalScroll)
         await container.remove_children()
         await container.mount_all([row(option.name, option_widget(option)) for option in exporter.options])
-        self.query_one("#export-output", Input).value = self.app.jail.display(default_output(self.document.path, exporter))
+        self.query_one("#export-output", Input).value = self.app.jail.display(
+            default_output(self.document.path, exporter)
+        )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -155,7 +159,9 @@ class ExportDialog(Dialog):
 
                 layout = compute_layout(self.sop, exporter.page_options(options))
             buffer = io.BytesIO()
-            pages = exporter.write(ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout), buffer, options)
+            pages = exporter.write(
+                ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout), buffer, options
+            )
             atomic_write(output, buffer.getvalue(), 0o644)
         except Exception as problem:  # an exporter's refusal or bug: say it, keep the editor
             self.app.call_from_thread(self._failed, f"{problem}" or type(problem).__name__)

@@ -52,16 +52,26 @@ class HelpScreen(ModalScreen):
         if isinstance(self.under, LibraryScreen):
             sections.append((t("tui.help.library"), LibraryScreen.BINDINGS))
         else:
-            tabs = [Binding(f"f{n}", f"tab{n}", t(f"tui.tab.{tab}")) for n, tab in enumerate(
-                ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat"), start=2)]
+            tabs = [
+                Binding(f"f{n}", f"tab{n}", t(f"tui.tab.{tab}"))
+                for n, tab in enumerate(
+                    ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat"), start=2
+                )
+            ]
             sections += [
                 (t("tui.help.editor"), [b for b in EditorScreen.BINDINGS if b.show is not False] + tabs),
                 (t("tui.help.steps"), StepTable.BINDINGS),
                 (t("tui.help.actors"), ActorTable.BINDINGS),
                 (t("tui.help.lists"), ItemList.BINDINGS + RecordTable.BINDINGS),
                 (t("tui.help.findings"), FindingTable.BINDINGS),
-                (t("tui.help.forms"), [Binding("tab", "next", t("tui.help.next_field")), Binding("shift+tab", "prev", t("tui.help.prev_field")),
-                                        Binding("enter", "back", t("tui.help.back_to_table"))]),
+                (
+                    t("tui.help.forms"),
+                    [
+                        Binding("tab", "next", t("tui.help.next_field")),
+                        Binding("shift+tab", "prev", t("tui.help.prev_field")),
+                        Binding("enter", "back", t("tui.help.back_to_table")),
+                    ],
+                ),
             ]
         with VerticalScroll(classes="dialog help-dialog"):
             yield Static(t("tui.help.title"), classes="dialog-title")

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Footer, Input, Static
 from soptui.i18n import t
 from soptui.tui.dialogs import PromptDialog, confirm
 from soptui.tui.paths import OutsideRoot
+from soptui.tui.widgets.form import row_index
 
 SUFFIX = ".sop.toml"
 
@@ -141,9 +142,14 @@ class LibraryScreen(Screen):
         table.clear()
         for entry in self.shown:
             table.add_row(
-                entry.nomor, entry.nama, entry.unit, str(entry.steps),
-                str(entry.errors) if entry.errors else "-", str(entry.warnings) if entry.warnings else "-",
-                entry.changed, key=str(entry.path),
+                entry.nomor,
+                entry.nama,
+                entry.unit,
+                str(entry.steps),
+                str(entry.errors) if entry.errors else "-",
+                str(entry.warnings) if entry.warnings else "-",
+                entry.changed,
+                key=str(entry.path),
             )
         if current is not None:
             for index, entry in enumerate(self.shown):
@@ -153,9 +159,8 @@ class LibraryScreen(Screen):
     @property
     def selected(self) -> Entry | None:
         table = self.query_one("#library-table", DataTable)
-        if not self.shown or table.cursor_row is None or table.cursor_row >= len(self.shown):
-            return None
-        return self.shown[table.cursor_row]
+        index = row_index(table, len(self.shown))
+        return None if index is None else self.shown[index]
 
     def action_cursor(self, delta: int) -> None:
         table = self.query_one("#library-table", DataTable)
@@ -212,7 +217,9 @@ class LibraryScreen(Screen):
             self.entries.append(read_entry(target))
             self.refilter(select=target)
 
-        self._ask_name(t("tui.library.duplicate_title", name=entry.path.name), _copy_name(entry.path.name), copy, entry.path.parent)
+        self._ask_name(
+            t("tui.library.duplicate_title", name=entry.path.name), _copy_name(entry.path.name), copy, entry.path.parent
+        )
 
     def action_rename(self) -> None:
         entry = self.selected
@@ -251,7 +258,9 @@ class LibraryScreen(Screen):
         from textual.app import SystemCommand
 
         for action in ("new", "rename", "duplicate", "delete", "reload"):
-            yield SystemCommand(t(f"tui.key.{action}"), t(f"tui.palette.library.{action}"), getattr(self, f"action_{action}"))
+            yield SystemCommand(
+                t(f"tui.key.{action}"), t(f"tui.palette.library.{action}"), getattr(self, f"action_{action}")
+            )
 
 
 def _copy_name(name: str) -> str:

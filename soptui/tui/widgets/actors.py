@@ -15,7 +15,7 @@ from soptui.i18n import t
 from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.dialogs import ChoiceDialog, PickDialog, PromptDialog
-from soptui.tui.widgets.form import IdValidator, row, set_value
+from soptui.tui.widgets.form import IdValidator, row, row_index, set_value
 
 
 class ActorTable(DataTable):
@@ -48,7 +48,7 @@ class ActorsPane(Vertical):
     @property
     def index(self) -> int | None:
         table = self.query_one(ActorTable)
-        return table.cursor_row if self.sop.pelaksana and table.cursor_row < len(self.sop.pelaksana) else None
+        return row_index(table, len(self.sop.pelaksana))
 
     def show(self, sop: Sop, select: int | None = None) -> None:
         self.sop = sop
@@ -94,7 +94,9 @@ class ActorsPane(Vertical):
                 self.screen.commit(sop)
                 self.show(sop, select=len(sop.pelaksana) - 1)
 
-        self.app.push_screen(PromptDialog(t("tui.actors.add_title"), check=lambda v: None if v else t("tui.actors.nama_empty")), done)
+        self.app.push_screen(
+            PromptDialog(t("tui.actors.add_title"), check=lambda v: None if v else t("tui.actors.nama_empty")), done
+        )
 
     def rename(self) -> None:
         if self.index is not None:
@@ -119,17 +121,32 @@ class ActorsPane(Vertical):
         others = [(a.id, a.nama) for a in self.sop.pelaksana if a.id != actor.id]
         message = t("tui.actors.in_use", nama=actor.nama, count=len(used), steps=", ".join(used[:6]))
         if not others:
-            self.app.push_screen(ChoiceDialog(t("tui.actors.delete_title"), message + "\n" + t("tui.actors.no_other"), [("no", t("tui.dialog.ok"))]))
+            self.app.push_screen(
+                ChoiceDialog(
+                    t("tui.actors.delete_title"),
+                    message + "\n" + t("tui.actors.no_other"),
+                    [("no", t("tui.dialog.ok"))],
+                )
+            )
             return
 
         def moved_to(target: str | None) -> None:
             if target:
                 self.screen.commit(edits.delete_actor(self.sop, index, move_to=target))
-                self.notify(t("tui.actors.moved", count=len(used), nama=self.sop.actor(target).nama if self.sop.actor(target) else target))
+                self.notify(
+                    t(
+                        "tui.actors.moved",
+                        count=len(used),
+                        nama=self.sop.actor(target).nama if self.sop.actor(target) else target,
+                    )
+                )
 
         def choice(answer: str | None) -> None:
             if answer == "move":
-                self.app.push_screen(PickDialog(t("tui.actors.move_title"), t("tui.actors.move_message", nama=actor.nama), others), moved_to)
+                self.app.push_screen(
+                    PickDialog(t("tui.actors.move_title"), t("tui.actors.move_message", nama=actor.nama), others),
+                    moved_to,
+                )
 
         choices = [("keep", t("tui.actors.keep")), ("move", t("tui.actors.move"))]
         self.app.push_screen(ChoiceDialog(t("tui.actors.delete_title"), message, choices), choice)

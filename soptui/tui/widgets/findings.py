@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from soptui.diagnostics import Finding
 from soptui.i18n import t
+from soptui.tui.widgets.form import row_index
 
 
 class FindingTable(DataTable):
@@ -39,13 +40,18 @@ class FindingsPane(Vertical):
         if self.findings:
             table.move_cursor(row=min(keep, len(self.findings) - 1))
         errors = sum(f.severity == "error" for f in findings)
-        summary = t("tui.findings.summary", errors=errors, warnings=len(findings) - errors) if findings else t("tui.findings.none")
+        summary = (
+            t("tui.findings.summary", errors=errors, warnings=len(findings) - errors)
+            if findings
+            else t("tui.findings.none")
+        )
         self.query_one("#findings-summary", Static).update(summary)
 
     @property
     def selected(self) -> Finding | None:
         table = self.query_one(FindingTable)
-        return self.findings[table.cursor_row] if self.findings and table.cursor_row < len(self.findings) else None
+        index = row_index(table, len(self.findings))
+        return None if index is None else self.findings[index]
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()

@@ -44,6 +44,12 @@ def date_text(value: dt.date | None) -> str:
     return value.isoformat() if value else ""
 
 
+def row_index(table, count: int) -> int | None:
+    """The row under a table's cursor, or ``None`` when the table has no rows."""
+    row_number = table.cursor_row
+    return row_number if count and row_number is not None and 0 <= row_number < count else None
+
+
 def row(label: str, widget: Input | Select, **kwargs) -> Horizontal:
     """A form line: the label on the left, the input filling the rest."""
     return Horizontal(Label(label, classes="field-label"), widget, classes="field-row", **kwargs)

@@ -76,7 +76,9 @@ class IdentityPane(VerticalScroll):
                 return
             self.screen.commit(self.sop.with_identity(**{name: parse_date(value)}), group=widget_id)
         else:
-            self.screen.commit(self.sop.with_identity(**{name: value if value or name != "logo" else None}), group=widget_id)
+            self.screen.commit(
+                self.sop.with_identity(**{name: value if value or name != "logo" else None}), group=widget_id
+            )
 
     def edit_signer(self, name: str, value: str) -> None:
         signer = self.sop.identitas.disahkan_oleh or Signer()

@@ -39,8 +39,15 @@ def _width(sop: Sop) -> int:
 
 
 class PreviewPane(ScrollableContainer, can_focus=True):
-    COMPONENT_CLASSES = {"preview--grid", "preview--text", "preview--edge", "preview--label",
-                         "preview--symbol", "preview--head", "preview--selected"}
+    COMPONENT_CLASSES = {
+        "preview--grid",
+        "preview--text",
+        "preview--edge",
+        "preview--label",
+        "preview--symbol",
+        "preview--head",
+        "preview--selected",
+    }
 
     def __init__(self, sop: Sop) -> None:
         super().__init__(id="preview-pane")
@@ -100,8 +107,10 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         self.call_after_refresh(self.scroll_to_selected)
 
     def rich_text(self, canvas: Canvas) -> RichText:
-        styles = {name: self.get_component_rich_style(f"preview--{name}", partial=True)
-                  for name in ("grid", "text", "edge", "label", "symbol", "head", "selected")}
+        styles = {
+            name: self.get_component_rich_style(f"preview--{name}", partial=True)
+            for name in ("grid", "text", "edge", "label", "symbol", "head", "selected")
+        }
         text = RichText(no_wrap=True, overflow="crop")
         for chars, names in zip(canvas.chars, canvas.styles):
             start = 0

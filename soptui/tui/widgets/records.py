@@ -14,13 +14,25 @@ from textual.widgets import Checkbox, DataTable, Input, Label, Select
 from soptui.i18n import t
 from soptui.model import EVALUATION_CRITERIA, PENILAIAN_VALUES, Sop
 from soptui.tui import edits
-from soptui.tui.widgets.form import DateValidator, date_text, parse_date, row, set_value
+from soptui.tui.widgets.form import DateValidator, date_text, parse_date, row, row_index, set_value
 
 #: The form of each record type: (key, kind) with kind text, date, penilaian, jawaban.
 RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
     "riwayat": (("tanggal", "date"), ("uraian", "text"), ("oleh", "text")),
-    "monitoring": (("tanggal", "date"), ("penilaian", "penilaian"), ("catatan", "text"), ("tindakan", "text"), ("penilai", "text")),
-    "evaluasi": (("tanggal", "date"), ("penilai", "text"), ("catatan", "text"), ("tindakan", "text"), ("jawaban", "jawaban")),
+    "monitoring": (
+        ("tanggal", "date"),
+        ("penilaian", "penilaian"),
+        ("catatan", "text"),
+        ("tindakan", "text"),
+        ("penilai", "text"),
+    ),
+    "evaluasi": (
+        ("tanggal", "date"),
+        ("penilai", "text"),
+        ("catatan", "text"),
+        ("tindakan", "text"),
+        ("jawaban", "jawaban"),
+    ),
 }
 SUMMARY_KEY = {"riwayat": "uraian", "monitoring": "penilaian", "evaluasi": "catatan"}
 
@@ -56,7 +68,10 @@ class RecordEditor(Vertical):
             for key, kind in RECORD_FIELDS[self.kind]:
                 widget_id = f"{self.kind}-{key}"
                 if kind == "date":
-                    yield row(t("tui.records.tanggal"), Input(placeholder="YYYY-MM-DD", validators=[DateValidator(True)], id=widget_id))
+                    yield row(
+                        t("tui.records.tanggal"),
+                        Input(placeholder="YYYY-MM-DD", validators=[DateValidator(True)], id=widget_id),
+                    )
                 elif kind == "penilaian":
                     options = [(t(f"tui.records.penilaian_{v}"), v) for v in PENILAIAN_VALUES]
                     yield row(t("tui.records.penilaian"), Select(options, allow_blank=False, id=widget_id))
@@ -76,7 +91,7 @@ class RecordEditor(Vertical):
     @property
     def index(self) -> int | None:
         table = self.query_one(RecordTable)
-        return table.cursor_row if self.records and table.cursor_row < len(self.records) else None
+        return row_index(table, len(self.records))
 
     def show(self, sop: Sop, select: int | None = None) -> None:
         self.sop = sop

@@ -17,7 +17,7 @@ from textual.widgets import DataTable, Input, Select
 from soptui.i18n import t
 from soptui.model import SIMBOL_VALUES, Sop, Step
 from soptui.tui import edits
-from soptui.tui.widgets.form import IdValidator, row, set_value
+from soptui.tui.widgets.form import IdValidator, row, row_index, set_value
 
 COLUMNS = ("no", "kegiatan", "pelaksana", "simbol", "waktu", "output", "alur")
 TEXT_KEYS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan", "label_ya", "label_tidak")
@@ -34,7 +34,9 @@ def flow_text(sop: Sop, step: Step) -> str:
     """Where the step leads, e.g. ``Ya→agenda  Tidak→kembalikan``."""
     edges = sop.flow.successors.get(step.id, ())
     if not edges:
-        return t("tui.steps.end") if sop.flow.symbols.get(step.id) == "terminator" and step is not sop.langkah[0] else "-"
+        return (
+            t("tui.steps.end") if sop.flow.symbols.get(step.id) == "terminator" and step is not sop.langkah[0] else "-"
+        )
     return "  ".join(f"{edge.label}→{edge.target}" if edge.label else f"→{edge.target}" for edge in edges)
 
 
@@ -42,8 +44,13 @@ def row_cells(sop: Sop, number: int, step: Step) -> tuple[str, ...]:
     actor = sop.actor(step.pelaksana)
     symbol = sop.flow.symbols.get(step.id, step.simbol or "proses")
     return (
-        str(number), _short(step.kegiatan), _short(actor.nama if actor else step.pelaksana or "?", 20),
-        t(f"tui.symbol.{symbol}"), step.waktu, _short(step.output, 24), flow_text(sop, step),
+        str(number),
+        _short(step.kegiatan),
+        _short(actor.nama if actor else step.pelaksana or "?", 20),
+        t(f"tui.symbol.{symbol}"),
+        step.waktu,
+        _short(step.output, 24),
+        flow_text(sop, step),
     )
 
 
@@ -74,16 +81,27 @@ class StepsPane(Horizontal):
         yield table
         with VerticalScroll(id="step-form"):
             yield row(t("tui.steps.kegiatan"), Input(id="step-kegiatan"))
-            yield row(t("tui.steps.pelaksana"), Select([], allow_blank=True, prompt=t("tui.steps.choose"), id="step-pelaksana"))
+            yield row(
+                t("tui.steps.pelaksana"),
+                Select([], allow_blank=True, prompt=t("tui.steps.choose"), id="step-pelaksana"),
+            )
             symbols = [(t("tui.steps.symbol_auto"), "")] + [(t(f"tui.symbol.{s}"), s) for s in SIMBOL_VALUES]
             yield row(t("tui.steps.simbol"), Select(symbols, allow_blank=False, value="", id="step-simbol"))
             for key in ("kelengkapan", "waktu", "output", "keterangan"):
                 yield row(t(f"tui.steps.{key}"), Input(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")))
             for key in TARGET_KEYS:
                 blank = t("tui.steps.choose" if key == "tidak" else "tui.steps.next_default")
-                yield row(t(f"tui.steps.{key}"), Select([(blank, "")], allow_blank=False, value="", id=f"step-{key}"), id=f"row-{key}")
+                yield row(
+                    t(f"tui.steps.{key}"),
+                    Select([(blank, "")], allow_blank=False, value="", id=f"step-{key}"),
+                    id=f"row-{key}",
+                )
             for key in ("label_ya", "label_tidak"):
-                yield row(t(f"tui.steps.{key}"), Input(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")), id=f"row-{key}")
+                yield row(
+                    t(f"tui.steps.{key}"),
+                    Input(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")),
+                    id=f"row-{key}",
+                )
             yield row(t("tui.steps.id"), Input(id="step-id", validators=[IdValidator()]))
 
     def on_mount(self) -> None:
@@ -92,7 +110,7 @@ class StepsPane(Horizontal):
     @property
     def index(self) -> int | None:
         table = self.query_one(StepTable)
-        return table.cursor_row if self.sop.langkah and table.cursor_row < len(self.sop.langkah) else None
+        return row_index(table, len(self.sop.langkah))
 
     @property
     def step(self) -> Step | None:
@@ -141,8 +159,14 @@ class StepsPane(Horizontal):
         if (ids, actors) == self._target_ids:
             return
         self._target_ids = (ids, actors)
-        steps = [(f"{n}. {_short(s.kegiatan or s.id, 40)} ({s.id})", s.id) for n, s in enumerate(self.sop.langkah, start=1)]
-        for key, blank in (("lanjut", "tui.steps.next_default"), ("ya", "tui.steps.next_default"), ("tidak", "tui.steps.choose")):
+        steps = [
+            (f"{n}. {_short(s.kegiatan or s.id, 40)} ({s.id})", s.id) for n, s in enumerate(self.sop.langkah, start=1)
+        ]
+        for key, blank in (
+            ("lanjut", "tui.steps.next_default"),
+            ("ya", "tui.steps.next_default"),
+            ("tidak", "tui.steps.choose"),
+        ):
             widget = self.query_one(f"#step-{key}", Select)
             with widget.prevent(Select.Changed):
                 widget.set_options([(t(blank), "")] + steps)
