@@ -81,3 +81,21 @@ def test_the_published_schema_is_current_and_the_output_follows_it():
                                                                   symbol_numbers=True))
     assert any(page.connectors for page in cells.pages)
     jsonschema.validate(json.loads(json.dumps(layout_to_dict(cells))), schema)
+
+
+def test_the_svg_example_of_the_documentation_draws_every_symbol(monkeypatch):
+    import re
+    import xml.dom.minidom
+
+    root = Path(__file__).parents[2]
+    doc = (root / "docs" / "layout.md").read_text(encoding="utf-8")
+    code = re.search(r"### Example: a page as SVG.*?```python\n(.*?)```", doc, re.S).group(1)
+    namespace: dict = {}
+    monkeypatch.chdir(root)  # the example opens examples/ from the repository's root
+    exec(compile(code, "docs/layout.md", "exec"), namespace)
+    svg = xml.dom.minidom.parseString(namespace["svg"])
+    page = namespace["layout"].pages[0]
+    shapes = svg.getElementsByTagName("rect").length + svg.getElementsByTagName("polygon").length
+    assert shapes >= len(page.symbols) + len(page.header) + 1
+    assert svg.getElementsByTagName("polyline").length == len(page.edges)
+    assert "Tidak lengkap" in namespace["svg"]
