@@ -208,3 +208,79 @@ async def test_monitoring_record_added_and_saved(surat):
         await settle(pilot, app)
     records = load(surat).sop.monitoring
     assert records[-1].catatan == "Disposisi sering terlambat"
+
+
+async def test_step_table_keys_delete_move_duplicate_and_escape(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        editor = await open_editor(pilot, app)
+        ids = [s.id for s in editor.sop.langkah]
+        await pilot.press("down", "down", "shift+down")  # agenda below teruskan
+        assert [s.id for s in editor.sop.langkah][2:4] == ["teruskan", "agenda"]
+        assert editor.steps.step.id == "agenda"
+        await pilot.press("c")
+        assert editor.sop.langkah[4].id == "agenda-2" and editor.steps.step.id == "agenda-2"
+        await pilot.press("d")
+        assert [s.id for s in editor.sop.langkah] == [ids[0], ids[1], ids[3], ids[2], *ids[4:]]
+        await pilot.press("b")
+        assert app.focused.id == "step-kegiatan"
+        await pilot.press("escape")
+        assert app.focused.id == "step-table"
+        await pilot.press("ctrl+z", "ctrl+z", "ctrl+z", "ctrl+z")
+        assert [s.id for s in editor.sop.langkah] == ids and not editor.document.dirty
+
+
+async def test_actor_added_renamed_and_reordered(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("f3", "a", *"Sekretaris Biro", "enter")
+        await pilot.pause()
+        assert editor.sop.pelaksana[-1].id == "sekretaris-biro"
+        await pilot.press("shift+up")
+        assert editor.sop.pelaksana[-2].id == "sekretaris-biro"
+        await pilot.press("r", "end", *" Umum", "enter")
+        assert editor.sop.pelaksana[-2].nama == "Sekretaris Biro Umum"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    saved = load(surat).sop
+    assert [a.id for a in saved.pelaksana][-2:] == ["sekretaris-biro", "penerima"]
+
+
+async def test_palette_offers_the_editor_commands(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_editor(pilot, app)
+        titles = [command.title for command in app.get_system_commands(app.screen)]
+    for title in ("Simpan", "Simpan sebagai", "Urungkan", "Ekspor", "Pratinjau", "Bantuan", "Keluar"):
+        assert title in titles
+    assert "Screenshot" not in titles  # it would write outside --root
+
+
+async def test_save_as_writes_a_new_file_and_edits_it_from_then_on(surat):
+    original = surat.read_bytes()
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("enter", "end", *" juga")
+        editor.action_save_as()
+        await pilot.pause()
+        await pilot.press("ctrl+u", *"surat-masuk-v2", "enter")
+        await settle(pilot, app)
+        assert editor.document.path.name == "surat-masuk-v2.sop.toml" and not editor.document.dirty
+    copy = surat.with_name("surat-masuk-v2.sop.toml")
+    assert load(copy).sop.langkah[0].kegiatan.endswith("tanda terima juga")
+    assert surat.read_bytes() == original
+
+
+async def test_a_broken_file_is_named_with_its_line_not_a_traceback(library):
+    broken = library / "rusak.sop.toml"
+    broken.write_text('format = 1\n[identitas]\nnama = "Tanpa kutip penutup\n', encoding="utf-8")
+    app = make_app(library)
+    async with app.run_test(size=(100, 32), notifications=True) as pilot:
+        await settle(pilot, app)
+        await pilot.press(*"rusak", "enter")
+        await settle(pilot, app)
+        assert type(app.screen).__name__ == "LibraryScreen"
+        messages = [n.message for n in app._notifications]
+    assert any("rusak.sop.toml:3" in m and "S010" in m for m in messages), messages

@@ -46,6 +46,7 @@ class EditorScreen(Screen):
         Binding("ctrl+y", "redo", t("tui.key.redo"), priority=True, show=False, id="redo"),
         Binding("ctrl+e", "export", t("tui.key.export"), priority=True, id="export"),
         Binding("f10", "close", t("tui.key.close"), id="close"),
+        Binding("escape", "back_to_table", show=False, id="back"),
         *(
             Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, id=f"tab-{tab}")
             for n, tab in enumerate(TABS, start=2)
@@ -186,6 +187,13 @@ class EditorScreen(Screen):
     @property
     def steps(self) -> StepsPane:
         return self.query_one(StepsPane)
+
+    def action_back_to_table(self) -> None:
+        """Escape in a form goes back to the tab's table, as Enter does."""
+        tables = {"identitas": None, "pelaksana": "#actor-table", "langkah": "#step-table", "masalah": "#finding-table"}
+        selector = tables.get(self.active_tab)
+        if selector is not None:
+            self.query_one(selector).focus()
 
     def action_step_add(self, after: int) -> None:
         index = self.steps.index
