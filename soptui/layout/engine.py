@@ -18,7 +18,7 @@ from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.options import PageOptions
 from soptui.layout.paging import paginate
 from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height, slot_offsets
-from soptui.layout.types import Box, Column, FlowchartLayout, Page, Row, Symbol, Text
+from soptui.layout.types import Box, Column, FlowchartLayout, HeaderCell, Page, Row, Symbol, Text
 from soptui.model import Sop
 
 CELL_KEYS = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
@@ -69,11 +69,11 @@ def _attempt(sop: Sop, options: PageOptions, crowding: int) -> tuple[FlowchartLa
     pages_rows = paginate([p.height for p in plans], [(s, t) for s, t, _ in edges], room,
                           lambda n: band_height(n, connector[1], scale))
     page_of = {row: number for number, rows in enumerate(pages_rows) for row in rows}
+    sheet = _Sheet(width, height or 0.0, columns, header, top + header_height, symbols, connector, options, scale)
     names = _connector_names(edges, page_of)
     pages, crowded = [], False
     for number, rows in enumerate(pages_rows, start=1):
-        page, page_crowded = _page(number, rows, plans, edges, page_of, names, columns, header,
-                                   top + header_height, symbols, connector, (width, height, bottom), options, scale)
+        page, page_crowded = _page(sheet, number, rows, plans, edges, page_of, names)
         pages.append(page)
         crowded = crowded or page_crowded
     page_height = height if height is not None else (pages[0].table.bottom + bottom + footer)
@@ -169,38 +169,51 @@ def _letters(n: int) -> str:
     return out
 
 
-def _page(number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple[int, int, Edge]],
-          page_of: dict[int, int], names: dict[int, str], columns: tuple[Column, ...], header, header_bottom: float,
-          symbols: SymbolSize, connector: tuple[float, float], page: tuple[float, float | None, float],
-          options: PageOptions, scale: Scale) -> tuple[Page, bool]:
-    page_index = number - 1
+@dataclass(frozen=True)
+class _Sheet:
+    """What every page of one layout shares: its size, the table's columns and
+    header, the symbol and connector sizes, the options."""
+
+    width: float
+    height: float
+    columns: tuple[Column, ...]
+    header: tuple[HeaderCell, ...]
+    header_bottom: float
+    symbols: SymbolSize
+    connector: tuple[float, float]
+    options: PageOptions
+    scale: Scale
+
+
+def _page(sheet: _Sheet, number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple[int, int, Edge]],
+          page_of: dict[int, int], names: dict[int, str]) -> tuple[Page, bool]:
+    """One page: its rows stacked between the connector bands, symbols placed, edges routed."""
+    scale, index = sheet.scale, number - 1
     local = {row: k for k, row in enumerate(rows)}
-    arriving = [i for i, (s, t, _) in enumerate(edges) if page_of[t] == page_index and page_of[s] != page_index]
-    leaving = [i for i, (s, t, _) in enumerate(edges) if page_of[s] == page_index and page_of[t] != page_index]
-    top_band = Band(header_bottom, len(arriving)) if arriving else None
-    y = scale.snap(header_bottom + band_height(len(arriving), connector[1], scale))
-    actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
+    arriving = [i for i, (s, t, _) in enumerate(edges) if page_of[t] == index and page_of[s] != index]
+    leaving = [i for i, (s, t, _) in enumerate(edges) if page_of[s] == index and page_of[t] != index]
+    top_band = Band(sheet.header_bottom, len(arriving)) if arriving else None
+    y = scale.snap(sheet.header_bottom + band_height(len(arriving), sheet.connector[1], scale))
+    actor_cols = [c for c in sheet.columns if c.key.startswith("pelaksana:")]
     placed, table_rows, drawn = [], [], []
     for row in rows:
         plan = plans[row]
         bottom = scale.snap(y + plan.height)
-        item = _place(plan, y, bottom, actor_cols[plan.column], symbols, scale)
+        item = _place(plan, y, bottom, actor_cols[plan.column], sheet.symbols, scale)
         placed.append(item)
-        table_rows.append(Row(plan.step_id, plan.number, y, bottom, _cells(plan, columns, y, bottom, scale)))
-        text = None
-        if options.symbol_numbers:
-            text = Text(item.box, (str(plan.number),), scale.size, align="center")
+        table_rows.append(Row(plan.step_id, plan.number, y, bottom, _cells(plan, sheet.columns, y, bottom, scale)))
+        number_text = Text(item.box, (str(plan.number),), scale.size, align="center")
+        text = number_text if sheet.options.symbol_numbers else None
         drawn.append(Symbol(plan.step_id, plan.kind, item.box, text))  # type: ignore[arg-type]
         y = bottom
     bottom_band = Band(y, len(leaving)) if leaving else None
-    table_bottom = y + band_height(len(leaving), connector[1], scale)
-    router = PageRouter(placed, [(c.left, c.right) for c in actor_cols], scale, options.metrics,
-                        top_band, bottom_band, connector)
+    table_bottom = y + band_height(len(leaving), sheet.connector[1], scale)
+    router = PageRouter(placed, [(c.left, c.right) for c in actor_cols], scale, sheet.options.metrics,
+                        top_band, bottom_band, sheet.connector)
     _route(router, edges, local, arriving, leaving, names, len(rows))
-    width, height, _ = page
-    table = scale.box(columns[0].left, header[0].box.y, columns[-1].right, table_bottom)
-    page = Page(number, width, height or 0.0, table, columns, header, tuple(table_rows), tuple(drawn),
-                tuple(router.results()), tuple(router.connectors))
+    table = scale.box(sheet.columns[0].left, sheet.header[0].box.y, sheet.columns[-1].right, table_bottom)
+    page = Page(number, sheet.width, sheet.height, table, sheet.columns, sheet.header, tuple(table_rows),
+                tuple(drawn), tuple(router.results()), tuple(router.connectors))
     return page, router.crowded
 
 
@@ -239,9 +252,9 @@ def _route(router: PageRouter, edges: list[tuple[int, int, Edge]], local: dict[i
     for i, (s, t, edge) in enumerate(edges):
         if s in local and t in local:
             parts[i] = Part(edge, local[s], local[t])
-        elif i in arriving:
+        elif t in local:
             parts[i] = Part(edge, None, local[t], names[i])
-        elif i in leaving:
+        elif s in local:
             parts[i] = Part(edge, local[s], None, names[i])
     rest = []
     for i, part in parts.items():

@@ -177,7 +177,8 @@ def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
     })
 
 
-def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top: float, scale: Scale) -> tuple[tuple[HeaderCell, ...], float]:
+def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top: float,
+                scale: Scale) -> tuple[tuple[HeaderCell, ...], float]:
     """The two title rows and the column-number row, and the header's height."""
     by_key = {column.key: column for column in columns}
     actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]

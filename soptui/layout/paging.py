@@ -36,11 +36,12 @@ def paginate(heights: Sequence[float], links: Sequence[tuple[int, int]], room: f
                 if source == end and target == end:
                     continue
                 other = target if source == end else source
-                inside = start <= other < end
-                if source == end:
-                    new_leaving, new_arriving = (new_leaving, new_arriving - 1) if inside else (new_leaving + 1, new_arriving)
-                else:
-                    new_leaving, new_arriving = (new_leaving - 1, new_arriving) if inside else (new_leaving, new_arriving + 1)
+                if not start <= other < end:  # a new edge across the page's border
+                    new_leaving, new_arriving = new_leaving + (source == end), new_arriving + (target == end)
+                elif source == end:  # an edge that arrived from below is now inside
+                    new_arriving -= 1
+                else:  # an edge that left downward is now inside
+                    new_leaving -= 1
             total = used + heights[end] + band(new_arriving) + band(new_leaving)
             if end > start and total > room:
                 break

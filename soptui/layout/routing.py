@@ -66,7 +66,7 @@ class PageRouter:
     def __init__(self, rows: list[Placed], actor_bounds: list[tuple[float, float]], scale: Scale,
                  metrics: Metrics, top_band: Band | None, bottom_band: Band | None,
                  connector_size: tuple[float, float]) -> None:
-        self.rows, self.scale, self.metrics = rows, scale, metrics
+        self.rows, self.scale = rows, scale
         self.bounds = actor_bounds
         self.area = (actor_bounds[0][0], actor_bounds[-1][1])
         self.top_band, self.bottom_band = top_band, bottom_band
@@ -128,7 +128,8 @@ class PageRouter:
         return self.rows[0].box.width if self.rows else 0.0
 
     def _hand_off_crossings(self) -> list[list[int]]:
-        """Prefix counts, per gap, of hand-offs whose horizontal leg crosses it."""
+        """Prefix counts, per gap, of hand-offs whose horizontal leg crosses it
+        (counted at the first lane chosen: every hand-off is routed by then)."""
         if not self._crossings:
             for g in range(len(self.bounds) + 1):
                 counts = [0]
@@ -318,7 +319,7 @@ class PageRouter:
         assert band is not None, "a band part on a page without that band"
         return band.top if top else band.top + band_height(band.count, self.connector_size[1], self.scale)
 
-    # -- labels and results --------------------------------------------------
+    # -- connectors, labels and results --------------------------------------
 
     def place_connectors(self, arriving: list[Part], leaving: list[Part]) -> None:
         """The connectors of both bands; their edges are then finished."""
@@ -355,6 +356,7 @@ class PageRouter:
                   for p in labelled}
         return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
                 for p in self.finished]
+
 
 def slot_offsets(height: float, scale: Scale) -> list[float]:
     """The heights, from a symbol's centre, at which edges may meet one of its
