@@ -106,7 +106,7 @@ async def test_help_lists_the_editor_keys(surat):
             for section in app.screen.query(".help-section"):
                 console.print(section.content)
         text = captured.get()
-        for label in ("Simpan", "Urungkan", "Ekspor", "Sisip di atas", "Ke isian"):
+        for label in ("Simpan", "Urungkan", "Ulangi", "Ekspor", "Sisip di atas", "Ke isian", "Pratinjau"):
             assert label in text
 
 

@@ -59,7 +59,7 @@ class HelpScreen(ModalScreen):
                 )
             ]
             sections += [
-                (t("tui.help.editor"), [b for b in EditorScreen.BINDINGS if b.show is not False] + tabs),
+                (t("tui.help.editor"), [b for b in EditorScreen.BINDINGS if not b.action.startswith("tab(")] + tabs),
                 (t("tui.help.steps"), StepTable.BINDINGS),
                 (t("tui.help.actors"), ActorTable.BINDINGS),
                 (t("tui.help.lists"), ItemList.BINDINGS + RecordTable.BINDINGS),
