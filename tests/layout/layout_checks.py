@@ -20,6 +20,7 @@ def check_all(sop: Sop, layout: FlowchartLayout, cells: bool = False) -> None:
     for page in layout.pages:
         check_orthogonal(page)
         check_edges_avoid_symbols(page, cells)
+        check_edges_avoid_connectors(page, cells)
         check_no_shared_segments(page, cells)
         check_labels(page, cells)
     check_connectors(layout)
@@ -113,6 +114,22 @@ def check_edges_avoid_symbols(page: Page, cells: bool) -> None:
                 a, b = sorted((ax, bx) if horizontal else (ay, by))
                 assert not (a < span[1] - EPS and span[0] + EPS < b), (
                     f"page {page.number}: {edge.source}->{edge.target} crosses {symbol.step_id}")
+
+
+def check_edges_avoid_connectors(page: Page, cells: bool) -> None:
+    """No segment passes through a connector; its own edge only touches its outline."""
+    for connector in page.connectors:
+        box = connector.box
+        for edge in page.edges:
+            for (ax, ay), (bx, by) in _segments(edge):
+                (x0, x1), (y0, y1) = sorted((ax, bx)), sorted((ay, by))
+                if cells:
+                    hit = x0 <= box.right - 1 and box.x <= x1 and y0 <= box.bottom - 1 and box.y <= y1
+                else:
+                    across = box.x < x0 < box.right if x0 == x1 else x0 < box.right and x1 > box.x
+                    down = box.y < y0 < box.bottom if y0 == y1 else y0 < box.bottom and y1 > box.y
+                    hit = across and down
+                assert not hit, f"page {page.number}: {edge.source}->{edge.target} through connector {connector.label}"
 
 
 def check_no_shared_segments(page: Page, cells: bool) -> None:
