@@ -125,9 +125,10 @@ def check_edges_avoid_connectors(page: Page, cells: bool) -> None:
                 (x0, x1), (y0, y1) = sorted((ax, bx)), sorted((ay, by))
                 if cells:
                     hit = x0 <= box.right - 1 and box.x <= x1 and y0 <= box.bottom - 1 and box.y <= y1
-                else:
-                    across = box.x < x0 < box.right if x0 == x1 else x0 < box.right and x1 > box.x
-                    down = box.y < y0 < box.bottom if y0 == y1 else y0 < box.bottom and y1 > box.y
+                else:  # open interiors, a hundredth of a point of rounding allowed
+                    left, right, top, bottom = box.x + EPS, box.right - EPS, box.y + EPS, box.bottom - EPS
+                    across = left < x0 < right if x0 == x1 else x0 < right and x1 > left
+                    down = top < y0 < bottom if y0 == y1 else y0 < bottom and y1 > top
                     hit = across and down
                 assert not hit, f"page {page.number}: {edge.source}->{edge.target} through connector {connector.label}"
 
