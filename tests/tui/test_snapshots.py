@@ -87,10 +87,9 @@ def test_problems_80x24_dark(snap_compare, surat):
     assert snap_compare(make_app(surat), terminal_size=(80, 24), run_before=run_before("f6"))
 
 
-def test_records_120x40_light(snap_compare, surat):
-    assert snap_compare(
-        make_app(surat), terminal_size=(120, 40), run_before=run_before("f7", "a", theme="textual-light")
-    )
+def test_records_120x40_light(snap_compare, library):
+    cuti = make_app(library / "pengajuan-cuti.sop.toml")  # has a revision and a monitoring record
+    assert snap_compare(cuti, terminal_size=(120, 40), run_before=run_before("f7", theme="textual-light"))
 
 
 def test_export_dialog_80x24_dark(snap_compare, surat):

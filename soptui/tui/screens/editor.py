@@ -149,7 +149,7 @@ class EditorScreen(Screen):
     def _update_title(self) -> None:
         marker = t("tui.editor.unsaved") if self.document.dirty else t("tui.editor.saved")
         name = self.sop.identitas.nama or self.document.path.name
-        title = f"{name} — {self.app.jail.display(self.document.path)}  {marker}"
+        title = f"{marker}  {name} — {self.app.jail.display(self.document.path)}"
         if title != self._title:  # an update lays the screen out again: only when it changes
             self._title = title
             self.query_one("#editor-title", Static).update(title)

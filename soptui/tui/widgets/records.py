@@ -59,7 +59,7 @@ class RecordEditor(Vertical):
         self.sop = sop
 
     def compose(self) -> ComposeResult:
-        yield Label(t(f"tui.records.{self.kind}"), classes="section-label")
+        yield Label(f"{t(f'tui.records.{self.kind}')}  [dim]{t('tui.records.hint')}[/dim]", classes="section-label")
         table = RecordTable(cursor_type="row", classes="record-table")
         table.add_column(t("tui.records.tanggal"), key="tanggal")
         table.add_column(t(f"tui.records.{SUMMARY_KEY[self.kind]}"), key="summary")
@@ -170,7 +170,8 @@ class RecordEditor(Vertical):
         sop = edits.add_record(self.sop, self.kind, tanggal=dt.date.today())
         self.screen.commit(sop)
         self.show(sop, select=len(getattr(sop, self.kind)) - 1)
-        self.query_one(f"#{self.kind}-tanggal", Input).focus()
+        first_text = next(key for key, kind in RECORD_FIELDS[self.kind] if kind == "text")  # the date is today already
+        self.query_one(f"#{self.kind}-{first_text}", Input).focus()
 
     def remove(self) -> None:
         index = self.index
