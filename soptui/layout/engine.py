@@ -101,7 +101,9 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
         fields = {key: getattr(step, key) for key in CELL_KEYS[1:]}
         texts = row_texts(fields, number, columns, scale)
         kind = sop.flow.symbols.get(step.id, "proses")
-        symbol_height = symbols.heights[kind]
+        symbol_height = symbols.heights.get(kind, symbols.heights["proses"])
+        if scale.cells:  # a crowded retry: more slots on every side (on paper, the closer spacing gives them)
+            symbol_height += 2 * scale.crowding
         while 2 * len(slot_offsets(symbol_height, scale)) < side_edges[number - 1] + 2:
             symbol_height += 2 * scale.gap  # a busy step grows so each of its edges gets its own slot
         above, below = _gaps(scale, label_rows[number - 1])

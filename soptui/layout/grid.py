@@ -146,7 +146,7 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
     total_weight = sum(TEXT_WEIGHTS.values())
     text_width = width - number - actor_width * count  # on paper at least 45 % of the width: it always fits
     if scale.cells:  # a terminal scrolls: keep every column legible, even if wider than the screen
-        actor_width = max(MIN_CELL_ACTOR, int(actor_width)) + 4 * scale.crowding
+        actor_width = max(MIN_CELL_ACTOR, int(actor_width)) + 4 * (2**scale.crowding - 1)
         floor = MIN_CELL_TEXT * total_weight / min(TEXT_WEIGHTS.values())
         text_width = max(width - number - actor_width * count, floor)
     widths = [("no", number), ("kegiatan", text_width * TEXT_WEIGHTS["kegiatan"] / total_weight)]

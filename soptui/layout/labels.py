@@ -57,10 +57,23 @@ class Labels:
         else:
             up = len(points) > 2 and points[2][1] < y1
             boxes = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
-        allowed = [b for b in boxes if self._ok(b, row)] or boxes[:1]
+        allowed = [b for b in boxes if self._ok(b, row)] or self._anywhere(row, boxes[0], (x0, y0))
         box = min(allowed, key=lambda b: sum(_covers(b, line) for line in lines))
         self.placed.setdefault(row.index, []).append(box)
         return Text(box, self.size(text, row)[2], self.scale.label_size)
+
+    def _anywhere(self, row: Placed, like: Box, near: Point) -> list[Box]:
+        """When the places beside the exit are taken (a step whose two
+        branches leave the same side, say): the free place in the row
+        nearest the exit, found on a grid; the first place if none is."""
+        step = 1.0 if self.scale.cells else self.scale.gap
+        xs = _steps(self.area[0], self.area[1] - like.width, step)
+        ys = _steps(row.top, row.bottom - like.height, step)
+        free = [Box(self.scale.snap(x), self.scale.snap(y), like.width, like.height) for y in ys for x in xs]
+        free = [box for box in free if self._ok(box, row)]
+        if not free:
+            return [like]
+        return [min(free, key=lambda b: abs(b.center[0] - near[0]) + abs(b.center[1] - near[1]))]
 
     def _side_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
         """Beside the exit, on the side of the leg away from where the edge
@@ -89,6 +102,10 @@ class Labels:
             return False
         nearby = (other for k in (row.index - 1, row.index, row.index + 1) for other in self.placed.get(k, ()))
         return not any(_overlap(box, other) for other in nearby)
+
+
+def _steps(low: float, high: float, step: float) -> list[float]:
+    return [low + i * step for i in range(int((high - low) // step) + 1)] if high >= low else []
 
 
 def _covers(box: Box, line: tuple[Point, Point]) -> bool:

@@ -33,6 +33,10 @@ from soptui.layout.parts import Band, Part, Placed, band_height, clean
 from soptui.layout.types import Connector, EdgePath, Point
 
 
+#: The cost of an edge sharing a slot or a lane with another, only when nothing is free.
+SHARED = 10_000
+
+
 @dataclass
 class Lane:
     """A vertical track for edges; ``spans`` are the heights already used."""
@@ -211,9 +215,9 @@ class PageRouter:
         crossing another arrow costs far more."""
         gaps = range(len(self.lanes))
         plans = [plan for g in gaps if (plan := self._plan(part, g, label)) is not None]
-        if not plans:  # every lane and slot taken: share one, rather than lose the edge
+        if not plans:  # every lane or slot taken: share as little as possible, rather than lose the edge
             self.crowded = True
-            plans = [self._plan(part, next(g for g in gaps if self.lanes[g]), label, force=True)]
+            plans = [plan for g in gaps if self.lanes[g] and (plan := self._plan(part, g, label, force=True))]
         best = min(plans, key=lambda plan: plan.cost)  # type: ignore[union-attr]
         best.lane.spans.append((best.low, best.high))
         for key, offset in best.ends:
@@ -238,6 +242,7 @@ class PageRouter:
             ends.append(start[:2])
             points.append(start[2])
             y_start = start[2][1]
+            cost += SHARED * start[3]
             if label and not self.labels.fits(self.rows[part.source], start[0][1], y_start, label):
                 cost += 1000
         else:
@@ -249,12 +254,14 @@ class PageRouter:
                 return None
             ends.append(end[:2])
             y_end = end[2][1]
+            cost += SHARED * end[3]
         else:
             y_end = self._band_edge(top=False)
         low, high = min(y_start, y_end), max(y_start, y_end)
         lane = self._free_lane(g, low, high, part, force)
         if lane is None:
             return None
+        cost += SHARED * (not lane.free(low, high, self._clearance))
         legs = []
         if part.source is not None:
             legs.append((part.source, y_start, *sorted((points[0][0], lane.x))))
@@ -295,7 +302,7 @@ class PageRouter:
             return None
         offset = min(free, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0)) if free else 0.0
         y = self.scale.snap(self._center_y(row) + offset)
-        return key, offset, (self._outline_x(row, key[1], offset), y)
+        return key, offset, (self._outline_x(row, key[1], offset), y), not free
 
     def _free_lane(self, g: int, low: float, high: float, part: Part, force: bool) -> Lane | None:
         lanes = self.lanes[g]
@@ -307,11 +314,16 @@ class PageRouter:
         ordered = ordered if from_left else ordered[::-1]
         spare = sorted((lane for lane in lanes if lane.spare), key=lambda lane: lane.x, reverse=not from_left)
         ordered += spare
-        clearance = self.scale.gap / 2 if not self.scale.cells else 0.5
         for lane in ordered:
-            if lane.free(low, high, clearance):
+            if lane.free(low, high, self._clearance):
                 return lane
-        return ordered[0] if force else None
+        return min(ordered, key=lambda lane: sum(1 for span in lane.spans if not (high < span[0] or low > span[1]))) \
+            if force else None
+
+    @property
+    def _clearance(self) -> float:
+        """How far apart two edges in one lane must end."""
+        return 0.5 if self.scale.cells else self.scale.gap / 2
 
     def _band_edge(self, top: bool) -> float:
         """The far end of a band, so a lane reaching it is kept free through the band."""

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 from layout_checks import check_all
 
 from soptui.layout import CellMetrics, PageOptions, compute_layout
@@ -75,3 +77,30 @@ def test_long_branch_labels_wrap_inside_the_pelaksana_columns_and_their_row(acto
     check_all(sop, layout, cells=options.cells)  # labels inside the Pelaksana columns and their row
     labels = [" ".join(e.label.lines).replace("- ", "") for p in layout.pages for e in p.edges if e.label]
     assert labels and set(labels) <= {"Berkas dikembalikan kepada pemohon untuk dilengkapi", "Lengkap dan benar"}
+
+
+@st.composite
+def wild_sops(draw):
+    """Any flow at all: jumps, loops and self loops anywhere, as a half-typed file in the editor has."""
+    count = draw(st.integers(1, 40))
+    actors = tuple(Actor(f"a{i}", f"Pelaksana {i}") for i in range(draw(st.integers(1, 8))))
+    ids = [f"s{i}" for i in range(count)]
+    steps = []
+    for i in range(count):
+        kind = draw(st.sampled_from([None, "proses", "keputusan", "terminator"]))
+        links = {}
+        if kind == "keputusan":
+            links = {"ya": draw(st.sampled_from([None, *ids])), "tidak": draw(st.sampled_from(ids)),
+                     "label_tidak": draw(st.sampled_from([None, "Tidak lengkap, kembalikan kepada pemohon"]))}
+        elif draw(st.booleans()):
+            links = {"lanjut": draw(st.sampled_from(ids))}
+        text = "kegiatan " * draw(st.integers(0, 30))
+        steps.append(Step(ids[i], text, draw(st.sampled_from(actors)).id, simbol=kind, **links))
+    return Sop(pelaksana=actors, langkah=tuple(steps))
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(sop=wild_sops(), mode=st.sampled_from(sorted(OPTIONS)))
+def test_any_flow_at_all_keeps_every_promise(sop, mode):
+    options = OPTIONS[mode]
+    check_all(sop, compute_layout(sop, options), cells=options.cells)
