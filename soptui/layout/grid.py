@@ -17,6 +17,8 @@ from soptui.model import Sop
 
 #: The columns after the actors, with their printed headings (PermenPAN-RB 35/2012).
 MUTU_BAKU = (("kelengkapan", "Kelengkapan"), ("waktu", "Waktu"), ("output", "Output"))
+#: The printed headings of the text columns.
+TEXT_HEADINGS = {"kegiatan": "Kegiatan", **dict(MUTU_BAKU), "keterangan": "Keterangan"}
 #: Relative widths of the text columns, sharing what the actors leave.
 TEXT_WEIGHTS = {"kegiatan": 3.0, "kelengkapan": 1.6, "waktu": 1.0, "output": 1.6, "keterangan": 1.6}
 #: Cell mode: the narrowest actor column (a symbol and lanes on both sides)
@@ -149,10 +151,13 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
         actor_width = max(MIN_CELL_ACTOR, int(actor_width)) + 4 * (2**scale.crowding - 1)
         floor = MIN_CELL_TEXT * total_weight / min(TEXT_WEIGHTS.values())
         text_width = max(width - number - actor_width * count, floor)
-    widths = [("no", number), ("kegiatan", text_width * TEXT_WEIGHTS["kegiatan"] / total_weight)]
+    shares = {key: text_width * weight / total_weight for key, weight in TEXT_WEIGHTS.items()}
+    if scale.cells:
+        shares = _headings_whole(shares, scale)
+    widths = [("no", number), ("kegiatan", shares["kegiatan"])]
     widths += [(f"pelaksana:{actor_id}", actor_width) for actor_id, _ in actors]
-    widths += [(key, text_width * TEXT_WEIGHTS[key] / total_weight) for key, _ in MUTU_BAKU]
-    widths.append(("keterangan", text_width * TEXT_WEIGHTS["keterangan"] / total_weight))
+    widths += [(key, shares[key]) for key, _ in MUTU_BAKU]
+    widths.append(("keterangan", shares["keterangan"]))
     columns, x = [], left
     for index, (key, w) in enumerate(widths):
         last = index == len(widths) - 1 and not scale.cells
@@ -160,6 +165,21 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
         columns.append(Column(key, scale.snap(x), right))
         x = right
     return tuple(columns), symbol_size(actor_width, scale)
+
+
+def _headings_whole(shares: dict[str, float], scale: Scale) -> dict[str, float]:
+    """In cells, where text cannot shrink: widen a text column to its heading
+    ("Kelengkapan", "Keterangan") at Kegiatan's expense, while Kegiatan keeps
+    twice its own heading."""
+    shares = dict(shares)
+    for key, heading in TEXT_HEADINGS.items():
+        short = len(heading) + scale.pad + scale.pad_end - shares[key]
+        spare = shares["kegiatan"] - 2 * (len(TEXT_HEADINGS["kegiatan"]) + scale.pad)
+        if key != "kegiatan" and short > 0 and spare > 0:
+            moved = min(short, spare)
+            shares[key] += moved
+            shares["kegiatan"] -= moved
+    return shares
 
 
 def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
