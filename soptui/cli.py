@@ -12,6 +12,7 @@ import click
 from soptui import __version__
 from soptui.commands.check import check
 from soptui.commands.common import lang_option
+from soptui.i18n import t
 from soptui.commands.diff import diff
 from soptui.commands.edit import edit
 from soptui.commands.export import export
@@ -45,7 +46,7 @@ def _is_edit_option(args: list[str]) -> bool:
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="soptui", message="%(prog)s %(version)s")
+@click.version_option(__version__, "--version", prog_name="soptui", message="%(prog)s %(version)s", help=t("cli.version"))
 @lang_option
 def cli() -> None:
     """soptui: menyusun, memeriksa, dan menerbitkan SOP AP (PermenPAN-RB 35/2012).
@@ -57,3 +58,13 @@ def cli() -> None:
 
 for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout):
     cli.add_command(command)
+
+
+def _localise_help(command: click.Command) -> None:
+    """click words its own ``--help`` in English; soptui speaks the user's language."""
+    command.add_help_option = False
+    click.help_option("-h", "--help", help=t("cli.help"))(command)
+
+
+for command in (cli, *cli.commands.values()):
+    _localise_help(command)

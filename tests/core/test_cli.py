@@ -69,6 +69,7 @@ def test_version_and_indonesian_help():
     assert run("--version").output.strip().startswith("soptui ")
     help_text = run("--help").output
     assert "Memeriksa berkas SOP" in help_text and "check" in help_text
+    assert "Menampilkan bantuan ini lalu keluar." in run("check", "--help").output
 
 
 def test_new_writes_a_file_that_passes_the_checker(tmp_path):
