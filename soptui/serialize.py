@@ -7,7 +7,6 @@ optional values are left out, as a person writing the file would.
 
 from __future__ import annotations
 
-from dataclasses import fields as dataclass_fields
 from typing import Any
 
 from soptui import fields
@@ -23,15 +22,12 @@ def to_dict(sop: Sop) -> dict[str, Any]:
 
 
 def _table(obj: Any, spec: dict[str, Key]) -> dict[str, Any]:
+    """The model mirrors ``fields`` key for key (tested), so every key is an attribute."""
     result: dict[str, Any] = {}
-    names = {f.name for f in dataclass_fields(obj)}
     for name, key in spec.items():
-        if name not in names:
-            continue
         value = _value(getattr(obj, name), key)
-        if key.required or name in ALWAYS_WRITTEN or value not in (None, "", [], {}):
-            if value is not None:
-                result[name] = value
+        if value is not None and (key.required or name in ALWAYS_WRITTEN or value not in ("", [], {})):
+            result[name] = value
     result.update(obj.extra)
     return result
 
