@@ -93,24 +93,31 @@ class Document:
         kept = [f for f in self.load_findings if _value_at(loaded, f.field) == _value_at(now, f.field)]
         return kept + check_sop(sop, self.path, source.text)
 
-    def save(self, force: bool = False) -> None:
-        """Write to ``path``; raises ``FileChangedOnDisk`` unless ``force``."""
+    def save(self, force: bool = False, sop: Sop | None = None) -> None:
+        """Write ``sop`` (default: the current one) to ``path``.
+
+        Raises ``FileChangedOnDisk`` (or ``FileExists`` for a new file) unless
+        ``force``. Safe to run in a worker thread: what is written is ``sop``,
+        and only that value is marked saved, whatever was typed meanwhile.
+        """
+        sop = sop or self.sop
         if self.is_new:
             if self.path.exists() and not force:
                 raise FileExists(self.path)
-            atomic_write(self.path, self.render(), 0o644)
-            self._saved_loaded(load(self.path))
+            atomic_write(self.path, render(sop, self.source), 0o644)
+            self._saved_loaded(load(self.path), sop)
         else:
-            self._saved(save(self.sop, self.path, self.source, force=force))
+            self._saved(save(sop, self.path, self.source, force=force), sop)
 
-    def save_as(self, path: Path, overwrite: bool = False) -> None:
+    def save_as(self, path: Path, overwrite: bool = False, sop: Sop | None = None) -> None:
         """Write to a new ``path`` (``FileExists`` unless ``overwrite``) and edit that file from now on."""
         if path.exists() and not overwrite:
             raise FileExists(path)
+        sop = sop or self.sop
         old = self.path
-        atomic_write(path, self.render(), self.source.mode if self.source and self.source.mode else 0o644)
+        atomic_write(path, render(sop, self.source), self.source.mode if self.source and self.source.mode else 0o644)
         self.path = path
-        self._saved_loaded(load(path))
+        self._saved_loaded(load(path), sop)
         recovery_path(old).unlink(missing_ok=True)
 
     def reload(self) -> None:
@@ -136,14 +143,14 @@ class Document:
             return False
         return hashlib.sha256(data).hexdigest() != self.source.sha256
 
-    def _saved_loaded(self, loaded: Loaded) -> None:
+    def _saved_loaded(self, loaded: Loaded, sop: Sop) -> None:
         self.load_findings = loaded.findings
-        self._saved(loaded.source)
+        self._saved(loaded.source, sop)
 
-    def _saved(self, source: Source | None) -> None:
+    def _saved(self, source: Source | None, sop: Sop) -> None:
         self.source = source
         self.is_new = False
-        self.history.mark_saved()
+        self.history.mark_saved(sop)
         self.discard_recovery()
 
     # Recovery ---------------------------------------------------------------

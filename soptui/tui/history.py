@@ -75,8 +75,9 @@ class History:
         self.current = self._redo.pop()
         return True
 
-    def mark_saved(self) -> None:
-        self.saved = self.current
+    def mark_saved(self, sop: Sop | None = None) -> None:
+        """``sop`` (default: the current value) is what the file now holds."""
+        self.saved = sop if sop is not None else self.current
 
     def reset(self, sop: Sop) -> None:
         """Start over from a freshly loaded SOP (reload from disk)."""

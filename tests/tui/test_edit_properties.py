@@ -12,8 +12,11 @@ from soptui.store import save
 from soptui.tui import edits
 from soptui.tui.document import Document
 
-EDIT = st.tuples(st.sampled_from(["insert", "delete", "move", "duplicate", "rename", "text", "actor"]),
-                 st.integers(0, 60), st.integers(-3, 3))
+EDIT = st.tuples(
+    st.sampled_from(["insert", "delete", "move", "duplicate", "rename", "text", "actor"]),
+    st.integers(0, 60),
+    st.integers(-3, 3),
+)
 
 
 def apply(sop, edit):
@@ -31,7 +34,7 @@ def apply(sop, edit):
         taken = {s.id for s in sop.langkah}
         return edits.set_step(sop, index, id=edits.unique_id(f"baru-{position}", taken))
     if kind == "text":
-        return edits.set_step(sop, index, kegiatan=f"Kegiatan # {position} \"dikutip\"", waktu=f"{abs(delta) + 1} menit")
+        return edits.set_step(sop, index, kegiatan=f'Kegiatan # {position} "dikutip"', waktu=f"{abs(delta) + 1} menit")
     actor = sop.pelaksana[position % len(sop.pelaksana)].id
     return edits.set_step(sop, index, pelaksana=actor)
 

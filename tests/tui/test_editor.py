@@ -81,7 +81,7 @@ async def test_quit_with_unsaved_changes_asks_and_discard_leaves_the_file(surat)
         await open_editor(pilot, app)
         await pilot.press("enter", *"abc")
         await pilot.press("ctrl+q")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.screen.id == "leave-dialog"
         await pilot.click("#choice-discard")
         await pilot.pause()
@@ -96,7 +96,7 @@ async def test_change_on_disk_offers_overwrite(surat):
         await pilot.press("enter", "end", *" lagi")
         surat.write_text(surat.read_text(encoding="utf-8") + "\n# edited elsewhere\n", encoding="utf-8")
         await pilot.press("ctrl+s")
-        await pilot.pause()
+        await settle(pilot, app)
         assert app.screen.id == "conflict-dialog"
         await pilot.click("#choice-overwrite")
         await settle(pilot, app)
@@ -284,3 +284,27 @@ async def test_a_broken_file_is_named_with_its_line_not_a_traceback(library):
         assert type(app.screen).__name__ == "LibraryScreen"
         messages = [n.message for n in app._notifications]
     assert any("rusak.sop.toml:3" in m and "S010" in m for m in messages), messages
+
+
+async def test_quit_and_save_writes_then_exits(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await open_editor(pilot, app)
+        await pilot.press("enter", "end", *" cepat")
+        await pilot.press("ctrl+q")
+        await settle(pilot, app)
+        await pilot.click("#choice-save")
+        await settle(pilot, app)
+    assert "tanda terima cepat" in surat.read_text(encoding="utf-8")
+    assert app.return_code == 0
+
+
+def test_typing_during_a_save_stays_unsaved(surat):
+    from soptui.tui.document import Document
+
+    document = Document.open(surat)
+    first = document.sop.with_identity(nama="Disimpan")
+    document.history.apply(first)
+    document.history.apply(first.with_identity(nama="Diketik sesudahnya"))
+    document.save(sop=first)  # what a save worker does with the value it was given
+    assert document.dirty and load(surat).sop.identitas.nama == "Disimpan"

@@ -315,22 +315,27 @@ class EditorScreen(Screen):
             self.notify(t("tui.editor.nothing_to_redo"), timeout=2)
 
     def action_save(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        self.save_in_background(self.sop, force, then)
+
+    @work(thread=True, exclusive=True, group="save")
+    def save_in_background(self, sop: Sop, force: bool, then: Callable[[], None] | None) -> None:
+        """Save off the UI thread: patching a 300-step file takes most of a second."""
         try:
-            self.document.save(force=force)
+            self.document.save(force=force, sop=sop)
         except (FileChangedOnDisk, FileExists):
-            self._conflict(then)
-            return
+            self.app.call_from_thread(self._conflict, then)
         except OSError as error:
-            self.notify(
-                t("tui.editor.save_failed", path=str(self.document.path), reason=error.strerror or str(error)),
-                severity="error",
-                timeout=10,
-            )
-            return
+            reason = error.strerror or str(error)
+            message = t("tui.editor.save_failed", path=str(self.document.path), reason=reason)
+            self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
+        else:
+            self.app.call_from_thread(self._saved, self.document.path, then)
+
+    def _saved(self, path: Path, then: Callable[[], None] | None) -> None:
         self._recovered = None
         self._warned_disk = False
         self._update_title()
-        self.notify(t("tui.editor.saved_to", path=self.app.jail.display(self.document.path)), timeout=3)
+        self.notify(t("tui.editor.saved_to", path=self.app.jail.display(path)), timeout=3)
         if then:
             then()
 
@@ -391,17 +396,17 @@ class EditorScreen(Screen):
         return self.document.path.parent / sop_file_name(value)
 
     def _save_as(self, target: Path, then: Callable[[], None] | None) -> None:
+        self.save_as_in_background(self.sop, target, then)
+
+    @work(thread=True, exclusive=True, group="save")
+    def save_as_in_background(self, sop: Sop, target: Path, then: Callable[[], None] | None) -> None:
         try:
-            self.document.save_as(target, overwrite=True)
+            self.document.save_as(target, overwrite=True, sop=sop)
         except OSError as error:
-            self.notify(
-                t("tui.editor.save_failed", path=str(target), reason=error.strerror or str(error)), severity="error"
-            )
-            return
-        self._update_title()
-        self.notify(t("tui.editor.saved_to", path=self.app.jail.display(target)), timeout=3)
-        if then:
-            then()
+            message = t("tui.editor.save_failed", path=str(target), reason=error.strerror or str(error))
+            self.app.call_from_thread(self.notify, message, severity="error")
+        else:
+            self.app.call_from_thread(self._saved, target, then)
 
     def ask_before_leaving(self, leave: Callable[[], None]) -> None:
         """Unsaved changes: save, discard or stay."""

@@ -145,14 +145,15 @@ class ExportDialog(Dialog):
         error.update("")
         self.query_one("#export-progress").display = True
         self.query_one("#export-run", Button).disabled = True
-        self.run_export(exporter, options, output, self.document.render())
+        self.run_export(exporter, options, output)
 
     @work(thread=True, exclusive=True, group="export")
-    def run_export(self, exporter: Exporter, options: dict[str, Any], output: Path, data: bytes) -> None:
+    def run_export(self, exporter: Exporter, options: dict[str, Any], output: Path) -> None:
         from soptui.exporters import ExportInput
-        from soptui.store import atomic_write
+        from soptui.store import atomic_write, render
 
         try:
+            data = render(self.sop, self.document.source)
             layout = None
             if exporter.page_options is not None:
                 from soptui.layout import compute_layout
