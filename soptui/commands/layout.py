@@ -18,8 +18,10 @@ from soptui.i18n import t
               help="Ukuran kertas.")
 @click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default="landscape",
               show_default=True, help="Arah kertas.")
+@click.option("--columns", type=click.Choice(["full", "flow"]), default="full", show_default=True,
+              help="Kolom tabel: full = seluruh tabel SOP AP; flow = No, Kegiatan dan kolom pelaksana saja.")
 @lang_option
-def layout(path: str, as_json: bool, paper: str, orientation: str) -> None:
+def layout(path: str, as_json: bool, paper: str, orientation: str, columns: str) -> None:
     """Menghitung tata letak diagram alir SOP: halaman, tabel, simbol, panah, konektor.
 
     Dengan `--json`, keluarannya dapat digambar ulang oleh program apa pun
@@ -35,7 +37,8 @@ def layout(path: str, as_json: bool, paper: str, orientation: str) -> None:
             click.echo(finding.format_line(), err=True)
         click.echo(t("layout.unreadable", path=path), err=True)
         sys.exit(1)
-    result = compute_layout(loaded.sop, PageOptions(paper=paper, orientation=orientation))  # type: ignore[arg-type]
+    options = PageOptions(paper=paper, orientation=orientation, columns=columns)  # type: ignore[arg-type]
+    result = compute_layout(loaded.sop, options)
     if as_json:
         click.echo(json.dumps(layout_to_dict(result), ensure_ascii=False, indent=1))
         return

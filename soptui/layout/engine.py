@@ -13,15 +13,22 @@ import string
 from dataclasses import dataclass, replace
 
 from soptui.flow import Edge
-from soptui.layout.grid import Fitted, Scale, SymbolSize, actor_columns, make_columns, make_header, row_texts
+from soptui.layout.grid import (
+    TEXT_COLUMNS,
+    Fitted,
+    Scale,
+    SymbolSize,
+    actor_columns,
+    make_columns,
+    make_header,
+    row_texts,
+)
 from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.options import PageOptions
 from soptui.layout.paging import paginate
 from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height, slot_offsets
 from soptui.layout.types import Box, Column, FlowchartLayout, HeaderCell, Page, Row, Symbol, Text
 from soptui.model import Sop
-
-CELL_KEYS = ("no", "kegiatan", "kelengkapan", "waktu", "output", "keterangan")
 
 
 @dataclass(frozen=True)
@@ -80,7 +87,7 @@ def _attempt(sop: Sop, options: PageOptions, crowding: int) -> tuple[FlowchartLa
     if height is None:
         pages = [replace(page, height=page_height) for page in pages]
     paper = options.paper if options.width is None else ("cells" if scale.cells else "custom")
-    return FlowchartLayout(paper, options.orientation, width, page_height, tuple(pages)), crowded
+    return FlowchartLayout(paper, options.orientation, options.columns, width, page_height, tuple(pages)), crowded
 
 
 def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]], symbols: SymbolSize,
@@ -98,7 +105,7 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
             label_rows[source] = max(label_rows[source], len(lines))
     plans = []
     for number, step in enumerate(sop.langkah, start=1):
-        fields = {key: getattr(step, key) for key in CELL_KEYS[1:]}
+        fields = {key: getattr(step, key) for key in TEXT_COLUMNS["full"]}
         texts = row_texts(fields, number, columns, scale)
         kind = sop.flow.symbols.get(step.id, "proses")
         symbol_height = symbols.heights.get(kind, symbols.heights["proses"])
@@ -239,11 +246,12 @@ def _symbol_x(column: Column, width: float, scale: Scale) -> float:
 
 
 def _cells(plan: _RowPlan, columns: tuple[Column, ...], top: float, bottom: float, scale: Scale) -> tuple[Text, ...]:
+    """One text per text column, in column order (No, Kegiatan, then Mutu Baku and Keterangan if the table has them)."""
     by_key = {column.key: column for column in columns}
     return tuple(
         scale.text(by_key[key].left, top, by_key[key].right, bottom, plan.texts[key],
                    align="center" if key in ("no", "waktu") else "left")
-        for key in CELL_KEYS
+        for key in ("no", *(key for key in TEXT_COLUMNS["full"] if key in by_key))
     )
 
 

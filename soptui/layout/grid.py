@@ -27,6 +27,8 @@ MIN_CELL_ACTOR = 13
 MIN_CELL_TEXT = 6
 #: The step fields printed in a row, in column order.
 ROW_FIELDS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan")
+#: The text columns of each column set (``PageOptions.columns``), in order.
+TEXT_COLUMNS = {"full": ROW_FIELDS, "flow": ("kegiatan",)}
 
 
 @dataclass(frozen=True)
@@ -138,13 +140,17 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
     actors do not get absurdly wide columns; the text columns share the rest.
     On paper the table always fits ``width``; in cells no column is narrower
     than a floor, and the table may be wider than ``width`` (it scrolls).
+    With ``columns="flow"`` the columns are first measured for the full
+    table, then the Mutu Baku and Keterangan widths are shared out
+    (``_flow_widths``); symbols keep their full-table size.
     """
     count = len(actors)
     metrics = options.metrics
     digits = max(metrics.width("0" * len(str(steps)), scale.size, True), metrics.width("No", scale.size, True))
     number = digits + scale.pad + scale.pad_end + (0 if scale.cells else 1)
     share = min(0.55, 0.22 + 0.04 * count)
-    actor_width = min(width * share / count, (16 if scale.cells else 14 * scale.size))
+    widest = 16 if scale.cells else 14 * scale.size
+    actor_width = min(width * share / count, widest)
     total_weight = sum(TEXT_WEIGHTS.values())
     text_width = width - number - actor_width * count  # on paper at least 45 % of the width: it always fits
     if scale.cells:  # a terminal scrolls: keep every column legible, even if wider than the screen
@@ -154,17 +160,34 @@ def make_columns(actors: list[tuple[str, str]], steps: int, left: float, width: 
     shares = {key: text_width * weight / total_weight for key, weight in TEXT_WEIGHTS.items()}
     if scale.cells:
         shares = _headings_whole(shares, scale)
+    symbols = symbol_size(actor_width, scale)
+    keys = TEXT_COLUMNS[options.columns]
+    if options.columns == "flow":
+        actor_width, shares = _flow_widths(actor_width, shares, count, widest, scale)
     widths = [("no", number), ("kegiatan", shares["kegiatan"])]
     widths += [(f"pelaksana:{actor_id}", actor_width) for actor_id, _ in actors]
-    widths += [(key, shares[key]) for key, _ in MUTU_BAKU]
-    widths.append(("keterangan", shares["keterangan"]))
+    widths += [(key, shares[key]) for key in keys[1:]]
     columns, x = [], left
     for index, (key, w) in enumerate(widths):
         last = index == len(widths) - 1 and not scale.cells
         right = scale.snap(left + width if last else x + w)  # rounding never pushes the table past the margin
         columns.append(Column(key, scale.snap(x), right))
         x = right
-    return tuple(columns), symbol_size(actor_width, scale)
+    return tuple(columns), symbols
+
+
+def _flow_widths(actor_width: float, shares: dict[str, float], count: int, widest: float,
+                 scale: Scale) -> tuple[float, dict[str, float]]:
+    """The flow table's actor width and Kegiatan width: half the room the
+    Mutu Baku and Keterangan columns had widens the actor columns (each at
+    most ``widest``), so their names wrap less; Kegiatan takes the rest.
+    Every column is at least as wide as in the full table, and symbols keep
+    their size, so no row is taller than in the full table."""
+    freed = sum(w for key, w in shares.items() if key != "kegiatan")
+    grown = max(actor_width, min(widest, actor_width + freed / 2 / count))
+    if scale.cells:
+        grown = float(math.floor(grown))
+    return grown, {"kegiatan": shares["kegiatan"] + freed - (grown - actor_width) * count}
 
 
 def _headings_whole(shares: dict[str, float], scale: Scale) -> dict[str, float]:
@@ -172,7 +195,8 @@ def _headings_whole(shares: dict[str, float], scale: Scale) -> dict[str, float]:
     ("Kelengkapan", "Keterangan") at Kegiatan's expense, while Kegiatan keeps
     twice its own heading."""
     shares = dict(shares)
-    for key, heading in TEXT_HEADINGS.items():
+    for key in shares:
+        heading = TEXT_HEADINGS[key]
         short = len(heading) + scale.pad + scale.pad_end - shares[key]
         spare = shares["kegiatan"] - 2 * (len(TEXT_HEADINGS["kegiatan"]) + scale.pad)
         if key != "kegiatan" and short > 0 and spare > 0:
@@ -199,18 +223,21 @@ def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
 
 def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top: float,
                 scale: Scale) -> tuple[tuple[HeaderCell, ...], float]:
-    """The two title rows and the column-number row, and the header's height."""
+    """The two title rows and the column-number row, and the header's height.
+    Mutu Baku and Keterangan are headed only when the table has them."""
     by_key = {column.key: column for column in columns}
     actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
+    mutu = [(by_key[key], title) for key, title in MUTU_BAKU if key in by_key]
 
     def lines(text: str, left: float, right: float, size: float | None = None) -> Fitted:
         return scale.fit(text, left, right, bold=True, size=size)
 
     second = [(by_key[f"pelaksana:{actor_id}"], name) for actor_id, name in actors]
-    second += [(by_key[key], title) for key, title in MUTU_BAKU]
+    second += mutu
     size = min(scale.fit_size([title], column.left, column.right, bold=True) for column, title in second)
     second_lines = [lines(title, column.left, column.right, size) for column, title in second]
-    spanning = [(by_key["no"], "No"), (by_key["kegiatan"], "Kegiatan"), (by_key["keterangan"], "Keterangan")]
+    spanning = [(by_key[key], title) for key, title in (("no", "No"), ("kegiatan", "Kegiatan"),
+                                                         ("keterangan", "Keterangan")) if key in by_key]
     spanning_lines = [lines(title, column.left, column.right) for column, title in spanning]
     first_height = scale.block_height(Fitted(("",), scale.size))
     second_height = max(scale.block_height(found) for found in second_lines)
@@ -225,8 +252,8 @@ def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top:
 
     for (column, _), found in zip(spanning, spanning_lines):
         cell(column.left, top, column.right, bottom, found)
-    mutu = [by_key[key] for key, _ in MUTU_BAKU]
-    for group, title in ((actor_cols, "Pelaksana"), (mutu, "Mutu Baku")):
+    groups = [(actor_cols, "Pelaksana")] + ([([column for column, _ in mutu], "Mutu Baku")] if mutu else [])
+    for group, title in groups:
         cell(group[0].left, top, group[-1].right, middle, lines(title, group[0].left, group[-1].right))
     for (column, _), found in zip(second, second_lines):
         cell(column.left, middle, column.right, bottom, found)
@@ -238,11 +265,11 @@ def make_header(columns: tuple[Column, ...], actors: list[tuple[str, str]], top:
 
 def row_texts(step_fields: dict[str, str], number: int, columns: tuple[Column, ...],
               scale: Scale) -> dict[str, Fitted]:
-    """The wrapped text of each text cell of one row, by column key. Only a
-    cell whose own widest word does not fit gets smaller text, so one long
-    word does not shrink a whole column."""
+    """The wrapped text of each text cell of one row, by column key, for the
+    columns the table has. Only a cell whose own widest word does not fit
+    gets smaller text, so one long word does not shrink a whole column."""
     by_key = {column.key: column for column in columns}
     texts = {"no": Fitted((str(number),), scale.size)}
-    for key in ROW_FIELDS:
+    for key in (key for key in ROW_FIELDS if key in by_key):
         texts[key] = scale.fit(step_fields[key], by_key[key].left, by_key[key].right)
     return texts

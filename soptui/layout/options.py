@@ -17,6 +17,9 @@ PAPERS: dict[str, tuple[float, float]] = {
     "Legal": (612.0, 1008.0),
 }
 
+#: The column sets of the table: the whole SOP AP table, or the flow alone.
+COLUMN_SETS = ("full", "flow")
+
 
 @dataclass(frozen=True)
 class PageOptions:
@@ -32,6 +35,9 @@ class PageOptions:
     number, hash); ``None`` means two lines (0 cells). ``min_font_size``
     floors every text, e.g. 12 pt for slides. ``symbol_numbers`` writes the
     step number inside each symbol (the terminal preview wants it).
+    ``columns`` chooses the table: ``"full"``, every column of the SOP AP
+    table; ``"flow"``, only No, Kegiatan and the actor lanes, for a deck
+    that shows Mutu Baku and Keterangan elsewhere.
     """
 
     paper: str = "A4"
@@ -43,6 +49,7 @@ class PageOptions:
     height: float | None = None
     footer: float | None = None
     symbol_numbers: bool = False
+    columns: Literal["full", "flow"] = "full"
     metrics: Metrics = field(default_factory=default_metrics)
 
     def __post_init__(self) -> None:
@@ -50,6 +57,8 @@ class PageOptions:
             raise ValueError(f"unknown orientation {self.orientation!r}; choose landscape or portrait")
         if self.width is None and self.paper not in PAPERS:
             raise ValueError(f"unknown paper {self.paper!r}; choose one of {', '.join(PAPERS)}")
+        if self.columns not in COLUMN_SETS:
+            raise ValueError(f"unknown column set {self.columns!r}; choose full or flow")
         if self.font_size <= 0 or self.min_font_size <= 0:
             raise ValueError("font_size and min_font_size must be positive")
         if (self.width is not None and self.width <= 0) or (self.height is not None and self.height <= 0):

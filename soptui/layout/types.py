@@ -72,7 +72,9 @@ class HeaderCell:
 
 @dataclass(frozen=True)
 class Row:
-    """The table row of one step: its cells' texts, symbol column left empty."""
+    """The table row of one step: its cells' texts, one per text column in
+    column order (No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan; No
+    and Kegiatan in the ``flow`` column set); symbol columns left empty."""
 
     step_id: str
     number: int  # the "No" printed, from 1
@@ -139,10 +141,13 @@ class Page:
 
 @dataclass(frozen=True)
 class FlowchartLayout:
-    """All flowchart pages of one SOP, for one set of page options."""
+    """All flowchart pages of one SOP, for one set of page options.
+    ``columns`` is the column set: ``full`` (the whole SOP AP table) or
+    ``flow`` (No, Kegiatan and the actor columns only)."""
 
     paper: str
     orientation: Literal["landscape", "portrait"]
+    columns: Literal["full", "flow"]
     width: float
     height: float
     pages: tuple[Page, ...]

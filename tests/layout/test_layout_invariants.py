@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -14,17 +15,20 @@ from soptui.layout import CellMetrics, PageOptions, compute_layout, layout_to_di
 from soptui.loader import load
 
 EXAMPLES = sorted((Path(__file__).parents[2] / "examples").glob("*.sop.toml"))
-PRINT_OPTIONS = [
+FULL_PRINT_OPTIONS = [
     PageOptions(),
     PageOptions(paper="F4", orientation="portrait"),
     PageOptions(paper="Letter", orientation="portrait", font_size=10),
     PageOptions(paper="Legal"),
     PageOptions(width=960, height=540, margins=(10, 10, 10, 10), font_size=12, min_font_size=12),
 ]
-CELL_OPTIONS = [
+FULL_CELL_OPTIONS = [
     PageOptions(width=120, metrics=CellMetrics(), symbol_numbers=True),
     PageOptions(width=80, height=40, metrics=CellMetrics()),
 ]
+#: Every promise holds for the flow-only table (slides) as for the full one.
+PRINT_OPTIONS = FULL_PRINT_OPTIONS + [replace(options, columns="flow") for options in FULL_PRINT_OPTIONS]
+CELL_OPTIONS = FULL_CELL_OPTIONS + [replace(options, columns="flow") for options in FULL_CELL_OPTIONS]
 
 
 @pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
@@ -47,8 +51,9 @@ def test_generated_sops_keep_every_promise(seed, which):
 @given(seed=st.integers(0, 10**6), actors=st.sampled_from([1, 8, 10]))
 def test_many_or_one_actor_keep_every_promise(seed, actors):
     sop = generate_sop(seed, steps=30, actors=actors)
-    check_all(sop, compute_layout(sop))
-    check_all(sop, compute_layout(sop, CELL_OPTIONS[0]), cells=True)
+    for columns in ("full", "flow"):
+        check_all(sop, compute_layout(sop, PageOptions(columns=columns)))
+        check_all(sop, compute_layout(sop, replace(CELL_OPTIONS[0], columns=columns)), cells=True)
 
 
 def test_same_input_same_layout():
@@ -85,12 +90,14 @@ PAPER_OPTIONS = st.builds(
     orientation=st.sampled_from(["landscape", "portrait"]),
     font_size=st.sampled_from([6, 7, 8, 9, 10, 12]),
     margins=st.integers(5, 30).map(lambda m: (m, m, m, m)),
+    columns=st.sampled_from(["full", "flow"]),
 )
 CELL_PAGES = st.builds(
     PageOptions,
     width=st.integers(60, 200),
     height=st.sampled_from([None, 40, 80]),
     metrics=st.just(CellMetrics()),
+    columns=st.sampled_from(["full", "flow"]),
 )
 
 
@@ -102,7 +109,7 @@ def test_any_paper_type_size_and_terminal_keep_every_promise(seed, steps, actors
     check_all(sop, compute_layout(sop, options), cells=options.cells)
 
 
-@pytest.mark.parametrize("options", PRINT_OPTIONS, ids=lambda o: f"{o.paper}-{o.orientation}-{o.width}")
+@pytest.mark.parametrize("options", PRINT_OPTIONS, ids=lambda o: f"{o.paper}-{o.orientation}-{o.width}-{o.columns}")
 @pytest.mark.parametrize("actors", [1, 5, 8, 10])
 def test_the_table_stays_inside_the_margins(options, actors):
     page = compute_layout(generate_sop(251, actors=actors), options).pages[0]
