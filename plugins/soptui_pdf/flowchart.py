@@ -62,6 +62,8 @@ def _grid(pen: Pen, page: Page) -> None:
     edges = sorted({round(x, 3) for column in page.columns for x in (column.left, column.right)})
     lines = [((x, header_bottom), (x, table.bottom)) for x in edges]
     lines += [((table.x, row.bottom), (table.right, row.bottom)) for row in page.rows]
+    if page.rows and page.rows[0].top > header_bottom:  # a band of incoming connectors: close it off from row 1
+        lines.append(((table.x, page.rows[0].top), (table.right, page.rows[0].top)))
     pen.segments(lines, color, width)
     pen.rect(table.x, table.y, table.width, table.height, color, width)
 

@@ -39,3 +39,17 @@ def test_symbols_and_arrows_are_drawn_where_the_layout_puts_them(seed):
             assert _drawn((x, flip - y), moves), (edge.source, edge.target)
         for connector in page.connectors:
             assert _drawn((connector.box.x, flip - connector.box.y), moves), connector.label
+
+
+def test_a_band_of_incoming_connectors_is_closed_off_from_the_first_row():
+    """A line at the first row's top, so the connectors arriving on a page do not sit in row one."""
+    pdf = export(generate_sop(3, steps=40, actors=6))
+    first = pdf.pages - len(pdf.layout.pages)
+    banded = [(n, page) for n, page in enumerate(pdf.layout.pages)
+              if any(c.role == "in" for c in page.connectors)]
+    assert banded
+    for number, page in banded:
+        moves = _operands(pdf, first + number, b"m")
+        lines = _operands(pdf, first + number, b"l")
+        top = page.height - page.rows[0].top
+        assert _drawn((page.table.x, top), moves) and _drawn((page.table.right, top), lines), page.number
