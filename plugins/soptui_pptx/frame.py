@@ -69,7 +69,8 @@ def new_slide(prs, title: str, palette: Palette, tag: str = "") -> Drawing:
 
 
 def page_options(options: dict) -> PageOptions:
-    """The layout's page: the slide below the title band, with the body's margins, text 12 pt or more."""
+    """The layout's page: the slide below the title band, with the body's margins, text 12 pt or more.
+    The flow table only: the deck has its own Mutu Baku slides and puts Keterangan in the notes."""
     side, end = MARGIN / MM, MARGIN / 2 / MM
     return PageOptions(width=SLIDE_WIDTH, height=SLIDE_HEIGHT - TITLE_BAND, margins=(end, side, end, side),
-                       font_size=MIN_TEXT, min_font_size=MIN_TEXT, footer=0)
+                       font_size=MIN_TEXT, min_font_size=MIN_TEXT, footer=0, columns="flow")

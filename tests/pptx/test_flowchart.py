@@ -251,3 +251,21 @@ def on_side(shape, site: int, point) -> bool:
         return abs(y - edge_y) < tolerance and left - tolerance <= x <= right + tolerance
     edge_x = left if site == 1 else right
     return abs(x - edge_x) < tolerance and top - tolerance <= y <= bottom + tolerance
+
+
+def test_flowchart_slides_show_the_flow_and_leave_mutu_baku_to_its_own_slides(decks):
+    """No, Kegiatan and the actor lanes only: Mutu Baku has its table slides, Keterangan the notes."""
+    for sop, prs in decks:
+        for slide in flowchart_slides(prs):
+            header = {" ".join(sh.text_frame.text.split()) for sh in slide.shapes if sh.name == "kepala tabel"}
+            assert {"No", "Kegiatan", "Pelaksana"} <= header
+            assert not header & {"Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan"}
+            columns = [sh.name for sh in slide.shapes if sh.name.startswith("kolom:")]
+            assert columns == ["kolom:no", "kolom:kegiatan", *(f"kolom:pelaksana:{a.id}" for a in sop.pelaksana)]
+
+
+def test_a_forty_step_sop_takes_four_steps_a_flowchart_slide(build):
+    sop = generate_sop(3, steps=40, actors=6)
+    slides = flowchart_slides(build(sop)[0])
+    steps = [sum(sh.name.startswith("langkah:") for sh in slide.shapes) for slide in slides]
+    assert sum(steps) == 40 and len(slides) == 10 and min(steps) == 4
