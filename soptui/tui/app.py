@@ -25,7 +25,7 @@ class SopApp(App[None]):
     CSS_PATH = "app.tcss"
     TITLE = "soptui"
     ENABLE_COMMAND_PALETTE = True
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide")]
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (110, "-wide"), (150, "-huge")]
     BINDINGS = [
         Binding("f1", "help", t("tui.key.help"), id="help"),
         Binding("ctrl+q", "quit", t("tui.key.quit"), priority=True, id="quit"),

@@ -34,7 +34,7 @@ async def test_preview_follows_the_selected_step_and_redraws_after_an_edit(surat
             await pilot.press("down")
         await pilot.press("f5")
         await settle(pilot, app, delay=0.3)
-        preview = editor.query_one(PreviewPane)
+        preview = editor.query_one("#preview-pane", PreviewPane)
         assert preview.selected == "kembalikan"
         assert preview.scroll_y > 0  # step 7 is far down the drawing
         await pilot.press("f4", "a", *"Memeriksa ulang")
@@ -71,3 +71,18 @@ async def test_export_refuses_an_output_outside_root(surat, library):
         await settle(pilot, app)
         assert "di luar" in str(app.screen.query_one("#export-error").render())
     assert not (library.parent / "bocor.pdf").exists()
+
+
+async def test_wide_terminal_shows_the_preview_beside_the_steps_and_redraws_while_typing(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(160, 45)) as pilot:
+        await settle(pilot, app, delay=0.3)
+        beside = app.screen.query_one("#steps-preview", PreviewPane)
+        assert beside.display and beside.canvas is not None
+        await pilot.press("a", *"Memindai surat")
+        await settle(pilot, app, delay=0.3)
+        assert "Memindai surat" in text_of(beside.canvas)
+    narrow = make_app(surat)
+    async with narrow.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, narrow, delay=0.3)
+        assert not narrow.screen.query_one("#steps-preview", PreviewPane).display

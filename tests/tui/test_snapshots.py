@@ -98,3 +98,7 @@ def test_export_dialog_80x24_dark(snap_compare, surat):
 
 def test_help_80x24_light(snap_compare, surat):
     assert snap_compare(make_app(surat), terminal_size=(80, 24), run_before=run_before("f1", theme="textual-light"))
+
+
+def test_steps_with_preview_beside_160x45_dark(snap_compare, surat):
+    assert snap_compare(make_app(surat), terminal_size=(160, 45), run_before=run_before("down", "down"))

@@ -100,7 +100,7 @@ class EditorScreen(Screen):
             "identitas": lambda: self.query_one(IdentityPane),
             "pelaksana": lambda: self.query_one(ActorsPane),
             "langkah": lambda: self.query_one(StepsPane),
-            "pratinjau": lambda: self.query_one(PreviewPane),
+            "pratinjau": lambda: self.query_one("#preview-pane", PreviewPane),
             "riwayat": lambda: self.query_one(RecordsPane),
         }[tab]()
 
@@ -180,7 +180,8 @@ class EditorScreen(Screen):
         self.query_one(TabbedContent).get_tab("tab-masalah").set_class(errors > 0, "has-errors")
 
     def follow_step(self, step_id: str) -> None:
-        self.query_one(PreviewPane).follow(step_id)
+        for preview in self.query(PreviewPane):
+            preview.follow(step_id)
 
     # Step actions (bound on the step table) ---------------------------------
 

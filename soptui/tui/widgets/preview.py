@@ -49,9 +49,11 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         "preview--selected",
     }
 
-    def __init__(self, sop: Sop) -> None:
-        super().__init__(id="preview-pane")
+    def __init__(self, sop: Sop, id: str = "preview-pane", tab: str = "pratinjau") -> None:
+        super().__init__(id=id)
         self.sop = sop
+        self.tab = tab  # the editor tab it lives in
+        self._stale_layout = False
         self.selected: str | None = None
         self.page = None
         self.canvas: Canvas | None = None
@@ -59,13 +61,16 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         self._stale_drawing = False
 
     def compose(self) -> ComposeResult:
-        yield Static(t("tui.preview.computing"), id="preview-drawing")
+        yield Static(t("tui.preview.computing"), classes="preview-drawing")
 
     def on_mount(self) -> None:
         self.show(self.sop)
 
     def show(self, sop: Sop) -> None:
         self.sop = sop
+        if not self.visible:
+            self._stale_layout = True  # laid out when shown: no cost while hidden
+            return
         if self._timer is not None:
             self._timer.stop()
         self._timer = self.set_timer(DELAY, lambda: self.compute(self.sop))
@@ -86,7 +91,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
     def _message(self, text: str) -> None:
         if not self.is_attached:
             return
-        self.query_one("#preview-drawing", Static).update(text)
+        self.query_one(".preview-drawing", Static).update(text)
 
     def _drawn(self, sop: Sop, page) -> None:
         if sop is not self.sop or not self.is_attached:
@@ -103,7 +108,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
             return
         self._stale_drawing = False
         self.canvas = draw_page(self.page, self.selected)
-        self.query_one("#preview-drawing", Static).update(self.rich_text(self.canvas))
+        self.query_one(".preview-drawing", Static).update(self.rich_text(self.canvas))
         self.call_after_refresh(self.scroll_to_selected)
 
     def rich_text(self, canvas: Canvas) -> RichText:
@@ -123,7 +128,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
 
     @property
     def visible(self) -> bool:
-        return getattr(self.screen, "active_tab", "pratinjau") == "pratinjau"
+        return self.display and getattr(self.screen, "active_tab", self.tab) == self.tab
 
     def follow(self, step_id: str) -> None:
         """Highlight this step and bring it into view (when shown: drawing costs)."""
@@ -136,7 +141,10 @@ class PreviewPane(ScrollableContainer, can_focus=True):
             self._stale_drawing = True
 
     def on_show(self) -> None:
-        if self._stale_drawing and self.page is not None:
+        if self._stale_layout:
+            self._stale_layout = False
+            self.show(self.sop)
+        elif self._stale_drawing and self.page is not None:
             self.redraw()
         else:
             self.call_after_refresh(self.scroll_to_selected)

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select
 
 from soptui.i18n import t
 from soptui.model import SIMBOL_VALUES, Sop, Step
 from soptui.tui import edits
+from soptui.tui.widgets.preview import PreviewPane
 from soptui.tui.widgets.form import IdValidator, row, row_index, set_value
 
 COLUMNS = ("no", "kegiatan", "pelaksana", "simbol", "waktu", "output", "alur")
@@ -75,6 +76,11 @@ class StepsPane(Horizontal):
         self._rows_timer: Timer | None = None
 
     def compose(self) -> ComposeResult:
+        with Vertical(id="steps-main"):
+            yield from self._compose_main()
+        yield PreviewPane(self.sop, id="steps-preview", tab="langkah")  # shown beside, on wide terminals
+
+    def _compose_main(self) -> ComposeResult:
         table = StepTable(id="step-table", cursor_type="row", zebra_stripes=True)
         for key in COLUMNS:
             table.add_column(t(f"tui.steps.col.{key}"), key=key)
@@ -130,6 +136,7 @@ class StepsPane(Horizontal):
         long SOP, and the form already shows what was typed.
         """
         self.sop = sop
+        self.query_one(PreviewPane).show(sop)
         if self._rows_timer is not None:
             self._rows_timer.stop()
             self._rows_timer = None
