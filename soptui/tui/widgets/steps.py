@@ -17,8 +17,8 @@ from textual.widgets import DataTable, Input, Select
 from soptui.i18n import t
 from soptui.model import SIMBOL_VALUES, Sop, Step
 from soptui.tui import edits
-from soptui.tui.widgets.preview import PreviewPane
 from soptui.tui.widgets.form import IdValidator, row, row_index, set_value
+from soptui.tui.widgets.preview import PreviewPane
 
 COLUMNS = ("no", "kegiatan", "pelaksana", "simbol", "waktu", "output", "alur")
 TEXT_KEYS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan", "label_ya", "label_tidak")
