@@ -9,6 +9,7 @@ thread a moment after an edit, never on the key press itself.
 
 from __future__ import annotations
 
+from rich.style import Style
 from rich.text import Text as RichText
 from textual import work
 from textual.app import ComposeResult
@@ -38,6 +39,22 @@ def _width(sop: Sop) -> int:
     return 60 + 14 * max(1, len(sop.pelaksana))
 
 
+STYLE_NAMES = ("grid", "text", "edge", "label", "symbol", "head", "selected")
+
+
+def rich_text(canvas: Canvas, styles: dict[str, Style]) -> RichText:
+    """The canvas as styled text, one run of characters per style."""
+    text = RichText(no_wrap=True, overflow="crop")
+    for chars, names in zip(canvas.chars, canvas.styles):
+        start = 0
+        for index in range(1, len(chars) + 1):
+            if index == len(chars) or names[index] != names[start]:
+                text.append("".join(chars[start:index]), styles.get(names[start]) or "")
+                start = index
+        text.append("\n")
+    return text
+
+
 class PreviewPane(ScrollableContainer, can_focus=True):
     COMPONENT_CLASSES = {
         "preview--grid",
@@ -54,6 +71,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         self.sop = sop
         self.tab = tab  # the editor tab it lives in
         self._stale_layout = False
+        self._page_sop: Sop | None = None  # the SOP ``page`` was laid out from
         self.selected: str | None = None
         self.page = None
         self.canvas: Canvas | None = None
@@ -75,56 +93,51 @@ class PreviewPane(ScrollableContainer, can_focus=True):
             self._timer.stop()
         self._timer = self.set_timer(DELAY, lambda: self.compute(self.sop))
 
-    @work(thread=True, exclusive=True, group="preview")
     def compute(self, sop: Sop) -> None:
-        try:
-            layout = preview_layout(sop)
-        except ImportError:
-            self.app.call_from_thread(self._message, t("tui.preview.unavailable"))
+        self.draw_in_background(sop, None, self.selected, self._styles())
+
+    def redraw(self) -> None:
+        """Draw the current page again (the selection moved)."""
+        if self.page is None:
+            self._message(t("tui.preview.empty"))
             return
-        except Exception as error:  # a half-typed SOP the engine cannot place yet
-            self.app.call_from_thread(self._message, t("tui.preview.failed", reason=str(error)))
-            return
-        page = layout.pages[0] if layout.pages else None
-        self.app.call_from_thread(self._drawn, sop, page)
+        self._stale_drawing = False
+        self.draw_in_background(self._page_sop, self.page, self.selected, self._styles())
+
+    @work(thread=True, exclusive=True, group="preview")
+    def draw_in_background(self, sop: Sop, page, selected: str | None, styles: dict[str, Style]) -> None:
+        """Lay out (unless ``page`` is given) and draw, all off the UI thread."""
+        if page is None:
+            try:
+                layout = preview_layout(sop)
+            except ImportError:
+                self.app.call_from_thread(self._message, t("tui.preview.unavailable"))
+                return
+            except Exception as error:  # a half-typed SOP the engine cannot place yet
+                self.app.call_from_thread(self._message, t("tui.preview.failed", reason=str(error)))
+                return
+            page = layout.pages[0] if layout.pages else None
+        canvas = draw_page(page, selected) if page is not None else None
+        text = rich_text(canvas, styles) if canvas is not None else None
+        self.app.call_from_thread(self._drawn, sop, page, canvas, text)
 
     def _message(self, text: str) -> None:
         if not self.is_attached:
             return
         self.query_one(".preview-drawing", Static).update(text)
 
-    def _drawn(self, sop: Sop, page) -> None:
+    def _drawn(self, sop: Sop, page, canvas: Canvas | None, text: RichText | None) -> None:
         if sop is not self.sop or not self.is_attached:
             return
-        self.page = page
-        if self.visible:
-            self.redraw()
-        else:
-            self._stale_drawing = True
-
-    def redraw(self) -> None:
-        if self.page is None:
+        self.page, self.canvas, self._page_sop = page, canvas, sop
+        if text is None:
             self._message(t("tui.preview.empty"))
             return
-        self._stale_drawing = False
-        self.canvas = draw_page(self.page, self.selected)
-        self.query_one(".preview-drawing", Static).update(self.rich_text(self.canvas))
+        self.query_one(".preview-drawing", Static).update(text)
         self.call_after_refresh(self.scroll_to_selected)
 
-    def rich_text(self, canvas: Canvas) -> RichText:
-        styles = {
-            name: self.get_component_rich_style(f"preview--{name}", partial=True)
-            for name in ("grid", "text", "edge", "label", "symbol", "head", "selected")
-        }
-        text = RichText(no_wrap=True, overflow="crop")
-        for chars, names in zip(canvas.chars, canvas.styles):
-            start = 0
-            for index in range(1, len(chars) + 1):
-                if index == len(chars) or names[index] != names[start]:
-                    text.append("".join(chars[start:index]), styles.get(names[start]) or "")
-                    start = index
-            text.append("\n")
-        return text
+    def _styles(self) -> dict[str, Style]:
+        return {name: self.get_component_rich_style(f"preview--{name}", partial=True) for name in STYLE_NAMES}
 
     @property
     def visible(self) -> bool:
