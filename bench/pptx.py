@@ -26,24 +26,26 @@ from soptui.layout import compute_layout  # noqa: E402
 from soptui.plugins import load_plugins  # noqa: E402
 
 
-def export_once(exporter, sop) -> float:
+def export_once(exporter, sop) -> tuple[float, int, int]:
+    """Seconds taken, slides in the deck, flowchart slides among them."""
     started = time.perf_counter()
     options = {option.name: option.default for option in exporter.options}
     layout = compute_layout(sop, exporter.page_options(options)) if exporter.page_options else None
-    exporter.write(ExportInput(sop, None, "0" * 64, layout), io.BytesIO(), options)
-    return time.perf_counter() - started
+    slides = exporter.write(ExportInput(sop, None, "0" * 64, layout), io.BytesIO(), options)
+    return time.perf_counter() - started, slides, len(layout.pages) if layout else 0
 
 
-def measure(steps: int, actors: int, runs: int = 20) -> tuple[float, float]:
+def measure(steps: int, actors: int, runs: int = 20) -> tuple[float, float, int, int]:
+    """Best and median seconds, slides and flowchart slides."""
     exporter = load_plugins(entry_points=False, extra=[("pptx", soptui_pptx)], warn=None).exporter("pptx")
     sop = generate_sop(11, steps=steps, actors=actors)
-    export_once(exporter, sop)
-    times = [export_once(exporter, sop) for _ in range(runs)]
-    return min(times), statistics.median(times)
+    _, slides, flowchart = export_once(exporter, sop)
+    times = [export_once(exporter, sop)[0] for _ in range(runs)]
+    return min(times), statistics.median(times), slides, flowchart
 
 
 if __name__ == "__main__":
     for steps, actors, target in ((10, 4, 150), (40, 6, 500)):
-        best, median = measure(steps, actors)
-        print(f"{steps} steps, {actors} actors: best {best * 1000:.0f} ms, median {median * 1000:.0f} ms "
-              f"(target {target} ms)")
+        best, median, slides, flowchart = measure(steps, actors)
+        print(f"{steps} steps, {actors} actors: {slides} slides ({flowchart} flowchart): best {best * 1000:.0f} ms, "
+              f"median {median * 1000:.0f} ms (target {target} ms)")
