@@ -187,11 +187,11 @@ class _Reader(Reporter):
             self.report("S002", "error", where, expected=_expected(key), actual=_kind_of(value), value=_short(value))
             return None
         if key.kind == "strings":
-            return self.strings(value, key, where)
+            return tuple(self.items_of(value, "string", key.min_items, where))
         if key.kind == "tables":
-            return self.tables(value, key, where)
+            return self.items_of(value, "table", key.min_items, where)
         if key.kind == "bools":
-            return self.bools(value, where)
+            return dict(self.entries_of(value.items(), "bool", where))
         if key.choices and value not in key.choices:
             self.report("S002", "error", where, "rule.S002.choice", value=value, choices=", ".join(key.choices))
             return None
@@ -200,35 +200,20 @@ class _Reader(Reporter):
             return None
         return value
 
-    def strings(self, value: list[Any], key: Key, where: FieldPath) -> tuple[str, ...] | None:
-        kept = []
-        for index, item in enumerate(value):
-            if isinstance(item, str):
-                kept.append(item)
-            else:
-                self.report("S002", "error", where + (index,), expected=_expected(Key("string")), actual=_kind_of(item), value=_short(item))
-        if len(kept) < key.min_items:
-            self.report("S012", "error", where, count=len(kept), minimum=key.min_items)
-        return tuple(kept)
-
-    def tables(self, value: list[Any], key: Key, where: FieldPath) -> list[dict[str, Any]]:
-        kept = []
-        for index, item in enumerate(value):
-            if isinstance(item, dict):
-                kept.append(item)
-            else:
-                self.report("S002", "error", where + (index,), expected=_expected(Key("table")), actual=_kind_of(item), value=_short(item))
-        if len(kept) < key.min_items:
-            self.report("S012", "error", where, count=len(kept), minimum=key.min_items)
+    def items_of(self, value: list[Any], kind: str, minimum: int, where: FieldPath) -> list[Any]:
+        """The items of an array that are of ``kind``; each other one is a finding."""
+        kept = [item for _, item in self.entries_of(enumerate(value), kind, where)]
+        if len(kept) < minimum:
+            self.report("S012", "error", where, count=len(kept), minimum=minimum)
         return kept
 
-    def bools(self, value: dict[str, Any], where: FieldPath) -> dict[str, bool]:
-        kept = {}
-        for name, item in value.items():
-            if isinstance(item, bool):
-                kept[name] = item
+    def entries_of(self, entries: Any, kind: str, where: FieldPath) -> list[tuple[Any, Any]]:
+        kept = []
+        for name, item in entries:
+            if _fits(item, kind):
+                kept.append((name, item))
             else:
-                self.report("S002", "error", where + (name,), expected=_expected(Key("bool")), actual=_kind_of(item), value=_short(item))
+                self.report("S002", "error", where + (name,), expected=t(f"kind.{kind}"), actual=_kind_of(item), value=_short(item))
         return kept
 
 
@@ -261,6 +246,8 @@ def _fits(value: Any, kind: str) -> bool:
         return isinstance(value, int) and not isinstance(value, bool)
     if kind == "date":
         return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
+    if kind == "bool":
+        return isinstance(value, bool)
     if kind in ("strings", "tables"):
         return isinstance(value, list)
     return isinstance(value, dict)  # table, bools
