@@ -115,9 +115,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
     try:
         raw = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
-        match = _TOML_POSITION.search(str(error))
-        line, col = (int(match[1]), int(match[2])) if match else (1, 1)
-        reason = _toml_reason(_TOML_POSITION.sub("", str(error)).strip())
+        line, col, reason = explain_toml_error(error)
         finding = Finding("S010", "error", name, (), line, col, "rule.S010.toml", {"reason": reason})
         return Loaded(path, None, [finding], source)
     reader = _Reader(name, text)
@@ -215,6 +213,13 @@ class _Reader(Reporter):
             else:
                 self.report("S002", "error", where + (name,), expected=t(f"kind.{kind}"), actual=_kind_of(item), value=_short(item))
         return kept
+
+
+def explain_toml_error(error: tomllib.TOMLDecodeError) -> tuple[int, int, str]:
+    """Line, column and the reason in the user's language of a TOML syntax error."""
+    match = _TOML_POSITION.search(str(error))
+    line, col = (int(match[1]), int(match[2])) if match else (1, 1)
+    return line, col, _toml_reason(_TOML_POSITION.sub("", str(error)).strip())
 
 
 def _toml_reason(reason: str) -> str:

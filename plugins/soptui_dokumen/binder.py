@@ -96,7 +96,7 @@ def build_file(path: str | Path, output: str | Path) -> Bound:
 
 
 def _load_sops(dokumen: Dokumen) -> list[Loaded]:
-    from soptui.commands.common import find_sop_files
+    from soptui.library import find_sop_files
 
     files = [path for path, _ in find_sop_files(dokumen.sop) if path.resolve() != dokumen.path.resolve()]
     loaded = [load(path) for path in dict.fromkeys(files)]

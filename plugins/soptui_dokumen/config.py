@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import re
 import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,11 +18,10 @@ from typing import Any
 
 from soptui.diagnostics import Finding
 from soptui.i18n import t
+from soptui.loader import explain_toml_error
 from soptui.locate import Reporter
 
 PAPERS = ("A4", "F4")
-_TOML_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)$")
-_DOKUMEN_HEADER = re.compile(rb"(?m)^[ \t]*\[[ \t]*dokumen[ \t]*\]")
 
 
 class DokumenError(Exception):
@@ -98,32 +96,17 @@ _TOP = {"format": ("integer", False), "dokumen": ("table", True), "keputusan": (
         "penjelasan": ("table", False), "sop": ("table", True)}
 
 
-def is_dokumen_file(path: str | os.PathLike[str]) -> bool:
-    """A file named ``dokumen.toml``, or a TOML file whose top level has a ``[dokumen]`` table."""
-    path = Path(path)
-    if path.name == "dokumen.toml":
-        return True
-    if path.suffix != ".toml" or not path.is_file():
-        return False
-    try:
-        data = path.read_bytes()
-        # `soptui export` asks this of every file it is given: parse only files that may match
-        return bool(_DOKUMEN_HEADER.search(data)) and isinstance(tomllib.loads(data.decode("utf-8-sig")).get("dokumen"), dict)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
-        return False
-
-
 def read_dokumen(path: str | os.PathLike[str]) -> Dokumen:
     """The bound document described by ``path``; raises :class:`DokumenError`."""
     path = Path(path)
     try:
         text = path.read_bytes().decode("utf-8-sig")
         raw = tomllib.loads(text)
-    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
-        position = _TOML_POSITION.search(str(error))
-        line, col = (int(position[1]), int(position[2])) if position else (1, 1)
-        reason = _TOML_POSITION.sub("", str(error)).strip()
+    except tomllib.TOMLDecodeError as error:
+        line, col, reason = explain_toml_error(error)
         raise DokumenError([Finding("D002", "error", str(path), (), line, col, "dokumen.unreadable", {"reason": reason})]) from None
+    except (OSError, UnicodeDecodeError) as error:
+        raise DokumenError([Finding("D002", "error", str(path), (), 1, 1, "dokumen.unreadable", {"reason": str(error)})]) from None
     reader = _Reader(Reporter(str(path), text), path.parent)
     dokumen = reader.dokumen(raw, path)
     errors = [f for f in reader.reporter.findings if f.severity == "error"]

@@ -17,7 +17,7 @@ from soptui.i18n import t
 
 def is_dokumen_request(paths: tuple[Path, ...]) -> bool:
     """Whether ``soptui export`` was given bound-document files (all of them, or a usage error)."""
-    from soptui_dokumen.config import is_dokumen_file
+    from soptui.library import is_dokumen_file
 
     kinds = {is_dokumen_file(path) for path in paths}
     if kinds == {True, False}:

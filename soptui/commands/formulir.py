@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import find_sop_files, lang_option
+from soptui.commands.common import lang_option
+from soptui.library import find_sop_files
 from soptui.i18n import t
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True))

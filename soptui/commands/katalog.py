@@ -9,7 +9,8 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import find_sop_files, lang_option
+from soptui.commands.common import lang_option
+from soptui.library import find_sop_files
 from soptui.commands.monev import today_option
 from soptui.i18n import t
 

@@ -8,7 +8,8 @@ import sys
 
 import click
 
-from soptui.commands.common import find_sop_files, lang_option
+from soptui.commands.common import lang_option
+from soptui.library import find_sop_files
 from soptui.i18n import t
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2

@@ -103,7 +103,7 @@ def test_check_does_not_import_textual():
 
 
 def test_folder_walk_skips_hidden_folders_and_bound_document_descriptions(tmp_path):
-    from soptui.commands.common import find_sop_files
+    from soptui.library import find_sop_files
 
     (tmp_path / ".trash").mkdir()
     (tmp_path / ".trash" / "lama.sop.toml").write_text(CLEAN, encoding="utf-8")

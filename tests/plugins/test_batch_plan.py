@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soptui.batch import output_stem, plan
-from soptui.commands.common import find_sop_files
+from soptui.library import find_sop_files
 
 NAME = st.text(alphabet="abcz019 ._-éü", min_size=1, max_size=12).filter(
     lambda name: name.strip(".") and not name.startswith(".") and name not in NOT_NAMES

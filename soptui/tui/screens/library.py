@@ -115,7 +115,7 @@ class LibraryScreen(Screen):
 
     @work(thread=True, exclusive=True, group="library")
     def load_entries(self) -> None:
-        from soptui.commands.common import find_sop_files
+        from soptui.library import find_sop_files
 
         batch: list[Entry] = []
         for path, _ in find_sop_files([self.folder]):
