@@ -308,3 +308,15 @@ def test_typing_during_a_save_stays_unsaved(surat):
     document.history.apply(first.with_identity(nama="Diketik sesudahnya"))
     document.save(sop=first)  # what a save worker does with the value it was given
     assert document.dirty and load(surat).sop.identitas.nama == "Disimpan"
+
+
+async def test_palette_step_command_runs_on_the_steps_tab(surat):
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        editor = await open_editor(pilot, app)
+        await pilot.press("f2")
+        count = len(editor.sop.langkah)
+        command = next(c for c in app.get_system_commands(editor) if c.title == "Tambah langkah")
+        command.callback()
+        await pilot.pause()
+        assert editor.active_tab == "langkah" and len(editor.sop.langkah) == count + 1

@@ -235,6 +235,11 @@ class EditorScreen(Safekeeping, Screen):
     def action_actor_move(self, delta: int) -> None:
         self.query_one(ActorsPane).move(delta)
 
+    def _on_tab(self, tab: str, action, *arguments) -> None:
+        """Run a table action from the palette: show its tab first, so the user sees it happen."""
+        self.action_tab(tab)
+        action(*arguments)
+
     # Masalah: jump to the field ----------------------------------------------
 
     def action_jump_to_finding(self) -> None:
@@ -318,6 +323,18 @@ class EditorScreen(Safekeeping, Screen):
         self.app.push_screen(ExportDialog(self.document, self.sop))
 
     def palette_commands(self):
+        """Every editor action by name, for the command palette (Ctrl+P)."""
+        for name, action in (
+            ("step_add", lambda: self._on_tab("langkah", self.action_step_add, 1)),
+            ("step_add_before", lambda: self._on_tab("langkah", self.action_step_add, 0)),
+            ("step_delete", lambda: self._on_tab("langkah", self.action_step_delete)),
+            ("step_duplicate", lambda: self._on_tab("langkah", self.action_step_duplicate)),
+            ("step_up", lambda: self._on_tab("langkah", self.action_step_move, -1)),
+            ("step_down", lambda: self._on_tab("langkah", self.action_step_move, 1)),
+            ("actor_add", lambda: self._on_tab("pelaksana", self.action_actor_add)),
+            ("actor_delete", lambda: self._on_tab("pelaksana", self.action_actor_delete)),
+        ):
+            yield SystemCommand(t(f"tui.palette.editor.{name}"), t(f"tui.palette.editor.{name}_help"), action)
         for action, key in (
             ("save", "save"),
             ("save_as", "save_as"),
