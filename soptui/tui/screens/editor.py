@@ -11,6 +11,7 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
 from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
@@ -66,17 +67,17 @@ class EditorScreen(Safekeeping, Screen):
         yield Static("", id="editor-title", classes="title-bar")
         with TabbedContent(initial="tab-langkah", id="tabs"):
             with TabPane(t("tui.tab.identitas"), id="tab-identitas"):
-                yield IdentityPane(self.sop)
+                yield Lazy(IdentityPane(self.sop))
             with TabPane(t("tui.tab.pelaksana"), id="tab-pelaksana"):
-                yield ActorsPane(self.sop)
+                yield Lazy(ActorsPane(self.sop))
             with TabPane(t("tui.tab.langkah"), id="tab-langkah"):
                 yield StepsPane(self.sop)
             with TabPane(t("tui.tab.pratinjau"), id="tab-pratinjau"):
-                yield PreviewPane(self.sop)
+                yield Lazy(PreviewPane(self.sop))
             with TabPane(t("tui.tab.masalah"), id="tab-masalah"):
-                yield FindingsPane()
+                yield Lazy(FindingsPane())
             with TabPane(t("tui.tab.riwayat"), id="tab-riwayat"):
-                yield RecordsPane(self.sop)
+                yield Lazy(RecordsPane(self.sop))
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

@@ -82,6 +82,9 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         yield Static(t("tui.preview.computing"), classes="preview-drawing")
 
     def on_mount(self) -> None:
+        steps = self.screen.query("StepsPane")  # mounted after it (lazily): take its selection
+        if steps and steps.first().step is not None:
+            self.selected = steps.first().step.id
         self.show(self.sop)
 
     def show(self, sop: Sop) -> None:
