@@ -57,17 +57,32 @@ SopApp(path, Jail(path.parent)).run(headless=True, size=(100, 32), auto_pilot=re
 """
 
 
+#: The same measure for an empty Textual app: what any Textual program pays on this machine.
+EMPTY_APP = """
+import sys, time
+spawned = float(sys.argv[2])
+from textual.app import App
+
+async def ready(pilot):
+    await pilot.pause()
+    print(f"{time.time() - spawned:.4f} 0")
+    pilot.app.exit()
+
+App().run(headless=True, size=(100, 32), auto_pilot=ready)
+"""
+
+
 def big_file(folder: Path, steps: int = STEPS) -> Path:
     path = folder / "besar.sop.toml"
     save(generate_sop(7, steps=steps, actors=6), path)
     return path
 
 
-def start_and_memory(path: Path, runs: int = 5) -> tuple[list[float], list[float]]:
+def start_and_memory(path: Path, runs: int = 5, script: str = CHILD) -> tuple[list[float], list[float]]:
     starts, memory = [], []
     for _ in range(runs):
         spawned = time.time()
-        out = subprocess.run([sys.executable, "-c", CHILD, str(path), str(spawned)], capture_output=True, text=True)
+        out = subprocess.run([sys.executable, "-c", script, str(path), str(spawned)], capture_output=True, text=True)
         seconds, mib = out.stdout.split()[-2:]
         starts.append(float(seconds))
         memory.append(float(mib))
@@ -130,6 +145,8 @@ def main() -> None:
         path = big_file(Path(folder))
         small = Path(folder) / "kecil.sop.toml"
         save(generate_sop(3, steps=12, actors=3), small)
+        starts, _ = start_and_memory(small, script=EMPTY_APP)
+        print(f"cold start, empty Textual app: best {min(starts):.3f} s, median {statistics.median(starts):.3f} s")
         starts, _ = start_and_memory(small)
         print(f"cold start, 12-step SOP: best {min(starts):.3f} s, median {statistics.median(starts):.3f} s")
         starts, memory = start_and_memory(path)
