@@ -130,3 +130,19 @@ def test_english_interface_with_lang_en(surat):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=60)
     assert "Save" in out.stdout and "Undo" in out.stdout, out.stderr[-2000:]
     assert "Identity" in out.stdout and "Steps" in out.stdout and "Problems" in out.stdout
+
+
+async def test_library_under_root_does_not_list_symlinks_out_of_it(library, tmp_path):
+    import os
+
+    outside = tmp_path / "rahasia.sop.toml"
+    outside.write_bytes((library / "surat-masuk.sop.toml").read_bytes())
+    os.symlink(outside, library / "tautan.sop.toml")
+    app = make_app(library, root=library)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        assert sorted(e.path.name for e in app.screen.entries) == [
+            "laporan-kinerja.sop.toml",
+            "pengajuan-cuti.sop.toml",
+            "surat-masuk.sop.toml",
+        ]

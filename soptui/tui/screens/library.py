@@ -119,6 +119,10 @@ class LibraryScreen(Screen):
 
         batch: list[Entry] = []
         for path, _ in find_sop_files([self.folder]):
+            try:
+                self.app.jail.check(path)
+            except OutsideRoot:
+                continue  # a symlink out of --root: not even read
             batch.append(read_entry(path))
             if len(batch) >= 20:
                 self.app.call_from_thread(self.add_entries, batch, False)
