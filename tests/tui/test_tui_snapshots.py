@@ -1,6 +1,6 @@
 """SVG snapshots of every screen, at 80x24 and 120x40, in dark and light.
 
-Run ``pytest tests/tui/test_snapshots.py --snapshot-update`` after a change
+Run ``pytest tests/tui/test_tui_snapshots.py --snapshot-update`` after a change
 that is meant to alter the look, and review the SVGs in the diff.
 """
 
