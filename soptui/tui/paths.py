@@ -26,8 +26,12 @@ class Jail:
     """Resolves user paths against a base folder, refusing escapes from ``root``."""
 
     def __init__(self, base: Path, root: Path | None = None) -> None:
+        """``base`` is where relative paths start (the working folder); under a
+        root it must lie inside, else the root is the base: a forced command
+        ``soptui --root /srv/sop`` started in the user's home opens the root."""
         self.root = root.resolve() if root is not None else None
-        self.base = (root if root is not None and not base.is_absolute() else base).resolve()
+        base = base.resolve()
+        self.base = self.root if self.root is not None and not base.is_relative_to(self.root) else base
 
     @property
     def confined(self) -> bool:

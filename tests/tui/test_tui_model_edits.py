@@ -135,3 +135,10 @@ def test_jail_refuses_dotdot_absolute_and_symlinks(tmp_path):
 
 def test_unconfined_jail_takes_any_path(tmp_path):
     assert Jail(tmp_path).check("/etc/hostname") == Path("/etc/hostname").resolve()
+
+
+def test_jail_base_is_the_root_when_started_outside_it(tmp_path):
+    root = tmp_path / "sop"
+    (root / "unit").mkdir(parents=True)
+    assert Jail(tmp_path, root).check(".") == root.resolve()  # forced command run from $HOME
+    assert Jail(root / "unit", root).check("a.sop.toml") == (root / "unit" / "a.sop.toml").resolve()

@@ -32,16 +32,20 @@ def free_port() -> int:
 
 
 @pytest.fixture
-def sshd(tmp_path: Path):
+def sshd(tmp_path: Path, library: Path):
     missing = [tool for tool in TOOLS if shutil.which(tool) is None] + ([] if Path(SSHD).exists() else [SSHD])
     assert not missing, (
         f"needed for the SSH end-to-end test: {', '.join(missing)} (apt-get install openssh-server openssh-client tmux)"
     )
     keys = tmp_path / "keys"
     keys.mkdir(mode=0o700)
-    for name in ("host", "user"):
+    for name in ("host", "user", "forced"):
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(keys / name)], check=True)
-    (keys / "authorized_keys").write_text((keys / "user.pub").read_text())
+    # "forced" may only run the editor confined to the library, as a unit's drafter would
+    forced = soptui("--root", str(library), folder=Path.home())
+    (keys / "authorized_keys").write_text(
+        (keys / "user.pub").read_text() + f'command="{forced}",no-port-forwarding ' + (keys / "forced.pub").read_text()
+    )
     os.chmod(keys / "authorized_keys", 0o600)
     if os.geteuid() == 0:
         Path("/run/sshd").mkdir(exist_ok=True)  # privilege separation dir; .ci/run makes it too
@@ -62,7 +66,7 @@ def sshd(tmp_path: Path):
         except OSError:
             assert server.poll() is None, f"sshd did not start: {server.stderr.read()}"
             time.sleep(0.1)
-    yield port, keys / "user"
+    yield port, keys / "user", keys / "forced"
     server.terminate()
     server.wait(timeout=10)
 
@@ -147,7 +151,7 @@ def soptui(*arguments: str, folder: Path) -> str:
 
 
 def test_edit_a_step_over_ssh_and_save(sshd, library, tmp_path):
-    port, key = sshd
+    port, key, _ = sshd
     surat = library / "surat-masuk.sop.toml"
     before = surat.read_text(encoding="utf-8")
     terminal = Terminal(
@@ -170,7 +174,7 @@ def test_edit_a_step_over_ssh_and_save(sshd, library, tmp_path):
 
 
 def test_root_refuses_a_path_outside_over_ssh(sshd, library, tmp_path):
-    port, key = sshd
+    port, key, _ = sshd
     secret = tmp_path / "rahasia.sop.toml"
     secret.write_text((library / "surat-masuk.sop.toml").read_text(encoding="utf-8"), encoding="utf-8")
     os.symlink(secret, library / "tautan.sop.toml")
@@ -182,3 +186,16 @@ def test_root_refuses_a_path_outside_over_ssh(sshd, library, tmp_path):
             terminal.close()
         words = " ".join(screen.split())
         assert "EXIT=2" in words and "di luar folder" in words, screen
+
+
+def test_forced_command_opens_the_library_of_its_root_only(sshd, library, tmp_path):
+    port, _, forced_key = sshd
+    command = ssh_command(port, forced_key, "/bin/sh -c 'cat /etc/passwd'")  # asks for a shell; gets the editor
+    terminal = Terminal(tmp_path, command)
+    try:
+        screen = terminal.wait_for("Pengelolaan Surat Masuk")
+        assert "root:" not in screen and "Pustaka SOP" in screen
+        terminal.keys("C-q")
+        terminal.wait_for("EXIT=0")
+    finally:
+        terminal.close()
