@@ -320,3 +320,48 @@ async def test_palette_step_command_runs_on_the_steps_tab(surat):
         command.callback()
         await pilot.pause()
         assert editor.active_tab == "langkah" and len(editor.sop.langkah) == count + 1
+
+
+BAD_TYPES = """format = 1
+[identitas]
+nama = 5
+nomor = "1"
+instansi = "A"
+tanggal_pembuatan = "kemarin"
+jenis = "aneh"
+[[pelaksana]]
+id = "A B"
+[[langkah]]
+id = "x"
+kegiatan = "Mulai"
+pelaksana = "A B"
+simbol = "lingkaran"
+[[langkah]]
+id = "x"
+kegiatan = "Selesai"
+pelaksana = "zz"
+tidak = "nowhere"
+[[monitoring]]
+tanggal = 2024-01-01
+penilaian = "sedang"
+[[evaluasi]]
+tanggal = 2024-01-01
+jawaban = { sinergi = "ya" }
+"""
+
+
+async def test_every_tab_opens_on_a_file_full_of_wrong_values(tmp_path):
+    path = tmp_path / "salah.sop.toml"
+    path.write_text(BAD_TYPES, encoding="utf-8")
+    app = make_app(path)
+    async with app.run_test(size=(100, 32)) as pilot:
+        editor = await open_editor(pilot, app)
+        for key in ("f2", "f3", "f5", "f7", "f6", "f4"):
+            await pilot.press(key)
+            await settle(pilot, app, delay=0.2)
+        codes = {f.code for f in editor.findings}
+        assert {"S002", "S003", "S004"} <= codes  # what the loader and the rules found, listed
+        await pilot.press("a", *"Langkah baru", "ctrl+s")
+        await settle(pilot, app)
+    assert "Langkah baru" in path.read_text(encoding="utf-8")
+    assert 'penilaian = "sedang"' in path.read_text(encoding="utf-8")  # never silently dropped

@@ -74,7 +74,9 @@ class RecordEditor(Vertical):
                     )
                 elif kind == "penilaian":
                     options = [(t(f"tui.records.penilaian_{v}"), v) for v in PENILAIAN_VALUES]
-                    yield row(t("tui.records.penilaian"), Select(options, allow_blank=False, id=widget_id))
+                    # blank allowed: a file may hold a value outside the choices (Masalah names it)
+                    select = Select(options, allow_blank=True, prompt=t("tui.steps.choose"), id=widget_id)
+                    yield row(t("tui.records.penilaian"), select)
                 elif kind == "jawaban":
                     for criterion, label in EVALUATION_CRITERIA:
                         yield Checkbox(label, id=f"{self.kind}-jawaban-{criterion}")
@@ -101,7 +103,7 @@ class RecordEditor(Vertical):
         for record in self.records:
             summary = getattr(record, SUMMARY_KEY[self.kind])
             if self.kind == "monitoring":
-                summary = t(f"tui.records.penilaian_{summary}")
+                summary = t(f"tui.records.penilaian_{summary}") if summary in PENILAIAN_VALUES else "?"
             table.add_row(date_text(record.tanggal), summary)
         if self.records:
             table.move_cursor(row=min(keep or 0, len(self.records) - 1))
@@ -123,6 +125,8 @@ class RecordEditor(Vertical):
                 continue
             widget = self.query_one(f"#{self.kind}-{key}")
             value = getattr(record, key)
+            if kind == "penilaian" and value not in PENILAIAN_VALUES:
+                value = Select.NULL
             set_value(widget, date_text(value) if kind == "date" else value)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
