@@ -57,7 +57,7 @@ class EditorScreen(Safekeeping, Screen):
         self._recovered: Sop | None = None  # the value last written to the recovery file
         self._warned_disk = False
         self._title = ""
-        self.findings: list[Finding] = []
+        self.findings: list[Finding] | None = None  # None until the first check is done
 
     @property
     def sop(self) -> Sop:
@@ -121,8 +121,12 @@ class EditorScreen(Safekeeping, Screen):
             self._stale.discard(tab)
             if tab == "langkah":
                 self.steps.show(self.sop, typing=typing)
-            else:
+            elif self.is_mounted_pane(tab):  # a lazily mounted pane shows the SOP of its mount
                 self.pane(tab).show(self.sop)
+
+    def is_mounted_pane(self, tab: str) -> bool:
+        return bool(self.query({"identitas": "IdentityPane", "pelaksana": "ActorsPane", "pratinjau": "#preview-pane",
+                                "riwayat": "RecordsPane"}[tab]))
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = (event.pane.id or "").removeprefix("tab-")
@@ -140,7 +144,8 @@ class EditorScreen(Safekeeping, Screen):
             "masalah": "#finding-table",
             "riwayat": "#records-riwayat .record-table",
         }[tab]
-        self.query_one(focus).focus()
+        for widget in self.query(focus):  # nothing yet if the tab is still being mounted
+            widget.focus()
 
     def _update_title(self) -> None:
         marker = t("tui.editor.unsaved") if self.document.dirty else t("tui.editor.saved")
@@ -169,7 +174,8 @@ class EditorScreen(Safekeeping, Screen):
         if sop is not self.sop or not self.is_attached:
             return  # an older value (a newer check is on its way), or the editor closed
         self.findings = findings
-        self.query_one(FindingsPane).show(findings)
+        for pane in self.query(FindingsPane):  # not there yet while it is mounted lazily: it asks on mount
+            pane.show(findings)
         errors = sum(f.severity == "error" for f in findings)
         label = t("tui.tab.masalah") + (f" ({len(findings)})" if findings else "")
         self.query_one(TabbedContent).get_tab("tab-masalah").label = label

@@ -43,7 +43,7 @@ class ActorsPane(Vertical):
         yield row(t("tui.actors.id"), Input(id="actor-id", validators=[IdValidator()]))
 
     def on_mount(self) -> None:
-        self.show(self.sop)
+        self.show(getattr(self.screen, "sop", self.sop))  # edits may come before a lazy mount
 
     @property
     def index(self) -> int | None:

@@ -29,6 +29,11 @@ class FindingsPane(Vertical):
         yield table
         yield Static("", id="finding-detail")
 
+    def on_mount(self) -> None:
+        findings = getattr(self.screen, "findings", None)
+        if findings is not None:  # the check finished before this tab was mounted
+            self.show(findings)
+
     def show(self, findings: list[Finding]) -> None:
         self.findings = sorted(findings, key=lambda f: (f.severity != "error", f.line or 0, f.code))
         table = self.query_one(FindingTable)

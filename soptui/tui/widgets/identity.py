@@ -45,6 +45,11 @@ class IdentityPane(VerticalScroll):
         for name in IDENTITY_LISTS:
             yield ListEditor(t(f"tui.identity.{name}"), getattr(identity, name), id=f"ident-{name}")
 
+    def on_mount(self) -> None:
+        current = getattr(self.screen, "sop", self.sop)
+        if current is not self.sop:  # edits came before this lazily mounted tab
+            self.show(current)
+
     def show(self, sop: Sop) -> None:
         """Bring every widget in line with ``sop`` (after undo, redo, reload)."""
         self.sop = sop

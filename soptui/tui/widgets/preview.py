@@ -85,7 +85,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         steps = self.screen.query("StepsPane")  # mounted after it (lazily): take its selection
         if steps and steps.first().step is not None:
             self.selected = steps.first().step.id
-        self.show(self.sop)
+        self.show(getattr(self.screen, "sop", self.sop))
 
     def show(self, sop: Sop) -> None:
         self.sop = sop

@@ -84,7 +84,7 @@ class RecordEditor(Vertical):
                     yield row(t(f"tui.records.{key}"), Input(id=widget_id))
 
     def on_mount(self) -> None:
-        self.show(self.sop)
+        self.show(getattr(self.screen, "sop", self.sop))  # edits may come before a lazy mount
 
     @property
     def records(self) -> tuple:
