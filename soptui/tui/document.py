@@ -17,7 +17,7 @@ from pathlib import Path
 
 import tomli_w
 
-from soptui.checks import check_loaded, check_sop
+from soptui.checks import check_sop
 from soptui.diagnostics import FieldPath, Finding
 from soptui.loader import Loaded, Source, load, load_bytes
 from soptui.model import Sop
@@ -73,10 +73,6 @@ class Document:
     def dirty(self) -> bool:
         return self.is_new or self.history.dirty
 
-    def render(self) -> bytes:
-        """The bytes a save would write now."""
-        return render(self.sop, self.source)
-
     def findings(self, sop: Sop | None = None) -> list[Finding]:
         """What the checker says about ``sop`` (default: the current one).
 
@@ -87,8 +83,8 @@ class Document:
         """
         sop = sop or self.sop
         source = self.source
-        if source is None or source.loaded is None:
-            return check_loaded(load_bytes(self.render(), self.path))
+        if source is None:  # the file could not be read back after a save
+            return check_sop(sop, self.path, "")
         loaded, now = source.baseline or {}, to_dict(sop)
         kept = [f for f in self.load_findings if _value_at(loaded, f.field) == _value_at(now, f.field)]
         return kept + check_sop(sop, self.path, source.text)

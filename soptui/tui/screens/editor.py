@@ -33,6 +33,8 @@ from soptui.tui.widgets.steps import StepsPane, StepTable
 MISSING_FIELD = {"I002": "waktu", "I003": "output", "S006": "tidak"}
 TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
 CHECK_DELAY = 0.3
+#: The pane of each tab other than Langkah and Masalah, which have their own paths.
+PANES = {"identitas": "IdentityPane", "pelaksana": "ActorsPane", "pratinjau": "#preview-pane", "riwayat": "RecordsPane"}
 
 
 class EditorScreen(Safekeeping, Screen):
@@ -91,15 +93,6 @@ class EditorScreen(Safekeeping, Screen):
 
     # Panes ------------------------------------------------------------------
 
-    def pane(self, tab: str):
-        return {
-            "identitas": lambda: self.query_one(IdentityPane),
-            "pelaksana": lambda: self.query_one(ActorsPane),
-            "langkah": lambda: self.query_one(StepsPane),
-            "pratinjau": lambda: self.query_one("#preview-pane", PreviewPane),
-            "riwayat": lambda: self.query_one(RecordsPane),
-        }[tab]()
-
     @property
     def active_tab(self) -> str:
         return (self.query_one(TabbedContent).active or "tab-langkah").removeprefix("tab-")
@@ -121,12 +114,9 @@ class EditorScreen(Safekeeping, Screen):
             self._stale.discard(tab)
             if tab == "langkah":
                 self.steps.show(self.sop, typing=typing)
-            elif self.is_mounted_pane(tab):  # a lazily mounted pane shows the SOP of its mount
-                self.pane(tab).show(self.sop)
-
-    def is_mounted_pane(self, tab: str) -> bool:
-        return bool(self.query({"identitas": "IdentityPane", "pelaksana": "ActorsPane", "pratinjau": "#preview-pane",
-                                "riwayat": "RecordsPane"}[tab]))
+            else:
+                for pane in self.query(PANES[tab]):  # none while mounted lazily: it shows the SOP of its mount
+                    pane.show(self.sop)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = (event.pane.id or "").removeprefix("tab-")
