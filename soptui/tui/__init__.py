@@ -7,9 +7,17 @@ from pathlib import Path
 
 def run(path: str, root: str | None = None) -> int:
     """Start the editor on a folder (library) or a file; returns the exit code."""
-    from soptui.tui.app import SopApp
+    import sys
+
+    from soptui.tui.app import CannotStart, SopApp, start_target
     from soptui.tui.paths import Jail
 
-    app = SopApp(Path(path), Jail(Path.cwd(), Path(root) if root else None))
+    jail = Jail(Path.cwd(), Path(root) if root else None)
+    try:
+        start_target(jail, Path(path))  # refused before the screen is taken over
+    except CannotStart as error:
+        print(error, file=sys.stderr)
+        return 2
+    app = SopApp(Path(path), jail)
     app.run()
     return app.return_code or 0

@@ -19,6 +19,21 @@ from soptui.i18n import t
 from soptui.tui.paths import Jail, OutsideRoot
 
 
+class CannotStart(Exception):
+    """The path given on the command line cannot be opened; the message says why."""
+
+
+def start_target(jail: Jail, start: Path) -> Path:
+    """The folder or file to open first: inside the root, and existing (or a new ``.toml``)."""
+    try:
+        target = jail.check(start)
+    except OutsideRoot as error:
+        raise CannotStart(t("tui.root.refused", path=str(start), root=str(error.root))) from None
+    if not (target.exists() or target.suffix == ".toml"):
+        raise CannotStart(t("tui.app.no_such_path", path=str(start)))
+    return target
+
+
 class SopApp(App[None]):
     """soptui: the SOP AP editor."""
 
@@ -45,18 +60,16 @@ class SopApp(App[None]):
         for problem in self.config_problems:
             self.notify(problem, severity="warning", timeout=10)
         try:
-            target = self.jail.check(self.start)
-        except OutsideRoot as error:
-            self.exit(return_code=2, message=t("tui.root.refused", path=str(self.start), root=str(error.root)))
+            target = start_target(self.jail, self.start)
+        except CannotStart as error:
+            self.exit(return_code=2, message=str(error))
             return
         if target.is_dir():
             self.push_screen(LibraryScreen(target))
-        elif target.exists() or target.suffix == ".toml":
+        else:
             self.open_sop(target)  # the library of its folder comes on close (F10), not before
             if len(self.screen_stack) == 1:  # it could not be opened: the notice shows over the library
                 self.push_screen(LibraryScreen(target.parent))
-        else:
-            self.exit(return_code=2, message=t("tui.app.no_such_path", path=str(self.start)))
 
     def open_sop(self, path: Path, create: bool = False) -> None:
         """Open the editor on ``path`` (a new file from the template when ``create``)."""

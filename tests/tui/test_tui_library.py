@@ -146,3 +146,16 @@ async def test_library_under_root_does_not_list_symlinks_out_of_it(library, tmp_
             "pengajuan-cuti.sop.toml",
             "surat-masuk.sop.toml",
         ]
+
+
+def test_cli_refuses_before_taking_over_the_terminal(library, tmp_path):
+    """`soptui --root DIR PATH` outside DIR, or a PATH that is not there: a line on stderr, exit 2."""
+    from click.testing import CliRunner
+
+    from soptui.cli import cli
+
+    runner = CliRunner()
+    outside = runner.invoke(cli, ["--root", str(library), str(tmp_path)])
+    assert outside.exit_code == 2 and "di luar folder" in outside.output
+    missing = runner.invoke(cli, [str(library / "tidak-ada")])
+    assert missing.exit_code == 2 and "tidak ada" in missing.output
