@@ -102,7 +102,7 @@ class Terminal:
             ["tmux", "-S", self.socket, "capture-pane", "-p", "-t", "e2e"], capture_output=True, text=True
         ).stdout
 
-    def wait_for(self, text: str, timeout: float = 20) -> str:
+    def wait_for(self, text: str, timeout: float = 45) -> str:
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
             screen = self.screen()
