@@ -25,6 +25,8 @@ from soptui.tui.paths import OutsideRoot
 from soptui.tui.widgets.form import row_index
 
 SUFFIX = ".sop.toml"
+COLUMNS = ("nomor", "nama", "unit", "steps", "errors", "warnings", "changed")
+MAX_WIDTH = {"nomor": 30, "nama": 50, "unit": 30, "steps": 8, "errors": 8, "warnings": 10, "changed": 16}
 
 
 @dataclass(frozen=True)
@@ -39,6 +41,18 @@ class Entry:
     errors: int
     warnings: int
     changed: str
+
+    def cells(self) -> tuple[str, ...]:
+        """The row's texts, in the order of ``COLUMNS``."""
+        return (
+            self.nomor,
+            self.nama,
+            self.unit,
+            str(self.steps),
+            str(self.errors) if self.errors else "-",
+            str(self.warnings) if self.warnings else "-",
+            self.changed,
+        )
 
     def matches(self, words: list[str]) -> bool:
         text = f"{self.nomor} {self.nama} {self.unit} {self.path.name}".lower()
@@ -97,10 +111,7 @@ class LibraryScreen(Screen):
         shown = self.folder.name if shown == "." else shown
         yield Static(t("tui.library.title", folder=shown), id="library-title", classes="title-bar")
         yield Input(placeholder=t("tui.library.filter"), id="library-filter")
-        table = DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
-        for key in ("nomor", "nama", "unit", "steps", "errors", "warnings", "changed"):
-            table.add_column(t(f"tui.library.col.{key}"), key=key)
-        yield table
+        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-status")
         yield Footer(compact=True)
 
@@ -143,18 +154,14 @@ class LibraryScreen(Screen):
         current = select or (self.selected.path if self.selected else None)
         words = self.query_one("#library-filter", Input).value.lower().split()
         self.shown = [entry for entry in self.entries if entry.matches(words)]
-        table.clear()
-        for entry in self.shown:
-            table.add_row(
-                entry.nomor,
-                entry.nama,
-                entry.unit,
-                str(entry.steps),
-                str(entry.errors) if entry.errors else "-",
-                str(entry.warnings) if entry.warnings else "-",
-                entry.changed,
-                key=str(entry.path),
-            )
+        rows = [entry.cells() for entry in self.shown]
+        table.clear(columns=True)  # widths set from the rows: auto widths were at times left at the header's
+        for number, key in enumerate(COLUMNS):
+            label = t(f"tui.library.col.{key}")
+            width = max([len(label), *(len(cells[number]) for cells in rows)])
+            table.add_column(label, key=key, width=min(width, MAX_WIDTH[key]))
+        for entry, cells in zip(self.shown, rows):
+            table.add_row(*cells, key=str(entry.path))
         if current is not None:
             for index, entry in enumerate(self.shown):
                 if entry.path == current:
