@@ -22,11 +22,11 @@ def unused_actors(ctx: Context) -> None:
 def mutu_baku(ctx: Context) -> None:
     for index, step in enumerate(ctx.sop.langkah):
         if not step.waktu.strip():
-            ctx.report("I002", ("langkah", index), id=step.id)
+            ctx.report("I002", ("langkah", index, "waktu"), id=step.id)
         elif step.duration is None:
             ctx.report("I004", ("langkah", index, "waktu"), id=step.id, value=step.waktu)
         if not step.output.strip():
-            ctx.report("I003", ("langkah", index), id=step.id)
+            ctx.report("I003", ("langkah", index, "output"), id=step.id)
 
 
 def signer_nip(ctx: Context) -> None:

@@ -39,7 +39,7 @@ def decisions(ctx: Context) -> None:
         if symbols.get(step.id) != "keputusan":
             continue
         if not step.tidak:
-            ctx.report("S006", ("langkah", index), id=step.id)
+            ctx.report("S006", ("langkah", index, "tidak"), id=step.id)
         following = ctx.sop.langkah[index + 1].id if index + 1 < len(ctx.sop.langkah) else None
         if step.tidak and step.tidak == (step.ya or following):
             ctx.report("S007", ("langkah", index, "tidak"), id=step.id, target=step.tidak)

@@ -29,8 +29,6 @@ from soptui.tui.widgets.preview import PreviewPane
 from soptui.tui.widgets.records import RecordEditor, RecordsPane
 from soptui.tui.widgets.steps import StepsPane, StepTable
 
-#: Rules that point at a step for a missing value: the field to type it in.
-MISSING_FIELD = {"I002": "waktu", "I003": "output", "S006": "tidak"}
 TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
 CHECK_DELAY = 0.3
 #: The pane of each tab other than Langkah and Masalah, which have their own paths.
@@ -242,10 +240,7 @@ class EditorScreen(Safekeeping, Screen):
     def action_jump_to_finding(self) -> None:
         finding = self.query_one(FindingsPane).selected
         if finding is not None:
-            field = finding.field
-            if len(field) == 2 and field[0] == "langkah" and finding.code in MISSING_FIELD:
-                field = (*field, MISSING_FIELD[finding.code])
-            self.jump(field)
+            self.jump(finding.field)
 
     def jump(self, field: tuple) -> None:
         """Show the tab and focus the widget that edits ``field``."""
