@@ -39,7 +39,7 @@ def test_xlsx_has_header_filters_widths_and_one_row_per_sop(tmp_path, write_sop)
     header = [cell.value for cell in sheet[1]]
     assert header[:7] == ["No", "Nomor SOP", "Nama SOP", "Unit Kerja", "Jenis SOP", "Tanggal Efektif", "Revisi Terakhir"]
     assert sheet.freeze_panes == "A2"
-    assert sheet.auto_filter.ref == f"A1:R4"
+    assert sheet.auto_filter.ref == "A1:R4"
     assert all(cell.font.b for cell in sheet[1])
     rows = {row[1]: dict(zip(header, row)) for row in sheet.iter_rows(min_row=2, values_only=True)}
     good = rows["800/001/BKD/2024"]
