@@ -71,8 +71,10 @@ class Duration:
 
     def describe_range(self) -> str:
         """``a`` when min equals max, else ``a - b``."""
-        low, high = self.describe("min"), self.describe("max")
-        return low if low == high else f"{low} - {high}"
+        low = self.describe("min")
+        if (self.min_seconds, self.min_working_days) == (self.max_seconds, self.max_working_days):
+            return low
+        return f"{low} - {self.describe('max')}"
 
 
 def parse_waktu(text: str) -> Duration | None:
