@@ -9,6 +9,7 @@ there is no suspend key, so a forced SSH command gives no way out.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from pathlib import Path
 
 from textual.app import App, SystemCommand
@@ -54,11 +55,21 @@ class SopApp(App[None]):
         self.start = start
         self.config, self.config_problems = load_config()
 
+    def get_theme_variable_defaults(self) -> dict[str, str]:
+        from soptui.tui.theming import variable_defaults
+
+        return variable_defaults(self.current_theme)
+
     def on_mount(self) -> None:
         from soptui.tui.screens.library import LibraryScreen
+        from soptui.tui.theming import initial_theme, register_themes
 
-        for problem in self.config_problems:
-            self.notify(problem, severity="warning", timeout=10)
+        problems = self.config_problems + register_themes(self)
+        self.theme, unknown = initial_theme(self, self.config.theme)
+        self.config = replace(self.config, theme=self.theme)  # a fallback is not a choice to save
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if problems + unknown:  # once, together: one notice to read, not a stack
+            self.notify("\n".join(problems + unknown), severity="warning", timeout=15)
         try:
             target = start_target(self.jail, self.start)
         except CannotStart as error:
@@ -70,6 +81,14 @@ class SopApp(App[None]):
             self.open_sop(target)  # the library of its folder comes on close (F10), not before
             if len(self.screen_stack) == 1:  # it could not be opened: the notice shows over the library
                 self.push_screen(LibraryScreen(target.parent))
+
+    def _remember_theme(self, theme) -> None:
+        """Keep the theme picked in the palette for the next start."""
+        from soptui.config import save_setting
+
+        if theme.name != self.config.theme:
+            self.config = replace(self.config, theme=theme.name)
+            save_setting("theme", theme.name)
 
     def open_sop(self, path: Path, create: bool = False) -> None:
         """Open the editor on ``path`` (a new file from the template when ``create``)."""

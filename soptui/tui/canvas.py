@@ -35,8 +35,9 @@ LINE_CHARS = {
 }
 HEADS = {DOWN: "▼", UP: "▲", RIGHT: "▶", LEFT: "◀"}
 
-#: Style names of what a cell holds, from least to most important.
-GRID, TEXT, EDGE, LABEL, SYMBOL, HEAD, SELECTED = "grid", "text", "edge", "label", "symbol", "head", "selected"
+#: Style names of what a cell holds, from least to most important; a symbol's
+#: style is its kind (``terminator``, ``proses``, ``keputusan``, ``connector``).
+GRID, TEXT, EDGE, LABEL, HEAD, SELECTED = "grid", "text", "edge", "label", "head", "selected"
 
 
 @dataclass
@@ -104,12 +105,12 @@ def draw_page(page: Page, selected: str | None = None) -> Canvas:
         if edge.label is not None:
             _text(canvas, edge.label, LABEL)
     for symbol in page.symbols:
-        style = SELECTED if symbol.step_id == selected else SYMBOL
+        style = SELECTED if symbol.step_id == selected else symbol.kind
         _symbol(canvas, symbol.kind, symbol.box, style)
         if symbol.text is not None:
             _text(canvas, symbol.text, style, middle=True)
     for connector in page.connectors:
-        _symbol(canvas, "connector", connector.box, SYMBOL, connector.label)
+        _symbol(canvas, "connector", connector.box, "connector", connector.label)
     return canvas
 
 

@@ -79,6 +79,11 @@ def test_preview_80x24_dark(snap_compare, surat):
     assert snap_compare(make_app(surat), terminal_size=(80, 24), run_before=run_before("down", "f5"))
 
 
+@pytest.mark.parametrize("theme", ["gelap", "terang", "kontras"])
+def test_preview_80x24_in_each_shipped_theme(snap_compare, surat, theme):
+    assert snap_compare(make_app(surat), terminal_size=(80, 24), run_before=run_before("down", "f5", theme=theme))
+
+
 def test_preview_120x40_dark(snap_compare, surat):
     assert snap_compare(make_app(surat), terminal_size=(120, 40), run_before=run_before("f5"))
 

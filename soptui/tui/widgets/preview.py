@@ -39,7 +39,8 @@ def _width(sop: Sop) -> int:
     return 60 + 14 * max(1, len(sop.pelaksana))
 
 
-STYLE_NAMES = ("grid", "text", "edge", "label", "symbol", "head", "selected")
+#: The canvas's style names; each is a component class styled with the theme's ``sop-*`` colours.
+STYLE_NAMES = ("grid", "text", "edge", "label", "head", "selected", "terminator", "proses", "keputusan", "connector")
 
 
 def rich_text(canvas: Canvas, styles: dict[str, Style]) -> RichText:
@@ -56,15 +57,7 @@ def rich_text(canvas: Canvas, styles: dict[str, Style]) -> RichText:
 
 
 class PreviewPane(ScrollableContainer, can_focus=True):
-    COMPONENT_CLASSES = {
-        "preview--grid",
-        "preview--text",
-        "preview--edge",
-        "preview--label",
-        "preview--symbol",
-        "preview--head",
-        "preview--selected",
-    }
+    COMPONENT_CLASSES = {f"preview--{name}" for name in STYLE_NAMES}
 
     def __init__(self, sop: Sop, id: str = "preview-pane", tab: str = "pratinjau") -> None:
         super().__init__(id=id)
@@ -86,6 +79,12 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         if steps and steps.first().step is not None:
             self.selected = steps.first().step.id
         self.show(getattr(self.screen, "sop", self.sop))
+        self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
+
+    def _repaint(self) -> None:
+        """Draw again in the new theme's colours (they are baked into the drawing)."""
+        if self.page is not None:
+            self.redraw()
 
     def show(self, sop: Sop) -> None:
         self.sop = sop

@@ -1,0 +1,63 @@
+"""The editor's themes: soptui's theme files as Textual themes, and the choice kept.
+
+Every theme with a ``[tui]`` section (built-in, the user's, the plugins')
+is registered with Textual, so its own theme picker in the command palette
+lists them. The theme named in the config is applied at start; an unknown
+one falls back to ``gelap``. A theme Textual cannot build is reported like a
+broken file. Problems are returned as messages: the app shows them once.
+"""
+
+from __future__ import annotations
+
+from textual.app import App
+from textual.theme import Theme as TextualTheme
+
+from soptui.i18n import t
+from soptui.themes import DEFAULT_TUI_THEME, Theme, all_themes
+
+#: Where each ``sop-*`` variable comes from when a theme does not set it
+#: (Textual's own themes): a colour of the theme's colour system.
+VARIABLE_FALLBACKS = {
+    "sop-terminator": "success",
+    "sop-proses": "primary",
+    "sop-keputusan": "warning",
+    "sop-connector": "secondary",
+    "sop-edge": "foreground",
+    "sop-label": "accent",
+}
+
+
+def textual_theme(theme: Theme) -> TextualTheme:
+    """The Textual theme of a soptui theme.
+
+    ``ansi_*`` colours (the ``kontras`` theme) are kept as Textual reads them;
+    on a 16-colour terminal every colour is reduced to the nearest of the 16.
+    """
+    assert theme.tui is not None
+    return TextualTheme(**theme.tui)
+
+
+def register_themes(app: App) -> list[str]:
+    """Register every TUI theme with ``app``; the problems found, as messages."""
+    themes = all_themes()
+    problems = list(themes.problems)
+    for theme in themes.tui_themes():
+        try:
+            app.register_theme(textual_theme(theme))
+        except Exception as error:  # a colour the theme loader accepts but Textual cannot parse
+            where = str(theme.path) if theme.path else theme.origin
+            problems.append(t("themes.broken", where=where, reason=str(error)))
+    return problems
+
+
+def initial_theme(app: App, wanted: str) -> tuple[str, list[str]]:
+    """The theme to start with: ``wanted`` when registered, else the default (and why)."""
+    if wanted in app.available_themes:
+        return wanted, []
+    return DEFAULT_TUI_THEME, [t("tui.theme.unknown", name=wanted, default=DEFAULT_TUI_THEME)]
+
+
+def variable_defaults(theme: TextualTheme) -> dict[str, str]:
+    """Values of the ``sop-*`` variables for a theme that does not set them."""
+    system = theme.to_color_system().generate()
+    return {name: system[source] for name, source in VARIABLE_FALLBACKS.items()}
