@@ -16,7 +16,7 @@ from textual.app import App, SystemCommand
 from textual.binding import Binding
 from textual.screen import Screen
 
-from soptui.i18n import t
+from soptui.i18n import get_language, t
 from soptui.tui.paths import Jail, OutsideRoot
 
 
@@ -33,6 +33,11 @@ def start_target(jail: Jail, start: Path) -> Path:
     if not (target.exists() or target.suffix == ".toml"):
         raise CannotStart(t("tui.app.no_such_path", path=str(start)))
     return target
+
+
+def other_language() -> str:
+    """The interface language the palette offers: the one not in use."""
+    return "en" if get_language() == "id" else "id"
 
 
 class SopApp(App[None]):
@@ -106,6 +111,14 @@ class SopApp(App[None]):
             return
         self.push_screen(EditorScreen(document))
 
+    def action_switch_language(self) -> None:
+        """Keep the other interface language for the next start (texts are fixed at start)."""
+        from soptui.config import save_setting
+
+        lang = other_language()
+        save_setting("lang", lang)
+        self.notify(t("tui.language.saved", lang), timeout=10)
+
     def action_help(self) -> None:
         from soptui.tui.screens.help import HelpScreen
 
@@ -128,4 +141,6 @@ class SopApp(App[None]):
             yield command
         yield SystemCommand(t("tui.key.help"), t("tui.palette.help"), self.action_help)
         yield SystemCommand(t("tui.key.quit"), t("tui.palette.quit"), self.action_quit)
+        other = other_language()
+        yield SystemCommand(t("tui.language.switch", other), t("tui.language.switch_help", other), self.action_switch_language)
         yield from getattr(screen, "palette_commands", lambda: ())()
