@@ -307,6 +307,11 @@ class EditorScreen(Safekeeping, Screen):
         else:
             self.notify(t("tui.editor.nothing_to_redo"), timeout=2)
 
+    def action_record_revision(self) -> None:
+        from soptui.tui.revision import ask_record_revision
+
+        ask_record_revision(self)
+
     # Export -----------------------------------------------------------------
 
     def action_export(self) -> None:
@@ -327,6 +332,11 @@ class EditorScreen(Safekeeping, Screen):
             ("actor_delete", lambda: self._on_tab("pelaksana", self.action_actor_delete)),
         ):
             yield SystemCommand(t(f"tui.palette.editor.{name}"), t(f"tui.palette.editor.{name}_help"), action)
+        yield SystemCommand(
+            t("tui.revision.palette"),
+            t("tui.revision.palette_help"),
+            lambda: self._on_tab("riwayat", self.action_record_revision),
+        )
         for action, key in (
             ("save", "save"),
             ("save_as", "save_as"),

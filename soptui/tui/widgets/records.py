@@ -184,6 +184,8 @@ class RecordEditor(Vertical):
 
 
 class RecordsPane(VerticalScroll):
+    BINDINGS = [Binding("r", "screen.record_revision", t("tui.revision.key"), id="record-revision")]
+
     def __init__(self, sop: Sop) -> None:
         super().__init__(id="records-pane")
         self.sop = sop
