@@ -45,7 +45,7 @@ class HelpScreen(ModalScreen):
         from soptui.tui.widgets.actors import ActorTable
         from soptui.tui.widgets.findings import FindingTable
         from soptui.tui.widgets.listedit import ItemList
-        from soptui.tui.widgets.records import RecordTable
+        from soptui.tui.widgets.records import RecordsPane, RecordTable
         from soptui.tui.widgets.steps import StepTable
 
         sections = [(t("tui.help.app"), self.app.BINDINGS + [Binding("ctrl+p", "palette", t("tui.help.palette"))])]
@@ -62,7 +62,7 @@ class HelpScreen(ModalScreen):
                 (t("tui.help.editor"), [b for b in EditorScreen.BINDINGS if not b.action.startswith("tab(")] + tabs),
                 (t("tui.help.steps"), StepTable.BINDINGS),
                 (t("tui.help.actors"), ActorTable.BINDINGS),
-                (t("tui.help.lists"), ItemList.BINDINGS + RecordTable.BINDINGS),
+                (t("tui.help.lists"), ItemList.BINDINGS + RecordTable.BINDINGS + RecordsPane.BINDINGS),
                 (t("tui.help.findings"), FindingTable.BINDINGS),
                 (
                     t("tui.help.forms"),
