@@ -10,6 +10,7 @@ broken file. Problems are returned as messages: the app shows them once.
 from __future__ import annotations
 
 from textual.app import App
+from textual.color import Color
 from textual.theme import Theme as TextualTheme
 
 from soptui.i18n import t
@@ -58,6 +59,21 @@ def initial_theme(app: App, wanted: str) -> tuple[str, list[str]]:
 
 
 def variable_defaults(theme: TextualTheme) -> dict[str, str]:
-    """Values of the ``sop-*`` variables for a theme that does not set them."""
+    """Values of the ``sop-*`` variables for a theme that does not set them.
+
+    The preview's grid and text need solid colours: Textual's ``$text`` is
+    "auto", which a pre-styled drawing cannot resolve against its background
+    (it came out white on the light themes).
+    """
     system = theme.to_color_system().generate()
-    return {name: system[source] for name, source in VARIABLE_FALLBACKS.items()}
+    defaults = {name: system[source] for name, source in VARIABLE_FALLBACKS.items()}
+    defaults["sop-grid"] = _muted(system["foreground"], system["background"])
+    return defaults
+
+
+def _muted(foreground: str, background: str) -> str:
+    """The foreground 60 % of the way from the background; ANSI colours stay as they are."""
+    fore, back = Color.parse(foreground), Color.parse(background)
+    if fore.ansi is not None or back.ansi is not None:
+        return foreground
+    return back.blend(fore, 0.6).hex

@@ -71,3 +71,18 @@ async def test_user_theme_sets_the_preview_symbol_colours(surat):
         styles = pane._styles()
         assert styles["keputusan"].color.triplet.hex == "#ff0000"
         assert styles["proses"].color.triplet.hex == "#112233"  # not set: the theme's primary
+
+
+async def test_preview_text_and_grid_are_readable_on_a_light_theme_chosen_at_start(surat):
+    """Textual's ``$text`` is "auto": resolved without a background it came out white on white."""
+    config_dir().mkdir(parents=True)
+    config_dir().joinpath("config.toml").write_text('theme = "terang"\n', encoding="utf-8")
+    app = make_app(surat)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("f5")
+        await settle(pilot, app, 0.4)
+        styles = app.screen.query_one("#preview-pane")._styles()
+        assert styles["text"].color.triplet.hex == "#1a1a1a"  # terang's foreground, on its #fafaf7 background
+        grid = styles["grid"].color.triplet
+        assert max(grid.red, grid.green, grid.blue) < 0xC0  # grey, visibly darker than the background
