@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import os
+import types
 from pathlib import Path
 
+from soptui import plugins
 from soptui.config import load_config
+from soptui.hookspecs import hookimpl
 from tests.tui.helpers import make_app, settle
 
 
@@ -86,3 +89,22 @@ async def test_preview_text_and_grid_are_readable_on_a_light_theme_chosen_at_sta
         assert styles["text"].color.triplet.hex == "#1a1a1a"  # terang's foreground, on its #fafaf7 background
         grid = styles["grid"].color.triplet
         assert max(grid.red, grid.green, grid.blue) < 0xC0  # grey, visibly darker than the background
+
+
+async def test_plugin_theme_is_offered_and_applied(surat, monkeypatch):
+    module = types.ModuleType("soptui_tema_kantor")
+
+    @hookimpl
+    def register_themes(register):
+        register("kantor", {"name": "kantor", "tui": {"primary": "#AA0000", "dark": False}})
+
+    module.register_themes = register_themes
+    loaded = plugins.load_plugins(entry_points=False, extra=[("soptui-tema-kantor", module)], warn=None)
+    monkeypatch.setattr(plugins, "get_plugins", lambda quiet=False: loaded)
+    config_dir().mkdir(parents=True)
+    config_dir().joinpath("config.toml").write_text('theme = "kantor"\n', encoding="utf-8")
+    app = make_app(surat)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        assert app.theme == "kantor" and not app.current_theme.dark
+        assert not list(app._notifications)
