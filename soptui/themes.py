@@ -24,8 +24,6 @@ from soptui.i18n import t
 #: Textual theme fields a ``[tui]`` section may set (``primary`` is required).
 TUI_COLOURS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
                "warning", "error", "success")
-#: soptui's own TUI variables, with the symbol kinds of the preview.
-TUI_VARIABLES = ("sop-terminator", "sop-proses", "sop-keputusan", "sop-connector", "sop-edge", "sop-label")
 PRINT_COLOURS = ("ink", "muted", "line", "header_fill", "header_ink", "arrow", "label_fill", "lane_fill", "accent")
 SYMBOL_COLOURS = ("stroke", "terminator", "proses", "keputusan", "connector")
 DEFAULT_TUI_THEME = "gelap"
