@@ -52,10 +52,6 @@ class Flow:
         """Every arrow, in step order, Ya before Tidak."""
         return tuple(edge for edges in self.successors.values() for edge in edges)
 
-    def predecessors(self, step_id: str) -> tuple[Edge, ...]:
-        """The arrows that arrive at this step."""
-        return tuple(edge for edge in self.edges if edge.target == step_id)
-
 
 def resolved_symbol(step: Step, index: int, count: int) -> str:
     """The symbol drawn for the step at ``index`` of ``count`` steps."""
