@@ -202,8 +202,7 @@ def _patch_rows(rows: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]])
         _patch_table(table, before, row)
         result.append(table)
     if [id(t) for t in result] != [id(t) for t in rows]:
-        while len(rows):
-            rows.pop(0) if hasattr(rows, "pop") else rows.__delitem__(0)
+        rows.clear()
         for table in result:
             rows.append(table)
 
