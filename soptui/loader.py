@@ -66,8 +66,9 @@ class Source:
     mode: int | None = None
     loaded: Sop | None = None  # the model as read from ``data``
 
-    @property
+    @cached_property
     def text(self) -> str:
+        """The decoded text; decoded once, whoever asks (checker, library pass, save)."""
         return self.data.decode("utf-8-sig")
 
     @cached_property
@@ -107,7 +108,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
     source = Source(path, data, hashlib.sha256(data).hexdigest(), mode)
     name = str(path)
     try:
-        text = data.decode("utf-8-sig")
+        text = source.text
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         finding = Finding("S010", "error", name, (), line, 1, "rule.S010.utf8", {"offset": error.start})
