@@ -86,3 +86,17 @@ async def test_wide_terminal_shows_the_preview_beside_the_steps_and_redraws_whil
     async with narrow.run_test(size=(100, 32)) as pilot:
         await settle(pilot, narrow, delay=0.3)
         assert not narrow.screen.query_one("#steps-preview", PreviewPane).display
+
+
+async def test_export_dialog_proposes_the_configured_export_folder(surat, monkeypatch):
+    (surat.parent / "keluaran").mkdir()
+    monkeypatch.setenv("SOPTUI_EXPORT_DIR", "keluaran")
+    app = make_app(surat)
+    async with app.run_test(size=(100, 32)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("ctrl+e")
+        await settle(pilot, app)
+        await pilot.click("#export-run")
+        await settle(pilot, app)
+    assert (surat.parent / "keluaran" / "surat-masuk.pdf").exists()
+    assert not surat.with_name("surat-masuk.pdf").exists()

@@ -28,11 +28,13 @@ from soptui.tui.paths import OutsideRoot
 from soptui.tui.widgets.form import row
 
 
-def default_output(source: Path, exporter: Exporter) -> Path:
+def default_output(source: Path, exporter: Exporter, export_dir: str = "") -> Path:
+    """Beside the SOP, or in the config's ``export_dir`` (relative: from the SOP's folder)."""
     from soptui.batch import output_stem
 
     suffix = exporter.suffix if exporter.suffix.startswith(".") else f".{exporter.suffix}"
-    return source.with_name(output_stem(source) + suffix)
+    folder = source.parent / Path(export_dir).expanduser() if export_dir else source.parent
+    return folder / (output_stem(source) + suffix)
 
 
 def option_widget(option: Option) -> Checkbox | Select | Input:
@@ -110,7 +112,7 @@ class ExportDialog(Dialog):
         await container.remove_children()
         await container.mount_all([row(option.name, option_widget(option)) for option in exporter.options])
         self.query_one("#export-output", Input).value = self.app.jail.display(
-            default_output(self.document.path, exporter)
+            default_output(self.document.path, exporter, self.app.config.export_dir)
         )
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
