@@ -13,11 +13,12 @@ from soptui.i18n import t
 
 
 @click.command()
-@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True))
+@click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="Bentuk keluaran.")
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+@click.option("--rules", "list_rules", is_flag=True, help="Menampilkan semua aturan: kode, tingkat, judul.")
 @lang_option
-def check(paths: tuple[str, ...], output: str, strict: bool) -> None:
+def check(paths: tuple[str, ...], output: str, strict: bool, list_rules: bool) -> None:
     """Memeriksa berkas SOP (dan folder, rekursif) terhadap aturan SOP AP.
 
     Satu temuan per baris: `path:baris:kolom: KODE pesan`. Kode keluar 0 bila
@@ -29,6 +30,11 @@ def check(paths: tuple[str, ...], output: str, strict: bool) -> None:
     from soptui.loader import load
     from soptui.plugins import extra_checks
 
+    if list_rules:
+        _print_rules(output)
+        return
+    if not paths:
+        raise click.UsageError(t("check.no_paths"))
     rules = extra_checks()
     loaded = [load(path) for path, _ in find_sop_files(paths)]
     findings = [finding for item in loaded for finding in check_loaded(item, rules)]
@@ -43,3 +49,19 @@ def check(paths: tuple[str, ...], output: str, strict: bool) -> None:
             click.echo(finding.format_line())
         click.echo(t("check.summary", files=len(loaded), errors=errors, warnings=warnings), err=True)
     sys.exit(1 if errors or (strict and warnings) else 0)
+
+
+def _print_rules(output: str) -> None:
+    """Every rule, built in and from plugins, so a finding's code can be looked up."""
+    from soptui.checks import RULES
+    from soptui.plugins import get_plugins
+
+    rows = [(rule.code, rule.severity, t(rule.title_key), "soptui") for rule in RULES.values()]
+    rows += [(rule.code, rule.severity, rule.description, rule.plugin) for rule in get_plugins().checks.values()]
+    if output == "json":
+        keys = ("code", "severity", "title", "plugin")
+        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], ensure_ascii=False, indent=2))
+        return
+    for code, severity, title, plugin in rows:
+        origin = "" if plugin == "soptui" else f"  [{plugin}]"
+        click.echo(f"{code}  {t(f'check.{severity}'):<10} {title}{origin}")

@@ -114,3 +114,27 @@ def test_folder_walk_skips_hidden_folders_and_bound_document_descriptions(tmp_pa
     (tmp_path / "dokumen.toml").write_text("judul = 'x'\n", encoding="utf-8")
     found = [str(path.relative_to(tmp_path)) for path, _ in find_sop_files([tmp_path])]
     assert found == ["unit/a.sop.toml", "unit/b.toml"]
+
+
+def test_rules_lists_every_rule_with_its_severity_and_title(monkeypatch):
+    import types
+
+    from soptui import plugins
+    from soptui.checks import RULES
+    from soptui.hookspecs import hookimpl
+
+    module = types.ModuleType("soptui_nomor_dinas")
+
+    @hookimpl
+    def register_checks(register):
+        register("X101", "warning", lambda context: None, "nomor tidak mengikuti pola dinas")
+
+    module.register_checks = register_checks
+    loaded = plugins.load_plugins(entry_points=False, extra=[("soptui-nomor-dinas", module)], warn=None)
+    monkeypatch.setattr(plugins, "get_plugins", lambda quiet=False: loaded)
+    lines = run("check", "--rules").stdout.splitlines()
+    assert len(lines) == len(RULES) + 1
+    assert "S006  galat      keputusan tanpa cabang tidak" in lines
+    assert lines[-1] == "X101  peringatan nomor tidak mengikuti pola dinas  [soptui-nomor-dinas]"
+    english = json.loads(run("check", "--rules", "--format", "json", "--lang", "en").stdout)
+    assert {"code": "L002", "severity": "warning", "title": "related SOP not found", "plugin": "soptui"} in english
