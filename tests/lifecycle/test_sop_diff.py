@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-import shutil
 import subprocess
 from dataclasses import replace
 
@@ -174,7 +173,6 @@ def test_cli_two_files_text_and_json(tmp_path, write_sop, cuti):
     assert CliRunner().invoke(cli, ["diff", str(old), str(old)]).exit_code == 0
 
 
-@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_cli_compares_with_a_git_revision(tmp_path, examples):
     def git(*args):
         subprocess.run(["git", *args], cwd=tmp_path, check=True, capture_output=True)
