@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from soptui.i18n import t
+from soptui.terminal import visible
 
 Severity = Literal["error", "warning"]
 FieldPath = tuple[str | int, ...]
@@ -54,8 +55,8 @@ class Finding:
         return format_field(self.field)
 
     def format_line(self, lang: str | None = None) -> str:
-        """``path:line:col: CODE message``, the ruff way."""
-        return f"{self.path}:{self.line or 1}:{self.col or 1}: {self.code} {self.message(lang)}"
+        """``path:line:col: CODE message``, the ruff way, safe to print (control characters made visible)."""
+        return visible(f"{self.path}:{self.line or 1}:{self.col or 1}: {self.code} {self.message(lang)}")
 
     def to_json(self, lang: str | None = None) -> dict[str, object]:
         return {

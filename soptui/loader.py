@@ -5,7 +5,9 @@ The file is parsed with ``tomllib`` and checked against the format
 choices or an unknown key becomes a :class:`Finding` that names the file,
 line, column and field. The model is still built, with the defaults in place
 of what was wrong, so the checker and the editor can go on; a TOML syntax
-error, a file that is not UTF-8 or a newer ``format`` leave no model.
+error, a file that is not UTF-8, a newer ``format`` or anything beyond the
+limits of :mod:`soptui.limits` (size, depth, characters, counts, dates) leave
+no model: that is the one boundary every command goes through.
 """
 
 from __future__ import annotations
@@ -14,13 +16,14 @@ import datetime as dt
 import hashlib
 import os
 import re
+import stat
 import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from soptui import fields
+from soptui import fields, limits
 from soptui.diagnostics import FieldPath, Finding
 from soptui.fields import Key
 from soptui.i18n import t
@@ -91,42 +94,91 @@ class Loaded:
 
 
 def load(path: str | os.PathLike[str]) -> Loaded:
-    """Load the SOP at ``path``; an unreadable file is a finding, not an error."""
+    """Load the SOP at ``path``; an unreadable file is a finding, not an error.
+
+    Only a regular file is read, opened without blocking (a FIFO or a device
+    named as an SOP never hangs the command) and never more than
+    :data:`soptui.limits.MAX_FILE_BYTES` of it.
+    """
     path = Path(path)
     try:
-        data = path.read_bytes()
-        mode = path.stat().st_mode & 0o7777
+        data, mode = _read_regular(path)
     except OSError as error:
         finding = Finding("S010", "error", str(path), (), 1, 1, "", {"reason": error.strerror or str(error)})
         return Loaded(path, None, [finding])
     return load_bytes(data, path, mode)
 
 
+def _read_regular(path: Path) -> tuple[bytes, int]:
+    """The bytes (at most one past the size limit) and permission bits of a regular file."""
+    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    with os.fdopen(descriptor, "rb") as handle:
+        status = os.fstat(handle.fileno())
+        if not stat.S_ISREG(status.st_mode):
+            raise OSError(0, t("loader.not_regular"))
+        return handle.read(limits.MAX_FILE_BYTES + 1), status.st_mode & 0o7777
+
+
 def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = None) -> Loaded:
     """Load an SOP from the bytes of a file (``path`` names it in messages)."""
     path = Path(path)
-    source = Source(path, data, hashlib.sha256(data).hexdigest(), mode)
     name = str(path)
+    if len(data) > limits.MAX_FILE_BYTES:
+        params = {"size": len(data), "limit": limits.MAX_FILE_BYTES // (1024 * 1024)}
+        return Loaded(path, None, [Finding("S015", "error", name, (), 1, 1, "rule.S015.file_size", params)])
+    source = Source(path, data, hashlib.sha256(data).hexdigest(), mode)
     try:
         text = source.text
     except UnicodeDecodeError as error:
         line = data[: error.start].count(b"\n") + 1
         finding = Finding("S010", "error", name, (), line, 1, "rule.S010.utf8", {"offset": error.start})
         return Loaded(path, None, [finding], source)
-    try:
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line, col, reason = explain_toml_error(error)
-        finding = Finding("S010", "error", name, (), line, col, "rule.S010.toml", {"reason": reason})
+    raw, finding = _parse(text, name)
+    if finding is not None:
         return Loaded(path, None, [finding], source)
     reader = _Reader(name, text)
+    if reader.refuse(limits.violations(raw)):
+        return Loaded(path, None, reader.findings, source)
     sop = reader.read(raw)
     source.loaded = sop
     return Loaded(path, sop, reader.findings, source)
 
 
+def _parse(text: str, name: str) -> tuple[dict[str, Any], Finding | None]:
+    """tomllib's dict, or the finding that says why there is none."""
+    try:
+        return tomllib.loads(text), None
+    except tomllib.TOMLDecodeError as error:
+        line, col, reason = explain_toml_error(error)
+        return {}, Finding("S010", "error", name, (), line, col, "rule.S010.toml", {"reason": reason})
+    except RecursionError:  # tomllib recurses once per nested array or inline table
+        line, col = limits.first_deep_line(text)
+        return {}, Finding("S015", "error", name, (), line, col, "rule.S015.nesting", {"limit": limits.MAX_DEPTH})
+    except ValueError:  # an integer of more digits than Python converts
+        line, col = _long_number_position(text)
+        return {}, Finding("S015", "error", name, (), line, col, "rule.S015.number", {})
+
+
+def _long_number_position(text: str) -> tuple[int, int]:
+    match = re.search(r"\d{100,}", text)
+    if match is None:
+        return 1, 1
+    start = text.rfind("\n", 0, match.start()) + 1
+    return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+
+
 class _Reader(Reporter):
     """Builds the model from the parsed dict, collecting findings on the way."""
+
+    def refuse(self, violations) -> bool:
+        """Report what is beyond the limits (the first ``MAX_REPORTED``); whether there was any."""
+        count = 0
+        for count, violation in enumerate(violations, start=1):
+            if count <= limits.MAX_REPORTED:
+                self.report(violation.code, "error", violation.where, violation.message_key, **violation.params)
+        if count > limits.MAX_REPORTED:
+            self.report("S015", "error", (), "rule.S015.more", count=count - limits.MAX_REPORTED)
+        return count > 0
 
     def read(self, raw: dict[str, Any]) -> Sop | None:
         version = raw.get("format")

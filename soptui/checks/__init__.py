@@ -3,7 +3,7 @@
 Rules come in families, one module each: ``structure`` (S: the file's shape
 and references), ``flow`` (A: the flowchart as a graph), ``content`` (I: what
 reviewers reject in the text) and ``library`` (L: across a folder). The
-loader reports S001, S002, S009..S012 while it reads; the rest run on the
+loader reports S001, S002, S009..S012, S014 and S015 while it reads; the rest run on the
 model. Plugins add rules through the ``register_checks`` hook.
 """
 
@@ -35,6 +35,8 @@ RULES: dict[str, Rule] = {
         Rule("S011", "warning", "title.S011"),
         Rule("S012", "error", "title.S012"),
         Rule("S013", "warning", "title.S013"),
+        Rule("S014", "error", "title.S014"),
+        Rule("S015", "error", "title.S015"),
         Rule("A001", "error", "title.A001"),
         Rule("A002", "error", "title.A002"),
         Rule("A003", "warning", "title.A003"),

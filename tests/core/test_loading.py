@@ -25,6 +25,8 @@ BROKEN = [
     ("decision without tidak", CLEAN.replace('tidak = "agenda"\n', ""), "S006", 37, 1, "tidak"),
     ("ya equals tidak", CLEAN.replace('tidak = "agenda"', 'tidak = "arsip"'), "S007", 42, 1, "arsip"),
     ("lanjut on the end", CLEAN.replace('output = "Surat terarsip"', 'output = "Surat terarsip"\nlanjut = "agenda"'), "S008", 52, 1, "lanjut"),
+    ("control character", CLEAN.replace('nama = "Staf Tata Usaha"', 'nama = "Staf\\u001b[2J Tata Usaha"'), "S014", 17, 1, "U+001B"),
+    ("date beyond the limits", CLEAN.replace("tanggal_efektif = 2024-02-01", "tanggal_efektif = 9999-12-31"), "S015", 8, 1, "9999-12-31"),
     ("malformed NIP", CLEAN.replace('nip = "196911041994031007"', 'nip = "19691104199403100"'), "I005", 13, 1, "18 angka"),
 ]
 
