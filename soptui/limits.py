@@ -68,7 +68,13 @@ class Violation:
 
 
 def violations(raw: dict[str, Any]) -> Iterator[Violation]:
-    """Every violation in the parsed file, in file order, without recursion."""
+    """Every violation in the parsed file, in file order, without recursion.
+
+    A quick pass without key paths clears the usual file; only a file it
+    finds suspect is walked again to name each problem's field.
+    """
+    if _plainly_within(raw):
+        return
     stack: list[tuple[FieldPath, Any, int]] = [((), raw, 0)]
     while stack:
         where, value, depth = stack.pop()
@@ -93,6 +99,56 @@ def violations(raw: dict[str, Any]) -> Iterator[Violation]:
         elif isinstance(value, dt.date) and not FIRST_DATE <= _day(value) <= LAST_DATE:
             yield Violation(where, "S015", "rule.S015.date", {"value": value.isoformat(), "first": FIRST_DATE.isoformat(),
                                                                "last": LAST_DATE.isoformat()})
+
+
+class _Suspect(Exception):
+    """Raised by the quick pass at the first thing that may be a violation."""
+
+
+def _plainly_within(raw: dict[str, Any]) -> bool:
+    """Whether the file is certainly within the limits (False: look closer).
+
+    One recursive pass, depth bounded by MAX_DEPTH, that collects the strings
+    so the character test runs once over all of them, in C; a string longer
+    than MAX_SHORT, anywhere, sends the file to the precise walk.
+    """
+    strings: list[str] = []
+    dates: list[dt.date] = []
+
+    def walk(value: dict | list, depth: int) -> None:
+        if depth >= MAX_DEPTH:
+            raise _Suspect
+        if type(value) is dict:
+            strings.extend(value)
+            pairs = value.items()
+        else:
+            if len(value) > (MAX_STEPS if depth == 1 else MAX_ITEMS):  # the known top-level ones: _COUNTS
+                raise _Suspect
+            pairs = ((None, item) for item in value)
+        for key, item in pairs:
+            kind = type(item)
+            if kind is str:
+                strings.append(item)
+                if key in ONE_LINE_KEYS and _LINE_BREAKS.search(item):
+                    raise _Suspect
+            elif kind is dict or kind is list:
+                walk(item, depth + 1)
+            elif kind is int:
+                if not -MAX_INTEGER <= item <= MAX_INTEGER:
+                    raise _Suspect
+            elif isinstance(item, dt.date):
+                dates.append(_day(item))
+
+    try:
+        for name, limit in _COUNTS.items():
+            if isinstance(raw.get(name), list) and len(raw[name]) > limit:
+                return False
+        walk(raw, 0)
+    except _Suspect:
+        return False
+    if dates and (min(dates) < FIRST_DATE or max(dates) > LAST_DATE):
+        return False
+    return max(map(len, strings), default=0) <= MAX_SHORT and not _NEVER.search(" ".join(strings))
 
 
 def _children(where: FieldPath, value: dict | list) -> list[tuple[FieldPath, Any]]:
