@@ -31,6 +31,7 @@ MAX_ACTORS = 100
 MAX_RECORDS = 1_000  # each of riwayat, monitoring, evaluasi
 MAX_ITEMS = 1_000  # any other array: instansi, dasar_hukum, a plugin's list
 MAX_TEXT = 10_000  # characters of running text: kegiatan, keterangan, catatan, a list item
+MAX_DECREE = 100_000  # characters of running text in dokumen.toml (the decree, the explanation)
 MAX_SHORT = 500  # characters of a name, number, label, path or key
 MAX_INTEGER = 2**63 - 1  # TOML integers are 64-bit
 FIRST_DATE = dt.date(1900, 1, 1)
@@ -67,11 +68,12 @@ class Violation:
     params: dict[str, object]
 
 
-def violations(raw: dict[str, Any]) -> Iterator[Violation]:
+def violations(raw: dict[str, Any], text_limit: int = MAX_TEXT) -> Iterator[Violation]:
     """Every violation in the parsed file, in file order, without recursion.
 
     A quick pass without key paths clears the usual file; only a file it
-    finds suspect is walked again to name each problem's field.
+    finds suspect is walked again to name each problem's field. ``text_limit``
+    is the length allowed for running text (a bound document's decree is longer).
     """
     if _plainly_within(raw):
         return
@@ -93,7 +95,8 @@ def violations(raw: dict[str, Any]) -> Iterator[Violation]:
                     yield from _text(path, path[-1], MAX_SHORT, one_line=True, what="key")
             stack.extend((path, item, depth + 1) for path, item in reversed(children))
         elif isinstance(value, str):
-            yield from _text(where, value, *_text_kind(where))
+            limit, one_line = _text_kind(where)
+            yield from _text(where, value, text_limit if limit == MAX_TEXT else limit, one_line)
         elif isinstance(value, int) and not isinstance(value, bool) and abs(value) > MAX_INTEGER:
             yield Violation(where, "S015", "rule.S015.integer", {})
         elif isinstance(value, dt.date) and not FIRST_DATE <= _day(value) <= LAST_DATE:

@@ -102,15 +102,16 @@ def load(path: str | os.PathLike[str]) -> Loaded:
     """
     path = Path(path)
     try:
-        data, mode = _read_regular(path)
+        data, mode = read_regular(path)
     except OSError as error:
         finding = Finding("S010", "error", str(path), (), 1, 1, "", {"reason": error.strerror or str(error)})
         return Loaded(path, None, [finding])
     return load_bytes(data, path, mode)
 
 
-def _read_regular(path: Path) -> tuple[bytes, int]:
-    """The bytes (at most one past the size limit) and permission bits of a regular file."""
+def read_regular(path: Path) -> tuple[bytes, int]:
+    """The bytes (at most one past the size limit) and permission bits of a regular file,
+    opened without blocking; ``OSError`` for anything else (a FIFO, a device, a folder)."""
     descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(handle.fileno())
@@ -122,26 +123,42 @@ def _read_regular(path: Path) -> tuple[bytes, int]:
 def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = None) -> Loaded:
     """Load an SOP from the bytes of a file (``path`` names it in messages)."""
     path = Path(path)
-    name = str(path)
-    if len(data) > limits.MAX_FILE_BYTES:
-        params = {"size": len(data), "limit": limits.MAX_FILE_BYTES // (1024 * 1024)}
-        return Loaded(path, None, [Finding("S015", "error", name, (), 1, 1, "rule.S015.file_size", params)])
-    source = Source(path, data, hashlib.sha256(data).hexdigest(), mode)
-    try:
-        text = source.text
-    except UnicodeDecodeError as error:
-        line = data[: error.start].count(b"\n") + 1
-        finding = Finding("S010", "error", name, (), line, 1, "rule.S010.utf8", {"offset": error.start})
-        return Loaded(path, None, [finding], source)
-    raw, finding = _parse(text, name)
-    if finding is not None:
-        return Loaded(path, None, [finding], source)
-    reader = _Reader(name, text)
-    if reader.refuse(limits.violations(raw)):
-        return Loaded(path, None, reader.findings, source)
+    raw, text, findings = parse_untrusted(data, str(path))
+    source = Source(path, data, hashlib.sha256(data).hexdigest(), mode) if len(data) <= limits.MAX_FILE_BYTES else None
+    if raw is None:
+        return Loaded(path, None, findings, source)
+    source.__dict__["text"] = text  # decoded once (``Source.text`` is a cached property)
+    reader = _Reader(str(path), text)
     sop = reader.read(raw)
     source.loaded = sop
     return Loaded(path, sop, reader.findings, source)
+
+
+def parse_untrusted(data: bytes, name: str, text_limit: int = limits.MAX_TEXT) -> tuple[dict[str, Any] | None, str, list[Finding]]:
+    """(parsed TOML, its text, findings) of bytes from outside; the dict is ``None`` when refused.
+
+    Every TOML file soptui reads from a user (SOPs, ``dokumen.toml``) comes
+    through here: size, UTF-8, syntax, then :func:`soptui.limits.violations`.
+    """
+    if len(data) > limits.MAX_FILE_BYTES:
+        params = {"size": len(data), "limit": limits.MAX_FILE_BYTES // (1024 * 1024)}
+        return None, "", [Finding("S015", "error", name, (), 1, 1, "rule.S015.file_size", params)]
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data[: error.start].count(b"\n") + 1
+        return None, "", [Finding("S010", "error", name, (), line, 1, "rule.S010.utf8", {"offset": error.start})]
+    raw, finding = _parse(text, name)
+    if finding is not None:
+        return None, text, [finding]
+    reporter = Reporter(name, text)
+    count = 0
+    for count, violation in enumerate(limits.violations(raw, text_limit), start=1):
+        if count <= limits.MAX_REPORTED:
+            reporter.report(violation.code, "error", violation.where, violation.message_key, **violation.params)
+    if count > limits.MAX_REPORTED:
+        reporter.report("S015", "error", (), "rule.S015.more", count=count - limits.MAX_REPORTED)
+    return (None if count else raw), text, reporter.findings
 
 
 def _parse(text: str, name: str) -> tuple[dict[str, Any], Finding | None]:
@@ -170,15 +187,6 @@ def _long_number_position(text: str) -> tuple[int, int]:
 class _Reader(Reporter):
     """Builds the model from the parsed dict, collecting findings on the way."""
 
-    def refuse(self, violations) -> bool:
-        """Report what is beyond the limits (the first ``MAX_REPORTED``); whether there was any."""
-        count = 0
-        for count, violation in enumerate(violations, start=1):
-            if count <= limits.MAX_REPORTED:
-                self.report(violation.code, "error", violation.where, violation.message_key, **violation.params)
-        if count > limits.MAX_REPORTED:
-            self.report("S015", "error", (), "rule.S015.more", count=count - limits.MAX_REPORTED)
-        return count > 0
 
     def read(self, raw: dict[str, Any]) -> Sop | None:
         version = raw.get("format")

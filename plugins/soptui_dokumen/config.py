@@ -11,14 +11,14 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from soptui.diagnostics import Finding
 from soptui.i18n import t
-from soptui.loader import explain_toml_error
+from soptui.limits import MAX_DECREE
+from soptui.loader import parse_untrusted, read_regular
 from soptui.locate import Reporter
 
 PAPERS = ("A4", "F4")
@@ -100,13 +100,12 @@ def read_dokumen(path: str | os.PathLike[str]) -> Dokumen:
     """The bound document described by ``path``; raises :class:`DokumenError`."""
     path = Path(path)
     try:
-        text = path.read_bytes().decode("utf-8-sig")
-        raw = tomllib.loads(text)
-    except tomllib.TOMLDecodeError as error:
-        line, col, reason = explain_toml_error(error)
-        raise DokumenError([Finding("D002", "error", str(path), (), line, col, "dokumen.unreadable", {"reason": reason})]) from None
-    except (OSError, UnicodeDecodeError) as error:
-        raise DokumenError([Finding("D002", "error", str(path), (), 1, 1, "dokumen.unreadable", {"reason": str(error)})]) from None
+        data, _ = read_regular(path)
+    except OSError as error:
+        raise DokumenError([Finding("D002", "error", str(path), (), 1, 1, "dokumen.unreadable", {"reason": error.strerror or str(error)})]) from None
+    raw, text, refused = parse_untrusted(data, str(path), MAX_DECREE)  # the SOP files' boundary, and its limits
+    if raw is None:
+        raise DokumenError(refused)
     reader = _Reader(Reporter(str(path), text), path.parent)
     dokumen = reader.dokumen(raw, path)
     errors = [f for f in reader.reporter.findings if f.severity == "error"]

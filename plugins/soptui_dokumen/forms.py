@@ -68,7 +68,7 @@ def monitoring_form(rows: list[MonitoringRow], stream: BinaryIO, unit: str = "",
         heights = [WRITING_HEIGHT] * BLANK_ROWS
     spans = [("SPAN", (2, 0), (3, 0))] + [("SPAN", (c, 0), (c, 1)) for c in (0, 1, 4, 5, 6)]
     table = Table(header + body, colWidths=[share * width for share in _MONITORING_WIDTHS], rowHeights=[None, None, *heights],
-                  repeatRows=2, style=grid(2, tuple(spans)))
+                  repeatRows=2, splitInRow=1, style=grid(2, tuple(spans)))
     story = [*_title(MONITORING_TITLE, unit), para(_period(rows), "center"), Spacer(1, 4 * mm), table,
              Spacer(1, 5 * mm), _signature_block(width, rows)]
     doc.build(story)
@@ -130,7 +130,7 @@ def _evaluation(sop: Sop | None, record: EvaluationRecord | None, width: float) 
         answer = record.jawaban.get(key) if record else None
         rows.append([para(f"{number}.", "cell_center"), para(label),
                      para(CHECK if answer is True else "", "cell_center"), para(CHECK if answer is False else "", "cell_center")])
-    table = Table(rows, colWidths=[10 * mm, width - 50 * mm, 20 * mm, 20 * mm], repeatRows=1,
+    table = Table(rows, colWidths=[10 * mm, width - 50 * mm, 20 * mm, 20 * mm], repeatRows=1, splitInRow=1,
                   rowHeights=[None] + [None if record else 9 * mm] * (len(rows) - 1), style=grid(1))
     return [
         *_title(EVALUATION_TITLE, ""),
@@ -164,7 +164,7 @@ def _title(title: str, unit: str) -> list:
 
 def _box(label: str, text: str, width: float) -> Table:
     content = [bold(label), para(text) if text else Spacer(1, 24 * mm)]
-    return Table([[content]], colWidths=[width], style=grid(0))
+    return Table([[content]], colWidths=[width], splitInRow=1, style=grid(0))
 
 
 def _signature_block(width: float, rows: list[MonitoringRow]) -> KeepTogether:

@@ -12,6 +12,7 @@ import click
 
 from soptui.commands.common import lang_option
 from soptui.i18n import t
+from soptui.terminal import visible
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -47,9 +48,9 @@ def diff(versions: tuple[str, ...], rev: str | None, as_json: bool) -> None:
     if as_json:
         click.echo(json.dumps({"lama": str(old.path), "baru": str(new.path), **result.to_json()}, ensure_ascii=False, indent=2))
     else:
-        click.echo(t("diff.title", nama=new.sop.identitas.nama, old=old.path, new=new.path))
+        click.echo(visible(t("diff.title", nama=new.sop.identitas.nama, old=old.path, new=new.path)))
         for line in describe(result):
-            click.echo(line)
+            click.echo(visible(line))
     sys.exit(EXIT_CHANGED if result else EXIT_SAME)
 
 
@@ -94,5 +95,5 @@ def _git_show(path: Path, rev: str) -> bytes:
 
 
 def _fail(message: str) -> None:
-    click.echo(message, err=True)
+    click.echo(visible(message), err=True)
     sys.exit(EXIT_ERROR)

@@ -11,6 +11,7 @@ import click
 from soptui.commands.common import lang_option
 from soptui.library import find_sop_files
 from soptui.i18n import t
+from soptui.terminal import visible
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True))
 _output = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Berkas PDF keluaran.")
@@ -81,7 +82,17 @@ def _write(output: Path, render) -> None:
 
     if not output.parent.is_dir():
         raise click.UsageError(t("new.no_folder", folder=str(output.parent)))
+    from reportlab.platypus.doctemplate import LayoutError
+
     stream = io.BytesIO()
-    pages = render(stream)
-    atomic_write(output, stream.getvalue(), 0o644)
-    click.echo(t("formulir.written", path=output, pages=pages), err=True)
+    try:
+        pages = render(stream)
+    except LayoutError as error:  # a cell that cannot be placed on any page
+        click.echo(visible(t("formulir.layout_failed", reason=error)), err=True)
+        sys.exit(1)
+    try:
+        atomic_write(output, stream.getvalue(), 0o644)
+    except OSError as error:  # a full disk, a read-only folder
+        click.echo(visible(t("formulir.write_failed", path=output, reason=error.strerror or error)), err=True)
+        sys.exit(1)
+    click.echo(visible(t("formulir.written", path=output, pages=pages)), err=True)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -13,6 +14,7 @@ from soptui.commands.common import lang_option
 from soptui.library import find_sop_files
 from soptui.commands.monev import today_option
 from soptui.i18n import t
+from soptui.terminal import visible
 
 WRITERS = {".xlsx": "write_xlsx", ".csv": "write_csv"}
 
@@ -28,7 +30,8 @@ def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
     hasil pemeriksaan dan status monev, satu baris per SOP.
 
     CSV ditulis UTF-8 dengan BOM (agar Excel membaca hurufnya dengan benar),
-    dipisah koma. Kode keluar 0 bila katalog ditulis, 2 bila salah pakai.
+    dipisah koma. Kode keluar 0 bila katalog ditulis, 1 bila berkasnya tidak
+    dapat ditulis (mis. disk penuh), 2 bila salah pakai.
     """
     from soptui.lifecycle import catalogue
     from soptui.loader import load
@@ -40,17 +43,29 @@ def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
         raise click.UsageError(t("katalog.bad_suffix", suffix=suffix or output))
     loaded = [load(path) for path, _ in find_sop_files(paths)]
     rows = catalogue.catalogue_rows(loaded, today, extra_checks())
+    for item in loaded:  # its row says "Tidak terbaca"; here is where and why
+        if item.sop is None and item.findings:
+            click.echo(item.findings[0].format_line(), err=True)
     if output == "-":
         stream = io.BytesIO()
         catalogue.write_csv(rows, stream, bom=False)
-        sys.stdout.buffer.write(stream.getvalue())
+        try:
+            sys.stdout.buffer.write(stream.getvalue())
+            sys.stdout.flush()
+        except BrokenPipeError:  # `soptui katalog -o - | head`: the reader had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())  # Python's recipe: no noise at exit
+            sys.exit(1)
         return
     target = Path(output)
     if not target.parent.is_dir():
         raise click.UsageError(t("new.no_folder", folder=str(target.parent)))
     stream = io.BytesIO()
     getattr(catalogue, WRITERS[suffix])(rows, stream)
-    atomic_write(target, stream.getvalue(), 0o644)
+    try:
+        atomic_write(target, stream.getvalue(), 0o644)
+    except OSError as error:  # a full disk, a read-only folder
+        click.echo(visible(t("katalog.write_failed", path=output, reason=error.strerror or error)), err=True)
+        sys.exit(1)
     errors = sum("pemeriksaan" in row.alerts for row in rows)
     attention = sum(bool(row.alerts - {"pemeriksaan"}) for row in rows)
     click.echo(t("katalog.written", path=output, count=len(rows), errors=errors, attention=attention), err=True)

@@ -11,6 +11,7 @@ import click
 from soptui.commands.common import lang_option
 from soptui.library import find_sop_files
 from soptui.i18n import t
+from soptui.terminal import visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2
 
@@ -90,12 +91,19 @@ def _print_table(rows, today: dt.date) -> None:
     for loaded, status in rows:
         identity = loaded.sop.identitas
         table.add_row(
-            f"{identity.nama}\n[dim]{identity.nomor} · {loaded.path}[/dim]",
+            f"{_plain(identity.nama)}\n[dim]{_plain(identity.nomor)} · {_plain(str(loaded.path))}[/dim]",
             _deadline_cell(status.monitoring),
             _deadline_cell(status.evaluation),
             _judgement_cell(status),
         )
     Console(highlight=False).print(table)
+
+
+def _plain(text: str) -> str:
+    """A value from a file, for a rich cell: its ``[`` never markup, its control characters visible."""
+    from rich.markup import escape
+
+    return escape(visible(text, keep="\n"))
 
 
 _STYLE = {"ok": "green", "due_soon": "yellow", "overdue": "bold red", "unknown": "bold red"}
@@ -118,7 +126,7 @@ def _judgement_cell(status) -> str:
         return f"[green]{t('monev.good')}[/]"
     text = f"[bold red]{t('monev.not_good')}[/]"
     if record.tindakan:
-        text += "\n" + t("monev.action", text=record.tindakan)
+        text += "\n" + t("monev.action", text=_plain(record.tindakan))
     if status.revised_after_monitoring:
         text += "\n" + t("monev.revised", date=status.revised_after_monitoring.isoformat())
     return text

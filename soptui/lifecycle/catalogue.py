@@ -6,6 +6,11 @@ date, last revision, the checker's verdict and the monitoring and evaluation
 status. Written as XLSX (header row, filters, widths, frozen header) or as
 CSV (UTF-8 with a byte order mark, so Excel reads the text right; see
 docs/lifecycle.md). A file that cannot be read still gets its row.
+
+Cells are data, never formulas: a text beginning with ``=``, ``+``, ``-``,
+``@``, a tab or a carriage return (formula injection, "CSV injection") is
+stored as text with Excel's leading apostrophe (the ``quotePrefix`` style in
+XLSX, a ``'`` in CSV), and characters XLSX cannot hold are written visibly.
 """
 
 from __future__ import annotations
@@ -23,6 +28,7 @@ from soptui.checks.library import check_library
 from soptui.i18n import t
 from soptui.lifecycle.monev import Deadline, monev_status
 from soptui.loader import Loaded
+from soptui.terminal import visible
 
 COLUMNS = (
     "no", "nomor", "nama", "unit", "jenis", "tanggal_efektif", "revisi_terakhir", "galat", "peringatan",
@@ -31,6 +37,8 @@ COLUMNS = (
 )
 _DATES = {"tanggal_efektif", "revisi_terakhir", "monitoring_terakhir", "monitoring_jatuh_tempo", "evaluasi_terakhir", "evaluasi_jatuh_tempo"}
 _WIDTH_LIMITS = {"nama": 60, "berkas": 50, "pemeriksaan": 40}
+#: What a spreadsheet reads as the start of a formula (OWASP's list for CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 @dataclass(frozen=True)
@@ -62,7 +70,7 @@ def write_xlsx(rows: list[CatalogueRow], stream: BinaryIO, created: dt.datetime 
     sheet.title = t("katalog.sheet")
     sheet.append([t(f"katalog.col.{name}") for name in COLUMNS])
     for row in rows:
-        sheet.append([row.values[name] for name in COLUMNS])
+        sheet.append([_xlsx_value(row.values[name]) for name in COLUMNS])
     header_fill = PatternFill("solid", fgColor="DDEBF7")
     for cell in sheet[1]:
         cell.font = Font(bold=True)
@@ -73,6 +81,8 @@ def write_xlsx(rows: list[CatalogueRow], stream: BinaryIO, created: dt.datetime 
         for position, name in enumerate(COLUMNS, start=1):
             cell = sheet.cell(index, position)
             cell.alignment = Alignment(vertical="top", wrap_text=name in _WIDTH_LIMITS)
+            if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+                cell.data_type, cell.quotePrefix = "s", True  # text, as Excel stores a leading apostrophe
             if name in _DATES:
                 cell.number_format = "dd/mm/yyyy"
         for name in row.alerts:
@@ -93,7 +103,7 @@ def write_csv(rows: list[CatalogueRow], stream: BinaryIO, bom: bool = True) -> N
     writer = csv.writer(text)
     writer.writerow([t(f"katalog.col.{name}") for name in COLUMNS])
     for row in rows:
-        writer.writerow([_csv_value(row.values[name]) for name in COLUMNS])
+        writer.writerow([_neutral(_csv_value(row.values[name])) for name in COLUMNS])
     stream.write(("\ufeff" if bom else "").encode("utf-8") + text.getvalue().encode("utf-8"))
 
 
@@ -148,6 +158,16 @@ def _state(deadline: Deadline) -> str:
 def _width(name: str, rows: list[CatalogueRow]) -> float:
     longest = max([len(t(f"katalog.col.{name}"))] + [len(_csv_value(row.values[name])) for row in rows])
     return min(longest, _WIDTH_LIMITS.get(name, 40)) + 2
+
+
+def _xlsx_value(value: object) -> object:
+    """Text with the characters XLSX (XML 1.0) cannot hold written visibly; other values as they are."""
+    return visible(value, keep="\t\n\r") if isinstance(value, str) else value
+
+
+def _neutral(text: str) -> str:
+    """A CSV field a spreadsheet opens as text: a leading apostrophe before a formula's first character."""
+    return "'" + text if text.startswith(FORMULA_STARTS) else text
 
 
 def _csv_value(value: object) -> str:

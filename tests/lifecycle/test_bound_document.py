@@ -199,4 +199,4 @@ def test_a_toml_mistake_is_reported_at_its_line(tmp_path):
     with pytest.raises(DokumenError) as raised:
         build(path, io.BytesIO())
     (finding,) = raised.value.findings
-    assert finding.format_line().startswith(f"{path}:3:9: D002 berkas dokumen tidak dapat dibaca")
+    assert finding.format_line().startswith(f"{path}:3:9: S010 TOML tidak valid")  # as for an SOP file

@@ -1,0 +1,123 @@
+"""Every lifecycle command survives any file it is given: a finding or a clear
+refusal naming the file and field, a non-zero exit, never a traceback; and its
+output is data, never formulas or terminal commands."""
+
+from __future__ import annotations
+
+import csv
+import errno
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from openpyxl import load_workbook
+
+from soptui.cli import cli
+
+EXAMPLE = (Path(__file__).resolve().parents[2] / "examples" / "surat-masuk.sop.toml").read_text(encoding="utf-8")
+NAME = 'nama = "Pengelolaan Surat Masuk"'
+
+
+def _write(tmp_path: Path, text: str, name: str = "x.sop.toml") -> Path:
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def _run(*args: str):
+    result = CliRunner().invoke(cli, [str(arg) for arg in args])
+    assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
+    return result
+
+
+REFUSED = {
+    "control character": (EXAMPLE.replace(NAME, 'nama = "Surat\\u001b[2J Masuk"'), "identitas.nama"),
+    "nesting 2000 deep": (EXAMPLE + "\nlampiran = " + "[" * 2000 + "]" * 2000 + "\n", "S015"),
+    "year 9999": (EXAMPLE + '\n[[monitoring]]\ntanggal = 9999-12-31\npenilaian = "baik"\n', "monitoring[1].tanggal"),
+    "NUL in the logo": (EXAMPLE.replace(NAME, NAME + '\nlogo = "logo\\u0000.png"'), "identitas.logo"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(REFUSED))
+def test_every_command_refuses_a_file_beyond_the_limits_naming_the_field(tmp_path, case):
+    text, named = REFUSED[case]
+    path = _write(tmp_path, text)
+    other = _write(tmp_path, EXAMPLE, "y.sop.toml")
+    runs = {
+        "check": (_run("check", path), 1),
+        "monev": (_run("monev", path), 2),
+        "formulir monitoring": (_run("formulir", "monitoring", path, "-o", tmp_path / "m.pdf"), 2),
+        "formulir evaluasi": (_run("formulir", "evaluasi", path, "-o", tmp_path / "e.pdf"), 2),
+        "diff": (_run("diff", other, path), 2),
+        "export": (_run("export", path, "-f", "json,pdf", "-o", tmp_path / "out", "-j", "1"), 1),
+        "katalog": (_run("katalog", path, "-o", tmp_path / "k.csv"), 0),  # the catalogue lists it as unreadable
+    }
+    for command, (result, code) in runs.items():
+        assert result.exit_code == code, (command, result.output)
+        assert str(path) in result.output and named in result.output, (command, result.output)
+        assert "\x1b" not in result.output, command
+
+
+def test_bound_document_refuses_an_sop_beyond_the_limits(tmp_path):
+    _write(tmp_path, REFUSED["control character"][0])
+    dokumen = tmp_path / "dokumen.toml"
+    dokumen.write_text('[dokumen]\njudul = "Dokumen SOP"\ninstansi = ["BIRO UMUM"]\ntahun = 2024\n\n'
+                       '[sop]\nberkas = ["x.sop.toml"]\n', encoding="utf-8")
+    result = _run("export", dokumen, "-f", "pdf")
+    assert result.exit_code == 1 and "identitas.nama" in result.output
+    dokumen.write_text(dokumen.read_text(encoding="utf-8") + "lampiran = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
+    result = _run("export", dokumen, "-f", "pdf")
+    assert result.exit_code == 1 and f"{dokumen}:8:" in result.output and "S015" in result.output
+
+
+def test_monev_shows_brackets_in_a_name_as_text_never_as_markup(tmp_path):
+    path = _write(tmp_path, EXAMPLE.replace(NAME, 'nama = "[/]Surat [bold]Masuk"'))
+    result = _run("monev", path, "--today", "2024-04-01")
+    assert result.exit_code == 0, result.output
+    assert "[/]Surat [bold]Masuk" in result.output
+
+
+FORMULAS = ["=HYPERLINK(\\\"http://x\\\")", "+1+1", "-2+3", "@SUM(A1)"]
+
+
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_catalogue_cells_are_never_formulas(tmp_path, formula):
+    path = _write(tmp_path, EXAMPLE.replace(NAME, f'nama = "{formula}"'))
+    assert _run("katalog", path, "-o", tmp_path / "k.xlsx").exit_code == 0
+    cell = load_workbook(tmp_path / "k.xlsx").active["C2"]
+    assert (cell.data_type, cell.quotePrefix, cell.value) == ("s", True, formula.replace("\\", ""))
+    assert _run("katalog", path, "-o", tmp_path / "k.csv").exit_code == 0
+    with open(tmp_path / "k.csv", encoding="utf-8-sig", newline="") as handle:
+        rows = list(csv.reader(handle))
+    assert rows[1][2] == "'" + formula.replace("\\", "")
+
+
+def test_catalogue_of_a_file_whose_name_holds_control_characters(tmp_path):
+    path = _write(tmp_path, EXAMPLE, "surat\x01\x1b.sop.toml")
+    assert _run("katalog", path, "-o", tmp_path / "k.xlsx").exit_code == 0
+    assert load_workbook(tmp_path / "k.xlsx").active["R2"].value.endswith("surat\\x01\\x1b.sop.toml")
+
+
+@pytest.mark.parametrize("command", [["katalog"], ["formulir", "monitoring"]])
+def test_a_full_disk_is_a_clear_message_and_exit_1(tmp_path, monkeypatch, command):
+    import soptui.store
+
+    def full(*args, **kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(soptui.store, "atomic_write", full)
+    path = _write(tmp_path, EXAMPLE)
+    result = _run(*command, path, "-o", tmp_path / "out.xlsx" if command == ["katalog"] else tmp_path / "out.pdf")
+    assert result.exit_code == 1
+    assert "No space left on device" in result.output and "out." in result.output
+
+
+def test_forms_continue_a_long_unbroken_note_on_the_next_page(tmp_path):
+    record = '\n[[monitoring]]\ntanggal = 2024-05-01\npenilaian = "tidak_baik"\ncatatan = "{x}"\ntindakan = "{x}"\npenilai = "{p}"\n'
+    evaluation = '\n[[evaluasi]]\ntanggal = 2024-05-01\ncatatan = "{x}"\ntindakan = "{x}"\npenilai = "{p}"\n'
+    text = EXAMPLE + (record + evaluation).format(x="x" * 9_999, p="p" * 500)
+    path = _write(tmp_path, text)
+    for form in ("monitoring", "evaluasi"):
+        result = _run("formulir", form, path, "-o", tmp_path / f"{form}.pdf")
+        assert result.exit_code == 0, result.output
+        assert (tmp_path / f"{form}.pdf").read_bytes().startswith(b"%PDF")
