@@ -24,6 +24,7 @@ from soptui.commands.monev import monev
 from soptui.commands.new import new
 from soptui.commands.plugins import plugins
 from soptui.commands.schema import schema
+from soptui.commands.situs import situs
 from soptui.commands.themes import themes
 
 
@@ -56,7 +57,7 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout):
+for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout, situs):
     cli.add_command(command)
 
 
