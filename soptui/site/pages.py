@@ -220,7 +220,7 @@ def _identity_table(sop: Sop) -> str:
         ("Pelaksana", _list(actor.nama or actor.id for actor in sop.pelaksana)),
     ]
     body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
-    return (f'<div class="gulir" role="region" tabindex="0" aria-label="Identitas SOP"><table class="identitas">'
+    return (f'<div class="gulir" role="region" tabindex="0" aria-label="Tabel identitas SOP"><table class="identitas">'
             f'<caption class="sr">Identitas SOP</caption><tbody>{body}</tbody></table></div>')
 
 
@@ -252,6 +252,6 @@ def _history_table(sop: Sop) -> str:
     rows = "".join(f'<tr><th scope="row">{tanggal(entry.tanggal)}</th><td>{e(entry.uraian)}</td><td>{e(entry.oleh)}</td></tr>'
                    for entry in sop.riwayat)
     return ('<section aria-labelledby="riwayat"><h2 id="riwayat">Riwayat revisi</h2>'
-            '<div class="gulir" role="region" tabindex="0" aria-label="Riwayat revisi"><table class="riwayat">'
+            '<div class="gulir" role="region" tabindex="0" aria-label="Tabel riwayat revisi"><table class="riwayat">'
             '<caption class="sr">Riwayat revisi</caption><thead><tr><th scope="col">Tanggal</th>'
             f'<th scope="col">Uraian</th><th scope="col">Oleh</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
