@@ -23,3 +23,13 @@ def default_language():
     set_language(DEFAULT_LANGUAGE)
     yield
     set_language(DEFAULT_LANGUAGE)
+
+
+@pytest.fixture(autouse=True)
+def unconfined():
+    """Each test starts unconfined, whatever `--root` an earlier editor test set for the process."""
+    from soptui.confine import confine
+
+    confine(None)
+    yield
+    confine(None)

@@ -11,6 +11,7 @@ pages, a row never split unless it alone is taller than a page.
 
 from __future__ import annotations
 
+import io
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -317,9 +318,11 @@ def open_logo(sop: Sop, base: Path | None) -> ImageReader | None:
     ValueError) when the image cannot be decoded."""
     from PIL import Image
 
+    from soptui.confine import read_linked
+
     if not sop.identitas.logo:
         return None
-    with Image.open((base or Path.cwd()) / sop.identitas.logo) as image:
+    with Image.open(io.BytesIO(read_linked(base, sop.identitas.logo))) as image:  # regular, small, inside --root
         image.load()
         if max(image.size) > LOGO_PIXELS:
             image.thumbnail((LOGO_PIXELS, LOGO_PIXELS), Image.Resampling.LANCZOS)

@@ -79,9 +79,10 @@ def logo_readable(ctx: Context) -> None:
     logo = ctx.sop.identitas.logo
     if not logo:
         return
-    path = ctx.path.parent / logo
-    try:
-        with open(path, "rb") as handle:
+    from soptui.confine import open_linked
+
+    try:  # a regular file, never blocking, inside --root (soptui/confine.py)
+        with open_linked(ctx.path.parent, logo) as handle:
             head = handle.read(8)
     except OSError as error:
         ctx.report("I009", ("identitas", "logo"), value=logo, reason=error.strerror or str(error))

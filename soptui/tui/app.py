@@ -55,8 +55,11 @@ class SopApp(App[None]):
     def __init__(self, start: Path, jail: Jail | None = None) -> None:
         from soptui.config import load_config
 
+        from soptui.confine import confine
+
         super().__init__()
         self.jail = jail or Jail(Path.cwd())
+        confine(self.jail)  # for the whole process: saves, recovery, exports, the logo
         self.start = start
         self.config, self.config_problems = load_config()
 
