@@ -90,9 +90,9 @@ def derive_flow(steps: tuple[Step, ...]) -> Flow:
 
 def _main_path(start: str | None, successors: dict[str, tuple[Edge, ...]]) -> tuple[str, ...]:
     """Follow the first unvisited successor (Ya before Tidak) from the start."""
-    path: list[str] = []
+    path: dict[str, None] = {}  # ordered, with constant-time membership: a 10,000-step path stays linear
     current = start
     while current is not None and current not in path:
-        path.append(current)
+        path[current] = None
         current = next((e.target for e in successors.get(current, ()) if e.target not in path), None)
     return tuple(path)

@@ -10,12 +10,15 @@ from pptx import Presentation
 from soptui.exporters import ExportInput
 from soptui.layout import compute_layout
 from soptui_pptx.draw import emu
-from soptui_pptx.flowchart import add_flowchart_slides
+from soptui_pptx.draw import xml_safe
+from soptui_pptx.flowchart import flowchart_slides
 from soptui_pptx.frame import SLIDE_HEIGHT, SLIDE_WIDTH, page_options
-from soptui_pptx.info import add_identity_slides, add_title_slide
+from soptui_pptx.info import identity_slides, title_slide
+from soptui_pptx.notes import StepNotes
+from soptui_pptx.package import write_package
 from soptui_pptx.palette import Palette
 from soptui_pptx.summary import add_summary_slide
-from soptui_pptx.table import add_table_slides
+from soptui_pptx.table import table_slides
 
 
 def write_deck(input: ExportInput, stream: BinaryIO, palette: Palette) -> int:
@@ -26,14 +29,13 @@ def write_deck(input: ExportInput, stream: BinaryIO, palette: Palette) -> int:
     prs.slide_height = emu(SLIDE_HEIGHT)
     _properties(prs, input)
     tag = sop.identitas.nomor
-    add_title_slide(prs, sop, palette)
-    add_identity_slides(prs, sop, palette, tag)
     layout = input.layout or compute_layout(sop, page_options({}))
-    add_flowchart_slides(prs, sop, layout, palette, tag)
-    add_table_slides(prs, sop, palette, tag)
+    notes = StepNotes(sop)
+    slides = [title_slide(sop, palette), *identity_slides(sop, palette, tag),
+              *flowchart_slides(sop, layout, palette, tag, notes), *table_slides(sop, palette, tag, notes)]
     add_summary_slide(prs, sop, palette, tag)
-    prs.save(stream)
-    return len(prs.slides)
+    write_package(prs, slides, stream)
+    return len(slides) + 1
 
 
 def _properties(prs, input: ExportInput) -> None:
@@ -51,4 +53,5 @@ def _properties(prs, input: ExportInput) -> None:
 
 def _property(text: str) -> str:
     """A file property holds at most 255 characters (the slides hold the whole text)."""
+    text = xml_safe(text)
     return text if len(text) <= 255 else text[:254] + "…"

@@ -1,42 +1,38 @@
-"""Writing slide shapes as DrawingML, in points with a top-left origin.
+"""Writing slide shapes as DrawingML text, in points with a top-left origin.
 
 python-pptx builds each shape through many small element operations, about
-two milliseconds a text box; a flowchart slide has hundreds. A
-:class:`Drawing` instead writes the XML of all shapes of a slide as text and
-adds them in one parse, which is some fifty times faster and gives the same
-file. python-pptx still owns the package, the slides, charts and notes, and
-reads everything back.
+two milliseconds a text box, and keeps every slide as an element tree until
+it saves. A :class:`Drawing` instead writes the XML of a slide's shapes as
+text: the package writer (``package.py``) streams it into the file, and
+python-pptx reads it back like any other deck (the tests do).
 
 Every text is written with exact line spacing (``text.LEADING``) so its
 height on the slide is the height measured here, in PowerPoint and in
-LibreOffice Impress alike.
+LibreOffice Impress alike. Every user text goes through :func:`xml_safe`.
 """
 
 from __future__ import annotations
 
-import re
+from collections.abc import Callable
+from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
-from pptx.oxml import parse_xml
-
-from soptui_pptx.elbow import Geometry
 from soptui_pptx.flowtext import Para
 from soptui_pptx.palette import Palette
-from soptui_pptx.text import line_height
+from soptui_pptx.text import line_height, xml_safe
 
 #: Inner margin of every text box, in points (left/right, top/bottom).
 PAD_X = 4.0
 PAD_Y = 2.0
 EMU = 12700
-_NS = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
-       'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
-       'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+NAMESPACES = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+              'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main" '
+              'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
 _ALIGN = {"left": "l", "center": "ctr", "right": "r"}
 _ANCHOR = {"top": "t", "middle": "ctr", "bottom": "b"}
 _TEXT_BOX = ' txBox="1"'
 #: A proportional sans serif: where the font is missing, PowerPoint substitutes one (Arial), not a serif.
 _SANS = ' pitchFamily="34" charset="0"'
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
 def emu(points: float) -> int:
@@ -44,7 +40,12 @@ def emu(points: float) -> int:
 
 
 def _text(value: str) -> str:
-    return escape(_NOT_XML.sub("", value))
+    return escape(xml_safe(value))
+
+
+@lru_cache(maxsize=4096)  # shape names and the font repeat on every slide
+def _attr(value: str) -> str:
+    return quoteattr(xml_safe(value))
 
 
 def paragraphs_xml(paragraphs: list[Para], palette: Palette) -> str:
@@ -60,7 +61,7 @@ def paragraphs_xml(paragraphs: list[Para], palette: Palette) -> str:
         colour = para.colour or palette.text
         run_pr = (f'<a:rPr lang="id-ID" sz="{round(para.size * 100)}" b="{1 if para.bold else 0}" dirty="0">'
                   f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-                  f"<a:latin typeface={quoteattr(palette.font)}{_SANS}/><a:cs typeface={quoteattr(palette.font)}{_SANS}/>"
+                  f"<a:latin typeface={_attr(palette.font)}{_SANS}/><a:cs typeface={_attr(palette.font)}{_SANS}/>"
                   "</a:rPr>")
         runs = f"<a:br>{run_pr}</a:br>".join(f"<a:r>{run_pr}<a:t>{_text(line)}</a:t></a:r>" for line in para.lines)
         out.append(f"<a:p><a:pPr{attributes}>{spacing}</a:pPr>{runs}<a:endParaRPr lang=\"id-ID\" "
@@ -68,8 +69,13 @@ def paragraphs_xml(paragraphs: list[Para], palette: Palette) -> str:
     return "".join(out)
 
 
+def notes_paragraphs_xml(lines: tuple[str, ...]) -> str:
+    """Plain paragraphs for the speaker notes."""
+    return "".join(f'<a:p><a:r><a:rPr lang="id-ID" dirty="0"/><a:t>{_text(line)}</a:t></a:r></a:p>' for line in lines)
+
+
 def _description(text: str) -> str:
-    return f" descr={quoteattr(_NOT_XML.sub('', text))}" if text else ""
+    return f" descr={_attr(text)}" if text else ""
 
 
 def _fill(colour: str | None) -> str:
@@ -84,18 +90,19 @@ def _line(colour: str | None, width: float, tail: bool = False) -> str:
 
 
 class Drawing:
-    """The shapes of one slide, collected as XML and added by :meth:`flush`."""
+    """The shapes of one slide, collected as XML (:meth:`xml`), in drawing order."""
 
-    def __init__(self, slide, palette: Palette) -> None:
-        self.slide = slide
+    def __init__(self, palette: Palette, first_id: int = 2) -> None:
         self.palette = palette
-        self._tree = slide.shapes._spTree
-        self._next_id = max([int(i) for i in self._tree.xpath("//p:cNvPr/@id")] + [1]) + 1
+        self._next_id = first_id
         self._parts: list[str] = []
 
     def _id(self) -> int:
         shape_id, self._next_id = self._next_id, self._next_id + 1
         return shape_id
+
+    def xml(self) -> str:
+        return "".join(self._parts)
 
     def shape(self, x, y, w, h, *, name: str, preset: str = "rect", fill: str | None = None,
               line: str | None = None, line_width: float = 0.75, paragraphs: list[Para] = (),
@@ -113,7 +120,7 @@ class Drawing:
                     f"<a:noAutofit/></a:bodyPr><a:lstStyle/>{paragraphs_xml(list(paragraphs), self.palette)}"
                     "</p:txBody>")
         self._parts.append(
-            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}{_description(description)}/>'
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={_attr(name)}{_description(description)}/>'
             f"<p:cNvSpPr{_TEXT_BOX if text_box else ''}/><p:nvPr/></p:nvSpPr>"
             f'<p:spPr><a:xfrm><a:off x="{emu(x)}" y="{emu(y)}"/><a:ext cx="{emu(w)}" cy="{emu(h)}"/></a:xfrm>'
             f'<a:prstGeom prst="{preset}"><a:avLst/></a:prstGeom>{_fill(fill)}{_line(line, line_width)}</p:spPr>'
@@ -126,38 +133,47 @@ class Drawing:
         para = Para(tuple(lines), size, bold, align=align, colour=colour)
         return self.shape(x, y, w, h, name=name, paragraphs=[para], anchor=anchor, pad=pad, text_box=True)
 
-    def connector(self, geometry: Geometry, *, name: str, begin: tuple[int, int], end: tuple[int, int],
-                  colour: str, width: float = 1.25) -> int:
-        """An elbow connector glued to ``begin`` and ``end`` (shape id, site), with an arrowhead at its end."""
+    def arrow(self, points: tuple[tuple[float, float], ...], *, name: str, colour: str, width: float = 1.25,
+              description: str = "") -> int:
+        """An open path through ``points`` with an arrowhead at the last one.
+
+        A freeform, not a connector: PowerPoint and LibreOffice draw a path
+        exactly as written, while LibreOffice re-routes a connector with its
+        own router whenever the deck is edited or saved (docs/pptx.md).
+        """
         shape_id = self._id()
-        transform = "".join((f' rot="{geometry.rotation * 60000}"' if geometry.rotation else "",
-                             ' flipH="1"' if geometry.flip_h else "", ' flipV="1"' if geometry.flip_v else ""))
-        guides = "".join(f'<a:gd name="adj{i}" fmla="val {v}"/>' for i, v in enumerate(geometry.adjust, start=1))
+        left, top = min(x for x, _ in points), min(y for _, y in points)
+        cx, cy = emu(max(x for x, _ in points) - left), emu(max(y for _, y in points) - top)
+        local = [(emu(x - left), emu(y - top)) for x, y in points]
+        path = f'<a:moveTo><a:pt x="{local[0][0]}" y="{local[0][1]}"/></a:moveTo>' + "".join(
+            f'<a:lnTo><a:pt x="{x}" y="{y}"/></a:lnTo>' for x, y in local[1:])
         self._parts.append(
-            f'<p:cxnSp><p:nvCxnSpPr><p:cNvPr id="{shape_id}" name={quoteattr(name)}/><p:cNvCxnSpPr>'
-            f'<a:stCxn id="{begin[0]}" idx="{begin[1]}"/><a:endCxn id="{end[0]}" idx="{end[1]}"/>'
-            f"</p:cNvCxnSpPr><p:nvPr/></p:nvCxnSpPr>"
-            f'<p:spPr><a:xfrm{transform}><a:off x="{emu(geometry.x)}" y="{emu(geometry.y)}"/>'
-            f'<a:ext cx="{emu(geometry.width)}" cy="{emu(geometry.height)}"/></a:xfrm>'
-            f'<a:prstGeom prst="{geometry.preset}"><a:avLst>{guides}</a:avLst></a:prstGeom>'
-            f"{_line(colour, width, tail=True)}</p:spPr></p:cxnSp>")
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={_attr(name)}{_description(description)}/>'
+            f"<p:cNvSpPr/><p:nvPr/></p:nvSpPr>"
+            f'<p:spPr><a:xfrm><a:off x="{emu(left)}" y="{emu(top)}"/><a:ext cx="{cx}" cy="{cy}"/></a:xfrm>'
+            '<a:custGeom><a:avLst/><a:gdLst/><a:ahLst/><a:cxnLst/><a:rect l="0" t="0" r="r" b="b"/>'
+            f'<a:pathLst><a:path w="{max(cx, 1)}" h="{max(cy, 1)}" fill="none">{path}</a:path></a:pathLst>'
+            f"</a:custGeom><a:noFill/>{_line(colour, width, tail=True)}</p:spPr></p:sp>")
         return shape_id
+
+    def reuse(self, cache: dict, key, draw: Callable[[], None]) -> None:
+        """Shapes drawn by ``draw``, or the same XML again when ``key`` was drawn before from this shape id.
+
+        The table header of a flowchart is the same on every slide of a deck:
+        with 50 actors it is most of the slide's shapes.
+        """
+        entry = cache.get((key, self._next_id))
+        if entry is None:
+            start, first = len(self._parts), self._next_id
+            draw()
+            entry = ("".join(self._parts[start:]), self._next_id - first)
+            del self._parts[start:]
+            cache[(key, first)] = entry
+        self._parts.append(entry[0])
+        self._next_id += entry[1]
 
     def raw(self, xml: str) -> int:
         """An element written by the caller with ``{id}`` where its shape id goes (tables)."""
         shape_id = self._id()
         self._parts.append(xml.replace("{id}", str(shape_id), 1))
         return shape_id
-
-    def flush(self) -> None:
-        """Add everything collected to the slide, in drawing order."""
-        if self._parts:
-            tree = parse_xml(f"<p:spTree {_NS}>{''.join(self._parts)}</p:spTree>")
-            self._tree.extend(list(tree))
-            self._parts = []
-
-
-def set_notes(slide, paragraphs: list[str]) -> None:
-    """Speaker notes, one paragraph per entry; nothing when empty."""
-    if paragraphs:
-        slide.notes_slide.notes_text_frame.text = "\n".join(paragraphs)

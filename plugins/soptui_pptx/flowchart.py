@@ -2,23 +2,23 @@
 
 One slide per layout page. The table grid and the actor lanes come from the
 page's columns, rows and header; symbols become native flowchart shapes
-named after their step; every arrow is one elbow connector glued at both
-ends (the site is chosen from the direction the layout's first and last
-segments take) and shaped to the layout's own polyline, with an arrowhead
-and its Ya/Tidak label. Off-page connectors pair the arrows that continue
-on another slide.
+named after their step; every arrow is a path through the layout's own
+polyline, with an arrowhead and its Ya/Tidak label. Off-page connectors
+pair the arrows that continue on another slide.
 """
 
 from __future__ import annotations
 
+from functools import partial
+
 from soptui.layout.types import Box, EdgePath, FlowchartLayout, Page, Text
 from soptui.model import Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import Drawing, set_notes
-from soptui_pptx.elbow import geometry
+from soptui_pptx.draw import Drawing
 from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import TITLE_BAND, new_slide
-from soptui_pptx.notes import step_notes
+from soptui_pptx.notes import StepNotes
+from soptui_pptx.package import Slide
 
 #: The DrawingML preset of each symbol.
 PRESETS = {
@@ -27,8 +27,6 @@ PRESETS = {
     "keputusan": "flowChartDecision",
 }
 OFF_PAGE = "flowChartOffpageConnector"
-#: Connection sites of the flowchart presets: top, left, bottom, right.
-TOP, LEFT, BOTTOM, RIGHT = 0, 1, 2, 3
 
 
 def symbol_name(step_id: str) -> str:
@@ -40,21 +38,28 @@ def connector_name(label: str, role: str) -> str:
     return f"penghubung:{label}:{role}"
 
 
-def add_flowchart_slides(prs, sop: Sop, layout: FlowchartLayout, palette, tag: str) -> int:
+def flowchart_slides(sop: Sop, layout: FlowchartLayout, palette, tag: str, notes: StepNotes) -> list[Slide]:
+    """One slide per layout page, each drawn when the deck is written."""
     total = len(layout.pages)
     descriptions = {step.id: f"{number}. {step.kegiatan}" for number, step in enumerate(sop.langkah, start=1)}
+    headers: dict = {}  # the header's XML, drawn once for the whole deck
+    slides = []
     for page in layout.pages:
         title = labels.FLOWCHART
         if total > 1:
             title += " (" + labels.PAGE_OF.format(page=page.number, pages=total) + ")"
-        drawing = new_slide(prs, title, palette, tag)
-        _draw_page(drawing, page, descriptions)
-        drawing.flush()
-        set_notes(drawing.slide, step_notes(sop, [symbol.step_id for symbol in page.symbols]))
-    return total
+        slides.append(Slide(partial(_draw_slide, page, title, palette, tag, descriptions, headers),
+                            notes.of(symbol.step_id for symbol in page.symbols)))
+    return slides
 
 
-def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str]) -> None:
+def _draw_slide(page: Page, title: str, palette, tag: str, descriptions: dict[str, str], headers: dict) -> str:
+    drawing = new_slide(title, palette, tag)
+    _draw_page(drawing, page, descriptions, headers)
+    return drawing.xml()
+
+
+def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str], headers: dict) -> None:
     """Everything of one layout page; each symbol's alternative text is its step's number and Kegiatan."""
     palette = drawing.palette
     dy = TITLE_BAND
@@ -67,28 +72,29 @@ def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str]) -> No
     for column in page.columns:
         drawing.shape(column.left, table.y + dy, column.right - column.left, table.height, name=f"kolom:{column.key}",
                       line=palette.line, line_width=0.5)
-    for cell in page.header:
-        drawing.shape(cell.box.x, cell.box.y + dy, cell.box.width, cell.box.height, name="kepala tabel",
-                      fill=palette.primary, line=palette.line, line_width=0.5)
-        _text(drawing, cell.text, dy, "kepala tabel", palette.on_primary)
+    drawing.reuse(headers, page.header, partial(_header, drawing, page, dy))
     for row in page.rows:
         drawing.shape(table.x, row.top + dy, table.width, row.bottom - row.top, name=f"baris:{row.step_id}",
                       line=palette.line, line_width=0.5)
         for text in row.cells:
             _text(drawing, text, dy, f"teks:{row.step_id}")
-    ids = {}
     for symbol in page.symbols:
         inner = [_para(symbol.text)] if symbol.text is not None else []
-        ids[("step", symbol.step_id)] = _symbol(drawing, PRESETS[symbol.kind], symbol.box, dy, symbol_name(symbol.step_id),
-                                                getattr(palette, symbol.kind), inner,
-                                                descriptions.get(symbol.step_id, ""))
+        _symbol(drawing, PRESETS[symbol.kind], symbol.box, dy, symbol_name(symbol.step_id),
+                getattr(palette, symbol.kind), inner, descriptions.get(symbol.step_id, ""))
     for connector in page.connectors:
         label = Para((connector.label,), 12.0, True, align="center")
-        ids[(connector.role, connector.label)] = _symbol(drawing, OFF_PAGE, connector.box, dy,
-                                                         connector_name(connector.label, connector.role),
-                                                         palette.connector, [label])
+        _symbol(drawing, OFF_PAGE, connector.box, dy, connector_name(connector.label, connector.role),
+                palette.connector, [label])
     for edge in page.edges:
-        _arrow(drawing, edge, ids, dy)
+        _arrow(drawing, edge, dy)
+
+
+def _header(drawing: Drawing, page: Page, dy: float) -> None:
+    for cell in page.header:
+        drawing.shape(cell.box.x, cell.box.y + dy, cell.box.width, cell.box.height, name="kepala tabel",
+                      fill=drawing.palette.primary, line=drawing.palette.line, line_width=0.5)
+        _text(drawing, cell.text, dy, "kepala tabel", drawing.palette.on_primary)
 
 
 def _para(text: Text) -> Para:
@@ -109,27 +115,14 @@ def _text(drawing: Drawing, text: Text, dy: float, name: str, colour: str | None
                       paragraphs=[Para(text.lines, text.size, text.bold, align=text.align, colour=colour)], pad=(0, 0))
 
 
-def _arrow(drawing: Drawing, edge: EdgePath, ids: dict, dy: float) -> None:
-    """One glued elbow connector along ``edge.points``, with its arrowhead and label."""
-    begin = ids.get(("in", edge.via)) or ids[("step", edge.source)]
-    end = ids.get(("out", edge.via)) or ids[("step", edge.target)]
-    points = tuple((x, y + dy) for x, y in edge.points)
-    drawing.connector(geometry(points), name=f"panah:{edge.source}->{edge.target}:{edge.branch}",
-                      begin=(begin, _leaving_site(points[0], points[1])),
-                      end=(end, _entering_site(points[-2], points[-1])), colour=drawing.palette.arrow)
+def arrow_name(edge: EdgePath) -> str:
+    """``panah:<source>-><target>:<branch>``, with ``:<letter>`` for a part that runs to or from a connector pair."""
+    name = f"panah:{edge.source}->{edge.target}:{edge.branch}"
+    return f"{name}:{edge.via}" if edge.via else name
+
+
+def _arrow(drawing: Drawing, edge: EdgePath, dy: float) -> None:
+    """The layout's polyline as a path with its arrowhead, then its label."""
+    drawing.arrow(tuple((x, y + dy) for x, y in edge.points), name=arrow_name(edge), colour=drawing.palette.arrow)
     if edge.label is not None:
         _text(drawing, edge.label, dy, f"label:{edge.source}:{edge.branch}", fill=drawing.palette.label)
-
-
-def _leaving_site(first, second) -> int:
-    dx, dy = second[0] - first[0], second[1] - first[1]
-    if abs(dx) >= abs(dy):
-        return RIGHT if dx > 0 else LEFT
-    return BOTTOM if dy > 0 else TOP
-
-
-def _entering_site(before, last) -> int:
-    dx, dy = last[0] - before[0], last[1] - before[1]
-    if abs(dx) >= abs(dy):
-        return LEFT if dx > 0 else RIGHT
-    return TOP if dy > 0 else BOTTOM

@@ -7,6 +7,7 @@ split between its lines, and a heading never ends a column alone.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, replace
 
 from soptui_pptx.text import line_height
@@ -39,12 +40,12 @@ def pour(paras: list[Para], column_height: float) -> list[list[Para]]:
     """
     columns: list[list[Para]] = [[]]
     used = 0.0
-    queue = list(paras)
+    queue = deque(paras)
     while queue:
-        para = queue.pop(0)
+        para = queue.popleft()
         column = columns[-1]
         if not column and len(columns) > 1 and para.resume is not None:
-            queue[:0] = [para.resume, replace(para, resume=None)]
+            queue.extendleft((replace(para, resume=None), para.resume))
             continue
         need = para.height(not column)
         follower = queue[0] if queue else None
@@ -58,13 +59,13 @@ def pour(paras: list[Para], column_height: float) -> list[list[Para]]:
         if not para.heading and room_lines >= 1 and len(para.lines) > 1:
             head, tail = para.lines[:room_lines], para.lines[room_lines:]
             column.append(replace(para, lines=head))
-            queue.insert(0, replace(para, lines=tail, space_before=0.0, continued=True))
+            queue.appendleft(replace(para, lines=tail, space_before=0.0, continued=True))
         elif not column:  # a single line taller than the column cannot happen at the sizes used
             column.append(para)
             used = para.height(True)
             continue
         else:
-            queue.insert(0, para)
+            queue.appendleft(para)
         columns.append([])
         used = 0.0
     return [column for column in columns if column]

@@ -42,12 +42,12 @@ class Body:
 BODY = Body()
 
 
-def new_slide(prs, title: str, palette: Palette, tag: str = "") -> Drawing:
-    """A blank slide with ``title`` in the band and ``tag`` (the SOP number) at its right.
+def new_slide(title: str, palette: Palette, tag: str = "") -> Drawing:
+    """The :class:`Drawing` of a slide with ``title`` in the band and ``tag`` (the SOP number) at its right.
 
-    Returns the slide's :class:`Drawing`; the caller adds the body and flushes it.
+    The caller adds the body.
     """
-    drawing = Drawing(prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT]), palette)
+    drawing = Drawing(palette)
     drawing.shape(0, 0, SLIDE_WIDTH, TITLE_BAND, name="Pita judul", fill=palette.primary, line=palette.line)
     tag_width = 0.0
     if tag:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import partial
 
 from soptui.model import IDENTITY_LISTS, Sop
 from soptui.printed import IDENTITY_LIST_LABELS, tanggal
 from soptui_pptx import labels
 from soptui_pptx.draw import PAD_X, PAD_Y, Drawing
 from soptui_pptx.flowtext import Para, pour
-from soptui_pptx.frame import BLANK_LAYOUT, BODY, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, new_slide
+from soptui_pptx.frame import BODY, MARGIN, SLIDE_HEIGHT, SLIDE_WIDTH, new_slide
+from soptui_pptx.package import Slide
 from soptui_pptx.palette import Palette
 from soptui_pptx.text import line_height, width, wrap
 
@@ -18,7 +20,11 @@ ITEM_SIZE = 14.0
 GUTTER = 24.0
 
 
-def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
+def title_slide(sop: Sop, palette: Palette) -> Slide:
+    return Slide(partial(_draw_title, sop, palette))
+
+
+def _draw_title(sop: Sop, palette: Palette) -> str:
     """Nama SOP, Nomor, the agency's nomenclature and Tanggal Efektif.
 
     The nomenclature sits at the top, as on the identity page; the name and
@@ -26,7 +32,7 @@ def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
     texts are long, the name and then the other texts get smaller (down to
     12 pt) until they fit.
     """
-    drawing = Drawing(prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT]), palette)
+    drawing = Drawing(palette)
     identity = sop.identitas
     drawing.shape(0, 0, SLIDE_WIDTH, 12, name="Pita atas", fill=palette.primary)
     drawing.shape(0, SLIDE_HEIGHT - 12, SLIDE_WIDTH, 12, name="Pita bawah", fill=palette.primary)
@@ -49,7 +55,7 @@ def add_title_slide(prs, sop: Sop, palette: Palette) -> None:
     y = max(y, y + (SLIDE_HEIGHT - 24 - y - height) / 2)
     for block in rest:
         y += _draw_block(drawing, y, block) + TITLE_GAP
-    drawing.flush()
+    return drawing.xml()
 
 
 #: (Nama SOP, other texts) sizes tried in turn on the title slide.
@@ -75,20 +81,24 @@ def _draw_block(drawing: Drawing, y: float, block: _Block) -> float:
     return block.height
 
 
-def add_identity_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
-    """Dasar Hukum ... Pencatatan in two columns a slide; returns the slides added."""
-    column_width = (BODY.width - GUTTER) / 2
-    columns = pour(_paragraphs(sop, column_width - 2 * PAD_X, palette), BODY.height - 2 * PAD_Y)
+COLUMN_WIDTH = (BODY.width - GUTTER) / 2
+
+
+def identity_slides(sop: Sop, palette: Palette, tag: str) -> list[Slide]:
+    """Dasar Hukum ... Pencatatan in two columns a slide."""
+    columns = pour(_paragraphs(sop, COLUMN_WIDTH - 2 * PAD_X, palette), BODY.height - 2 * PAD_Y)
     pairs = [columns[i:i + 2] for i in range(0, len(columns), 2)]
-    for number, pair in enumerate(pairs):
-        title = labels.IDENTITY if number == 0 else f"{labels.IDENTITY} ({labels.CONTINUED})"
-        drawing = new_slide(prs, title, palette, tag)
-        for index, column in enumerate(pair):
-            x = BODY.x + index * (column_width + GUTTER)
-            drawing.shape(x, BODY.y, column_width, BODY.height, name=f"Identitas kolom {index + 1}",
-                          paragraphs=column, text_box=True)
-        drawing.flush()
-    return len(pairs)
+    return [Slide(partial(_draw_identity, pair, number, palette, tag)) for number, pair in enumerate(pairs)]
+
+
+def _draw_identity(pair: list, number: int, palette: Palette, tag: str) -> str:
+    title = labels.IDENTITY if number == 0 else f"{labels.IDENTITY} ({labels.CONTINUED})"
+    drawing = new_slide(title, palette, tag)
+    for index, column in enumerate(pair):
+        x = BODY.x + index * (COLUMN_WIDTH + GUTTER)
+        drawing.shape(x, BODY.y, COLUMN_WIDTH, BODY.height, name=f"Identitas kolom {index + 1}",
+                      paragraphs=column, text_box=True)
+    return drawing.xml()
 
 
 def _paragraphs(sop: Sop, room: float, palette: Palette) -> list[Para]:

@@ -18,9 +18,11 @@ from pptx.util import Pt
 from soptui.durations import total
 from soptui.model import Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import emu, set_notes
+from pptx.oxml import parse_xml
+
+from soptui_pptx.draw import NAMESPACES, emu, xml_safe
 from soptui_pptx.flowtext import Para
-from soptui_pptx.frame import BODY, new_slide
+from soptui_pptx.frame import BLANK_LAYOUT, BODY, new_slide
 from soptui_pptx.palette import Palette
 from soptui_pptx.text import wrap
 
@@ -30,8 +32,9 @@ VALUE_SIZE = 26.0
 NOTE_SIZE = 12.0
 
 
-def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
-    drawing = new_slide(prs, labels.SUMMARY, palette, tag)
+def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> None:
+    """The one slide python-pptx builds itself: its chart is a part of its own (see package.py)."""
+    drawing = new_slide(labels.SUMMARY, palette, tag)
     flow = sop.flow
     main_path = flow.main_path
     durations = [sop.step(step_id).duration for step_id in main_path]
@@ -50,11 +53,13 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> int:
     note = labels.MAIN_PATH_NOTE.format(steps=len(main_path))
     paras.append(Para(tuple(wrap(note, NOTE_SIZE, room)), NOTE_SIZE, space_before=4, colour=palette.muted))
     drawing.shape(BODY.x, BODY.y, FIGURES_WIDTH, BODY.height, name=labels.SUMMARY, paragraphs=paras, text_box=True)
-    drawing.flush()
+    slide = prs.slides.add_slide(prs.slide_layouts[BLANK_LAYOUT])
+    slide.shapes._spTree.extend(list(parse_xml(f"<p:spTree {NAMESPACES}>{drawing.xml()}</p:spTree>")))
     if sop.pelaksana:
-        _add_load_chart(drawing.slide, sop, palette)
-    set_notes(drawing.slide, _actor_notes(sop))
-    return 1
+        _add_load_chart(slide, sop, palette)
+    notes = _actor_notes(sop)
+    if notes:
+        slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(notes))
 
 
 def _actor_notes(sop: Sop) -> list[str]:
@@ -74,7 +79,7 @@ def _add_load_chart(slide, sop: Sop, palette: Palette) -> None:
         if step.pelaksana in counts:
             counts[step.pelaksana] += 1
     data = CategoryChartData()
-    data.categories = [actor.nama or actor.id for actor in sop.pelaksana]
+    data.categories = [xml_safe(actor.nama or actor.id) for actor in sop.pelaksana]
     data.add_series(labels.LOAD_SERIES, [counts[actor.id] for actor in sop.pelaksana])
     x = BODY.x + FIGURES_WIDTH + 24
     frame = slide.shapes.add_chart(XL_CHART_TYPE.BAR_CLUSTERED, emu(x), emu(BODY.y), emu(BODY.x + BODY.width - x),

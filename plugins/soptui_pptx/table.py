@@ -8,14 +8,17 @@ notes hold the Keterangan of the steps it shows.
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass
+from functools import partial
 
 from soptui.model import Sop
 from soptui_pptx import labels
-from soptui_pptx.draw import emu, paragraphs_xml, set_notes
+from soptui_pptx.draw import emu, paragraphs_xml
 from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import BODY, new_slide
-from soptui_pptx.notes import step_notes
+from soptui_pptx.notes import StepNotes
+from soptui_pptx.package import Slide
 from soptui_pptx.palette import Palette
 from soptui_pptx.text import line_height, wrap
 
@@ -39,26 +42,28 @@ class TableRow:
         return max(len(lines) for lines in self.cells) * line_height(SIZE) + 2 * CELL_PAD_Y
 
 
-def add_table_slides(prs, sop: Sop, palette: Palette, tag: str) -> int:
-    """The mutu baku table; returns the slides added."""
+def table_slides(sop: Sop, palette: Palette, tag: str, notes: StepNotes) -> list[Slide]:
+    """The mutu baku table, a slide per page of rows."""
     header = _row(labels.TABLE_COLUMNS, None, bold=True)
     pages = paginate([_step_row(sop, index) for index in range(len(sop.langkah))], BODY.height - header.height)
-    for number, rows in enumerate(pages):
-        title = labels.MUTU_BAKU if number == 0 else f"{labels.MUTU_BAKU} ({labels.CONTINUED})"
-        drawing = new_slide(prs, title, palette, tag)
-        drawing.raw(_table_xml([header, *rows], palette))
-        drawing.flush()
-        set_notes(drawing.slide, step_notes(sop, [row.step_id for row in rows if row.step_id]))
-    return len(pages)
+    return [Slide(partial(_draw_table, header, rows, number, palette, tag),
+                  notes.of(row.step_id for row in rows if row.step_id)) for number, rows in enumerate(pages)]
+
+
+def _draw_table(header: TableRow, rows: list[TableRow], number: int, palette: Palette, tag: str) -> str:
+    title = labels.MUTU_BAKU if number == 0 else f"{labels.MUTU_BAKU} ({labels.CONTINUED})"
+    drawing = new_slide(title, palette, tag)
+    drawing.raw(_table_xml([header, *rows], palette))
+    return drawing.xml()
 
 
 def paginate(rows: list[TableRow], room: float) -> list[list[TableRow]]:
     """Rows grouped into slides no taller than ``room``; oversized rows are split."""
     pages: list[list[TableRow]] = [[]]
     used = 0.0
-    queue = list(rows)
+    queue = deque(rows)
     while queue:
-        row = queue.pop(0)
+        row = queue.popleft()
         if used + row.height <= room:
             pages[-1].append(row)
             used += row.height
@@ -68,9 +73,9 @@ def paginate(rows: list[TableRow], room: float) -> list[list[TableRow]]:
             head = tuple(lines[:fit] for lines in row.cells)
             tail = tuple(lines[fit:] or ("",) for lines in row.cells)
             pages[-1].append(TableRow(head, row.step_id, row.bold))
-            queue.insert(0, TableRow(("",) + tail[1:], None, row.bold))
+            queue.appendleft(TableRow(("",) + tail[1:], None, row.bold))
         else:
-            queue.insert(0, row)
+            queue.appendleft(row)
         pages.append([])
         used = 0.0
     return [page for page in pages if page]

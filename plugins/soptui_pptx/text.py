@@ -9,6 +9,8 @@ room for rendering differences between suites.
 
 from __future__ import annotations
 
+import re
+
 from soptui.layout.metrics import default_metrics
 from soptui.layout.metrics import wrap as wrap_lines
 
@@ -18,9 +20,23 @@ LEADING = 1.2
 SLACK = 0.95
 
 
+#: What XML 1.0 cannot hold: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF.
+_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+
+
+def xml_safe(value: str) -> str:
+    """``value`` without the characters an XML file cannot hold (NUL, U+FFFF, lone surrogates...).
+
+    They have no glyph, so nothing visible is lost; a deck holding them would
+    not open at all. Every text the deck writes, and every text it measures,
+    goes through here.
+    """
+    return _NOT_XML.sub("", value)
+
+
 def width(text: str, size: float, bold: bool = False) -> float:
     """The width of ``text`` in points at ``size``."""
-    return default_metrics().width(text, size, bold)
+    return default_metrics().width(xml_safe(text), size, bold)
 
 
 def line_height(size: float) -> float:
@@ -32,4 +48,4 @@ def wrap(text: str, size: float, room: float, bold: bool = False) -> list[str]:
 
     Explicit newlines are kept; a word longer than a line is cut.
     """
-    return list(wrap_lines(text or "", room * SLACK, default_metrics(), size, bold)) or [""]
+    return list(wrap_lines(xml_safe(text or ""), room * SLACK, default_metrics(), size, bold)) or [""]

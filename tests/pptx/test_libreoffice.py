@@ -1,5 +1,6 @@
 """The decks as an office suite opens them: LibreOffice Impress converts each
-example to PDF, and the pages carry what the slides should say.
+example to PDF, and the pages carry what the slides should say; converted to
+Impress's own ODP, every arrow is still the layout's route.
 
 These tests fail (never skip) when LibreOffice is missing: CI installs
 libreoffice-impress. One conversion call for all examples keeps them quick.
@@ -17,7 +18,9 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
+from soptui.layout import compute_layout
 from soptui.loader import load
+from soptui_pptx.flowchart import arrow_name
 
 
 def flat(text: str) -> str:
@@ -67,24 +70,33 @@ def test_libreoffice_shows_the_sop_on_the_title_and_every_step(converted):
         assert "Ringkasan" in pages[-1]
 
 
-def test_libreoffice_keeps_every_arrow_glued_to_its_shapes(converted):
-    """Impress's own file (ODP) names the shapes each connector is glued to: moving one drags its arrows."""
+def test_libreoffice_keeps_every_arrow_on_the_route_of_the_layout(converted, exporter):
+    """Impress's own file (ODP) keeps each arrow as the path written, not re-routed by its connector router:
+    one shape per arrow of the layout, through as many points, in the same box."""
     draw = "urn:oasis:names:tc:opendocument:xmlns:drawing:1.0"
-    xml_id = "http://www.w3.org/XML/1998/namespace"
+    svg = "urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"
     for sop, _, _, odp in converted:
         with zipfile.ZipFile(odp) as archive:
             content = ElementTree.fromstring(archive.read("content.xml"))
-        names = {}
-        for element in content.iter():
-            shape_id = element.get(f"{{{draw}}}id") or element.get(f"{{{xml_id}}}id")
-            if shape_id:
-                names[shape_id] = element.get(f"{{{draw}}}name")
-        connectors = list(content.iter(f"{{{draw}}}connector"))
-        assert len(connectors) >= len(sop.flow.edges)
-        for connector in connectors:
-            name = connector.get(f"{{{draw}}}name")
-            source, target = name.removeprefix("panah:").split(":")[0].split("->")
-            start = names[connector.get(f"{{{draw}}}start-shape")]
-            end = names[connector.get(f"{{{draw}}}end-shape")]
-            assert start == f"langkah:{source}" or start.endswith(":in"), (name, start)
-            assert end == f"langkah:{target}" or end.endswith(":out"), (name, end)
+        assert not list(content.iter(f"{{{draw}}}connector"))
+        kept = {}
+        for shape in content.iter(f"{{{draw}}}custom-shape"):
+            name = shape.get(f"{{{draw}}}name") or ""
+            if name.startswith("panah:"):
+                path = shape.find(f"{{{draw}}}enhanced-geometry").get(f"{{{draw}}}enhanced-path")
+                numbers = [token for token in path.split() if token.lstrip("-").isdigit()]
+                box = tuple(float(shape.get(f"{{{svg}}}{key}").removesuffix("cm")) / 2.54 * 72
+                            for key in ("x", "y", "width", "height"))
+                kept.setdefault(name, []).append((len(numbers) // 2, box))
+        layout = compute_layout(sop, exporter.page_options({}))
+        wanted = {}
+        for page in layout.pages:
+            for edge in page.edges:
+                xs, ys = [x for x, _ in edge.points], [y + 56 for _, y in edge.points]
+                wanted.setdefault(arrow_name(edge), []).append(
+                    (len(edge.points), (min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys))))
+        assert kept.keys() == wanted.keys()
+        for name, shapes in kept.items():
+            for (points, box), (points_wanted, box_wanted) in zip(shapes, wanted[name]):
+                assert points == points_wanted, name
+                assert all(abs(a - b) < 0.1 for a, b in zip(box, box_wanted)), (name, box, box_wanted)
