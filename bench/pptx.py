@@ -1,51 +1,105 @@
-"""Benchmark of the PPTX exporter: one deck for a 10-step and a 40-step SOP.
+"""Benchmark of the PPTX exporter, as a user runs it: ``soptui export FILE -f pptx``.
 
-Run: python bench/pptx.py   (writes nothing; paste the figures into the
-"## PPTX" section of docs/benchmarks.md). Targets (issue 6): within 150 ms
-for a 10-step SOP, 500 ms for 40 steps. Timed as the host runs an export:
-the layout for the exporter's page options, then ``write`` into memory.
-Each figure is the best and the median of 20 runs after one warm-up run
-(which pays for imports and the font data).
+Run: python bench/pptx.py [--runs 5]   (writes nothing to the repo; prints the
+"## PPTX" section of docs/benchmarks.md, machine and load included, to paste).
+
+Each figure is the whole process (start-up, plugin loading, the check, the
+layout, the deck written to disk), measured with ``wait4`` on the child:
+wall time, CPU (user + system) and peak resident memory. Inputs are
+generated SOPs written to TOML first: the examples' sizes (10 steps x 4
+actors, 40 x 6), the sizes of issue 12 (500 steps x 50 actors, 10,000 steps
+x 8) and a 40-step SOP whose branch label is 100,000 characters. Goals
+(issues 6 and 12): 150 ms for 10 steps, 500 ms for 40, and under 5 s and
+500 MiB for each of the large ones. Median of ``--runs`` runs after one
+warm-up run (the large ones: median of 3).
 """
 
 from __future__ import annotations
 
-import io
+import argparse
+import dataclasses
+import os
+import platform
 import statistics
+import subprocess
 import sys
+import tempfile
 import time
+from importlib.metadata import version
 from pathlib import Path
 
 # This file is called pptx.py: keep its folder off the path, or it hides python-pptx.
 sys.path = [p for p in sys.path if Path(p or ".").resolve() != Path(__file__).resolve().parent]
 
-import soptui_pptx  # noqa: E402
 from soptui.corpus import generate_sop  # noqa: E402
-from soptui.exporters import ExportInput  # noqa: E402
-from soptui.layout import compute_layout  # noqa: E402
-from soptui.plugins import load_plugins  # noqa: E402
+from soptui.store import render  # noqa: E402
+
+LONG_LABEL = ("persyaratan " * 9091)[:100_000]
 
 
-def export_once(exporter, sop) -> tuple[float, int, int]:
-    """Seconds taken, slides in the deck, flowchart slides among them."""
+def cases() -> list[tuple[str, object, str]]:
+    """(what, SOP, goal)."""
+    labelled = generate_sop(11, steps=40, actors=6)
+    steps = list(labelled.langkah)
+    index = next(i for i, step in enumerate(steps) if step.tidak)
+    steps[index] = dataclasses.replace(steps[index], label_tidak=LONG_LABEL)
+    return [
+        ("10 steps, 4 actors", generate_sop(11, steps=10, actors=4), "150 ms"),
+        ("40 steps, 6 actors", generate_sop(11, steps=40, actors=6), "500 ms"),
+        ("40 steps, a 100,000-character branch label", dataclasses.replace(labelled, langkah=tuple(steps)),
+         "5 s, 500 MiB"),
+        ("500 steps, 50 actors", generate_sop(11, steps=500, actors=50), "5 s, 500 MiB"),
+        ("10,000 steps, 8 actors", generate_sop(11, steps=10_000, actors=8), "5 s, 500 MiB"),
+    ]
+
+
+def run(path: Path, out: Path) -> tuple[float, float, float]:
+    """Wall seconds, CPU seconds and peak MiB of one ``soptui export``."""
     started = time.perf_counter()
-    options = {option.name: option.default for option in exporter.options}
-    layout = compute_layout(sop, exporter.page_options(options)) if exporter.page_options else None
-    slides = exporter.write(ExportInput(sop, None, "0" * 64, layout), io.BytesIO(), options)
-    return time.perf_counter() - started, slides, len(layout.pages) if layout else 0
+    child = subprocess.Popen([sys.executable, "-m", "soptui", "export", str(path), "-f", "pptx", "-o", str(out),
+                              "--force"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(child.pid, 0)
+    wall = time.perf_counter() - started
+    child.returncode = os.waitstatus_to_exitcode(status)
+    if child.returncode != 0:
+        raise SystemExit(f"soptui export {path} failed ({child.returncode}):\n{child.stderr.read().decode()[-2000:]}")
+    child.stderr.close()
+    return wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024
 
 
-def measure(steps: int, actors: int, runs: int = 20) -> tuple[float, float, int, int]:
-    """Best and median seconds, slides and flowchart slides."""
-    exporter = load_plugins(entry_points=False, extra=[("pptx", soptui_pptx)], warn=None).exporter("pptx")
-    sop = generate_sop(11, steps=steps, actors=actors)
-    _, slides, flowchart = export_once(exporter, sop)
-    times = [export_once(exporter, sop)[0] for _ in range(runs)]
-    return min(times), statistics.median(times), slides, flowchart
+def machine() -> str:
+    model = next((line.split(":", 1)[1].strip() for line in Path("/proc/cpuinfo").read_text().splitlines()
+                  if line.startswith("model name")), platform.processor())
+    return (f"{os.cpu_count()} cores ({model}), {platform.system()} {platform.release()}, "
+            f"Python {platform.python_version()}, python-pptx {version('python-pptx')}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=5)
+    args = parser.parse_args()
+    load_before = os.getloadavg()
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for what, sop, goal in cases():
+            path = Path(folder) / "sop.sop.toml"
+            path.write_bytes(render(sop, None))
+            out = Path(folder) / "out"
+            run(path, out)  # warm-up: file caches, bytecode
+            runs = args.runs if len(sop.langkah) <= 40 and "label" not in what else 3
+            figures = [run(path, out) for _ in range(runs)]
+            deck = out / "sop.pptx"
+            rows.append((what, goal, *(statistics.median(f[i] for f in figures) for i in range(3)),
+                         deck.stat().st_size / 1e6))
+            print(f"{what}: done", file=sys.stderr)
+    load_after = os.getloadavg()
+    print("Command: `python bench/pptx.py` (each run: `python -m soptui export FILE -f pptx -o OUT --force`).")
+    print(f"Machine: {machine()}. Load average (1 min) {load_before[0]:.2f} before, {load_after[0]:.2f} after.\n")
+    print("| input | goal | wall (median) | CPU | peak memory | deck |")
+    print("|---|---|---|---|---|---|")
+    for what, goal, wall, cpu, memory, size in rows:
+        print(f"| {what} | {goal} | {wall:.2f} s | {cpu:.2f} s | {memory:.0f} MiB | {size:.1f} MB |")
 
 
 if __name__ == "__main__":
-    for steps, actors, target in ((10, 4, 150), (40, 6, 500)):
-        best, median, slides, flowchart = measure(steps, actors)
-        print(f"{steps} steps, {actors} actors: {slides} slides ({flowchart} flowchart): best {best * 1000:.0f} ms, "
-              f"median {median * 1000:.0f} ms (target {target} ms)")
+    main()
