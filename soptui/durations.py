@@ -70,11 +70,19 @@ class Duration:
         return " ".join(parts) or "0 menit"
 
     def describe_range(self) -> str:
-        """``a`` when min equals max, else ``a - b``."""
-        low = self.describe("min")
-        if (self.min_seconds, self.min_working_days) == (self.max_seconds, self.max_working_days):
-            return low
-        return f"{low} - {self.describe('max')}"
+        """Each amount as its own range, joined by ``+``: ``12-17 hari kerja + 2 jam s.d. 1 hari 4 jam``.
+
+        Writing min and max whole (``12 hari kerja 2 jam - 17 hari kerja 1 hari 4 jam``) read as
+        one long sum; a reader wants the working days and the calendar time each once.
+        """
+        parts = []
+        if self.max_working_days:
+            low, high = _number(self.min_working_days), _number(self.max_working_days)
+            parts.append(f"{low} hari kerja" if low == high else f"{low}-{high} hari kerja")
+        if self.max_seconds:
+            low, high = " ".join(_calendar_parts(self.min_seconds)), " ".join(_calendar_parts(self.max_seconds))
+            parts.append((low or "0 menit") if low == high else f"{low or '0 menit'} s.d. {high}")
+        return " + ".join(parts) or "0 menit"
 
 
 def parse_waktu(text: str) -> Duration | None:

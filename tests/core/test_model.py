@@ -43,7 +43,10 @@ def test_waktu_parsing(text, expected):
 def test_totals_keep_working_days_apart_from_calendar_time():
     summed = total([parse_waktu("1 hari kerja"), parse_waktu("2 jam"), parse_waktu("30 menit"), None, parse_waktu("1-2 hari kerja")])
     assert summed.describe("min") == "2 hari kerja 2 jam 30 menit"
-    assert summed.describe_range() == "2 hari kerja 2 jam 30 menit - 3 hari kerja 2 jam 30 menit"
+    assert summed.describe_range() == "2-3 hari kerja + 2 jam 30 menit"
+    mixed = total([parse_waktu("12-17 hari kerja"), parse_waktu("2 jam"), parse_waktu("1-2 hari")])
+    assert mixed.describe_range() == "12-17 hari kerja + 1 hari 2 jam s.d. 2 hari 2 jam"
+    assert total([parse_waktu("15 menit")]).describe_range() == "15 menit"
 
 
 def test_generated_sops_are_valid_deterministic_and_varied():

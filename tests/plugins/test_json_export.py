@@ -69,7 +69,7 @@ def test_surat_masuk_carries_flow_durations_and_actors(examples):
     assert disposisi["duration"]["min"] == {"seconds": 0, "working_days": 1}
     total = document["durations"]["main_path_total"]
     assert total["min"]["working_days"] < total["max"]["working_days"]  # "1-3 hari kerja" on the main path
-    assert total["text"] == "2 hari kerja 44 menit - 4 hari kerja 44 menit"
+    assert total["text"] == "2-4 hari kerja + 44 menit"
     staf = next(actor for actor in document["actors"] if actor["id"] == "staf")
     assert staf["step_count"] == len(staf["steps"]) == 5
 

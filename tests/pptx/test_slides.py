@@ -204,14 +204,14 @@ def test_summary_counts_and_main_path_time(example_decks):
     assert "Jumlah keputusan 2" in text
     assert "Jumlah pelaksana 5" in text
     # main path: every step once; 15+15+30+60+60 min, 1 hari kerja, 15+10 min
-    assert "Waktu jalur utama 1 hari kerja 3 jam 25 menit" in text
+    assert "Waktu jalur utama 1 hari kerja + 3 jam 25 menit" in text
 
 
 def test_summary_gives_min_to_max_when_times_are_ranges(build, example_decks):
     _, sop, _ = next(d for d in example_decks if d[0].name == "pengajuan-cuti.sop.toml")
     steps = tuple(dataclasses.replace(step, waktu="1-2 jam") for step in sop.langkah)
     prs, _ = build(dataclasses.replace(sop, langkah=steps))
-    assert "Waktu jalur utama 8 jam - 16 jam" in flat(slide_text(titled(prs, "Ringkasan")[0]))
+    assert "Waktu jalur utama 8 jam s.d. 16 jam" in flat(slide_text(titled(prs, "Ringkasan")[0]))
 
 
 def test_load_per_actor_is_a_native_bar_chart(example_decks):
