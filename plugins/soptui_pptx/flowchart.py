@@ -19,6 +19,7 @@ from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import TITLE_BAND, new_slide
 from soptui_pptx.notes import StepNotes
 from soptui_pptx.package import Slide
+from soptui_pptx.text import LEADING, width
 
 #: The DrawingML preset of each symbol.
 PRESETS = {
@@ -83,7 +84,7 @@ def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str], heade
         _symbol(drawing, PRESETS[symbol.kind], symbol.box, dy, symbol_name(symbol.step_id),
                 getattr(palette, symbol.kind), inner, descriptions.get(symbol.step_id, ""))
     for connector in page.connectors:
-        label = Para((connector.label,), 12.0, True, align="center")
+        label = Para((connector.label,), connector_letter_size(connector.label, connector.box), True, align="center")
         _symbol(drawing, OFF_PAGE, connector.box, dy, connector_name(connector.label, connector.role),
                 palette.connector, [label])
     for edge in page.edges:
@@ -95,6 +96,14 @@ def _header(drawing: Drawing, page: Page, dy: float) -> None:
         drawing.shape(cell.box.x, cell.box.y + dy, cell.box.width, cell.box.height, name="kepala tabel",
                       fill=drawing.palette.primary, line=drawing.palette.line, line_width=0.5)
         _text(drawing, cell.text, dy, "kepala tabel", drawing.palette.on_primary)
+
+
+def connector_letter_size(label: str, box: Box) -> float:
+    """12 pt, or smaller so the letter stays inside its pentagon (the preset's text area is its top 4/5).
+
+    The pentagon's size is the layout's; from about 10 actors it is smaller than a 12 pt letter.
+    """
+    return min(12.0, box.height * 0.8 / LEADING, 12.0 * box.width / max(width(label, 12.0, True), 1e-6))
 
 
 def _para(text: Text) -> Para:

@@ -10,6 +10,7 @@ from pptx.enum.shapes import MSO_SHAPE
 from soptui.corpus import generate_sop
 from soptui.layout import compute_layout
 from soptui_pptx.flowchart import arrow_name
+from soptui_pptx.text import LEADING, width
 
 PT = 12700
 #: How closely a drawn arrow follows its route, in points (EMU rounding).
@@ -184,3 +185,16 @@ def test_a_forty_step_sop_takes_four_steps_a_flowchart_slide(build):
     slides = flowchart_slides(build(sop)[0])
     steps = [sum(sh.name.startswith("langkah:") for sh in slide.shapes) for slide in slides]
     assert sum(steps) == 40 and len(slides) == 10 and min(steps) == 4
+
+
+def test_connector_letters_stay_inside_their_pentagons_at_every_actor_count(build):
+    for actors in (3, 8, 10, 12):
+        prs, _ = build(generate_sop(7, steps=24, actors=actors))
+        for slide in flowchart_slides(prs):
+            for shape in slide.shapes:
+                if shape.name.startswith("penghubung:"):
+                    run = shape.text_frame.paragraphs[0].runs[0]
+                    size = run.font.size.pt
+                    letter = width(run.text, size, True)
+                    assert letter <= shape.width / PT + 0.01, (actors, shape.name)
+                    assert size * LEADING <= shape.height / PT * 0.8 + 0.01, (actors, shape.name)
