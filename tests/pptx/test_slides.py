@@ -79,7 +79,8 @@ def _assert_paragraphs_fit(frame, room_w, room_h, where) -> None:
             continue
         size = paragraph.runs[0].font.size.pt
         bold = bool(paragraph.runs[0].font.bold)
-        assert size >= 12, f"{where}: {size} pt is below 12 pt"
+        # the one exception: an off-page connector's letter fits its pentagon (tested in test_flowchart)
+        assert size >= 12 or "'penghubung:" in where, f"{where}: {size} pt is below 12 pt"
         margin = int(paragraph._p.pPr.get("marL", "0")) / PT if paragraph._p.pPr is not None else 0
         for line in paragraph.text.split("\v"):
             assert width(line, size, bold) + margin <= room_w + 0.5, f"{where}: line too wide: {line!r}"
