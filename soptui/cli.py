@@ -24,6 +24,7 @@ from soptui.commands.monev import monev
 from soptui.commands.new import new
 from soptui.commands.plugins import plugins
 from soptui.commands.schema import schema
+from soptui.commands.serve import serve
 from soptui.commands.situs import situs
 from soptui.commands.themes import themes
 
@@ -57,7 +58,7 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout, situs):
+for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout, situs, serve):
     cli.add_command(command)
 
 

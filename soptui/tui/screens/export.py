@@ -166,6 +166,9 @@ class ExportDialog(Dialog):
                 ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout), buffer, options
             )
             atomic_write(output, buffer.getvalue(), 0o644)
+            if self.app.is_web:  # soptui serve: the user is at a browser, not at this machine
+                self.app.call_from_thread(self.app.deliver_binary, io.BytesIO(buffer.getvalue()),
+                                          save_filename=output.name)
         except Exception as problem:  # an exporter's refusal or bug: say it, keep the editor
             self.app.call_from_thread(self._failed, f"{problem}" or type(problem).__name__)
             return
