@@ -7,22 +7,34 @@
   Rows of ``pelaksana`` and ``langkah`` are matched by ``id``, so a moved or
   inserted step keeps the comments of the others.
 - A new file is written with ``tomli-w`` in the format's key order.
+- Only what the user changed is written: a key whose value equals the
+  baseline is never written (so a default such as ``jenis`` or a
+  placeholder id the loader gave a row without ``id`` stays out of the
+  file); a row whose ``id`` was renamed is matched to its old row by its
+  other values and keeps its comments; a CRLF file stays CRLF.
 - Every write goes to a temporary file in the same folder, is flushed and
   fsynced, takes the old file's permissions, then is renamed over the old one.
 - If the file on disk is no longer what was loaded, :class:`FileChangedOnDisk`
   is raised; the caller decides (reload, overwrite with ``force``, save as).
+- A read-only file is never replaced (:class:`ReadOnly`, even with
+  ``force``), and a model the TOML writer cannot write is refused with
+  :class:`CannotWrite` before anything touches the disk.
 """
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import os
+import re
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 import tomlkit
+from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Table
 
 from soptui.loader import Source
@@ -47,8 +59,41 @@ class FileExists(Exception):
         super().__init__(f"{path}: already exists")
 
 
+class ReadOnly(Exception):
+    """The file is write-protected (no write permission bit): it is not replaced."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        super().__init__(f"{path}: read-only")
+
+
+class CannotWrite(Exception):
+    """The TOML writer cannot write this model (``reason`` says why); nothing was written."""
+
+    def __init__(self, path: Path | None, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: cannot be written as TOML: {reason}" if path else reason)
+
+
+#: What the TOML libraries raise on a model they cannot write: tomlkit
+#: refuses values nested over 100 deep, tomli-w recurses per level.
+WRITER_ERRORS = (TOMLKitError, RecursionError, ValueError, TypeError)
+
+
 def render(sop: Sop, source: Source | None) -> bytes:
-    """The bytes to write for ``sop``, patching ``source`` when there is one."""
+    """The bytes to write for ``sop``, patching ``source`` when there is one.
+
+    Raises :class:`CannotWrite` when the TOML writer refuses the model.
+    """
+    try:
+        return _render(sop, source)
+    except WRITER_ERRORS as error:
+        reason = str(error) or type(error).__name__
+        raise CannotWrite(source.path if source else None, reason) from None
+
+
+def _render(sop: Sop, source: Source | None) -> bytes:
     new = to_dict(sop)
     if source is None or source.baseline is None:
         return new_file_text(new).encode("utf-8")
@@ -56,8 +101,19 @@ def render(sop: Sop, source: Source | None) -> bytes:
         return source.data
     document = tomlkit.parse(source.text)
     _patch_table(document, source.baseline, new)
+    text = tomlkit.dumps(document)
+    if _uses_crlf(source.data):
+        text = _BARE_LF.sub("\r\n", text)  # the lines tomlkit added end as the file's do
     prefix = b"\xef\xbb\xbf" if source.data.startswith(b"\xef\xbb\xbf") else b""
-    return prefix + tomlkit.dumps(document).encode("utf-8")
+    return prefix + text.encode("utf-8")
+
+
+_BARE_LF = re.compile(r"(?<!\r)\n")
+
+
+def _uses_crlf(data: bytes) -> bool:
+    """True for a file whose every line ends in CRLF (a mixed file is left as tomlkit writes it)."""
+    return b"\r\n" in data and b"\n" not in data.replace(b"\r\n", b"")
 
 
 def new_file_text(data: dict[str, Any]) -> str:
@@ -89,21 +145,46 @@ def _row_text(key: str, row: dict[str, Any]) -> str:
     return text
 
 
-def save(sop: Sop, path: str | os.PathLike[str], source: Source | None = None, force: bool = False) -> Source:
+def save(
+    sop: Sop,
+    path: str | os.PathLike[str],
+    source: Source | None = None,
+    force: bool = False,
+    create: bool = False,
+) -> Source:
     """Write ``sop`` to ``path``; return the new :class:`Source` to edit on from.
 
     Without ``force``: raises :class:`FileChangedOnDisk` when ``source`` is
-    given and the file is no longer what was loaded, and :class:`FileExists`
-    when there is no ``source`` and the file exists.
+    the file at ``path`` and it is no longer what was loaded, and
+    :class:`FileExists` when ``path`` is another file (or ``create``: a new
+    file, whose ``source`` is only the text to patch, e.g. the template)
+    and it exists. Always: :class:`ReadOnly` for a write-protected file,
+    :class:`CannotWrite` when the model cannot be written as TOML.
     """
     path = Path(path)
-    same_file = source is not None and Path(source.path).resolve() == path.resolve()
+    same_file = not create and source is not None and Path(source.path).resolve() == path.resolve()
     if not force:
         _refuse_conflict(path, source if same_file else None)
+    refuse_read_only(path)
     data = render(sop, source)
-    mode = _mode_of(path, source)
+    fallback = None if source is None or source.mode is None else source.mode | stat.S_IWUSR
+    mode = file_mode(path, fallback)  # a copy saved from a read-only file is writable
     atomic_write(path, data, mode)
     return Source(path, data, hashlib.sha256(data).hexdigest(), mode, sop)
+
+
+def refuse_read_only(path: Path) -> None:
+    """Raise :class:`ReadOnly` when ``path`` exists without any write permission.
+
+    The atomic rename needs only the folder to be writable, so without this
+    a 0444 file would be silently replaced. The mode bits are read rather
+    than ``os.access``, which says yes to root for every file."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return
+    if stat.S_ISREG(mode) and (not mode & 0o222 or not os.access(path, os.W_OK)):
+        raise ReadOnly(path)
 
 
 def atomic_write(path: Path, data: bytes, mode: int | None = None, durable: bool = True) -> None:
@@ -143,15 +224,29 @@ def _refuse_conflict(path: Path, source: Source | None) -> None:
         raise FileChangedOnDisk(path)
 
 
-def _mode_of(path: Path, source: Source | None) -> int:
+def file_mode(path: Path, fallback: int | None = None) -> int:
+    """The permissions to write ``path`` with: its own, else ``fallback``
+    (the mode of the file it was saved from), else what ``open()`` gives a
+    new file under the umask (``mkstemp`` makes temporary files private)."""
     try:
         return path.stat().st_mode & 0o7777
-    except FileNotFoundError:
-        if source is not None and source.mode is not None:
-            return source.mode
-        umask = os.umask(0)
-        os.umask(umask)
-        return 0o666 & ~umask
+    except OSError:
+        return fallback if fallback is not None else 0o666 & ~_umask()
+
+
+def _umask() -> int:
+    """The process umask, read without changing it where Linux tells it
+    (``os.umask`` sets it for every thread while it is being read)."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError):
+        pass
+    umask = os.umask(0o22)
+    os.umask(umask)
+    return umask
 
 
 def _fsync_folder(folder: Path) -> None:
@@ -168,12 +263,16 @@ def _fsync_folder(folder: Path) -> None:
 
 
 def _patch_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
-    """Make ``table`` (a tomlkit container) hold ``new``, touching only changes."""
+    """Make ``table`` (a tomlkit container) hold ``new``, touching only changes.
+
+    A key whose value is the baseline's is left alone even when the table
+    does not hold it: it is a default or a placeholder the loader filled in
+    (``jenis``, the ``id`` of a row without one), not something to write."""
     for key in [k for k in old if k not in new]:
         if key in table:
             del table[key]
     for key, value in new.items():
-        if key in old and old[key] == value and key in table:
+        if key in old and old[key] == value:
             continue
         before = old.get(key)
         current = table.get(key) if key in table else None
@@ -186,25 +285,73 @@ def _patch_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
 
 
 def _patch_rows(rows: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:
-    """Patch an array of tables, matching rows by ``id`` (or by position)."""
-    by_id = {row.get("id"): (row, table) for row, table in zip(old, rows) if "id" in row}
+    """Patch an array of tables, each new row patched into the old row it came from."""
+    pairs = _pair_rows(old[: len(rows)], new)
     result = []
     for index, row in enumerate(new):
-        if "id" in row and row["id"] in by_id:
-            before, table = by_id.pop(row["id"])
-        elif "id" not in row and index < len(old) and index < len(rows):
-            before, table = old[index], rows[index]
+        if index in pairs:
+            before = pairs[index]
+            table = rows[before]
+            _patch_table(table, old[before], row)
         else:
             table = _item(row)
             table.add(tomlkit.nl())
-            result.append(table)
-            continue
-        _patch_table(table, before, row)
         result.append(table)
     if [id(t) for t in result] != [id(t) for t in rows]:
         rows.clear()
         for table in result:
             rows.append(table)
+
+
+#: How many unmatched old rows, nearest first, a renamed row is compared with.
+NEAREST_ROWS = 64
+
+
+def _pair_rows(old: list[dict[str, Any]], new: list[dict[str, Any]]) -> dict[int, int]:
+    """For each new row that came from an old one, the old row's index.
+
+    Rows are matched by ``id`` (the same id twice: in order), rows without
+    one (records) by being equal. Then a row whose ``id`` was renamed, or a
+    record that was edited, is matched to the nearby unmatched old row
+    sharing most of its other values; a row left over takes the unmatched
+    old row at its position when it is a record or no row was added or
+    removed (its id and all else changed in place). So the row keeps its
+    comments and key order."""
+    pairs: dict[int, int] = {}
+    waiting: dict[Any, list[int]] = {}
+    for index, row in enumerate(old):
+        waiting.setdefault(_row_key(row, index), []).append(index)
+    for index, row in enumerate(new):
+        same = waiting.get(_row_key(row, index))
+        if same:
+            pairs[index] = same.pop(0)
+    free = sorted(set(range(len(old))) - set(pairs.values()))
+    for index, row in enumerate(new):
+        if index in pairs or not free:
+            continue
+        start = bisect.bisect_left(free, index)
+        nearby = free[max(0, start - NEAREST_ROWS // 2) : start + NEAREST_ROWS // 2]
+        shared, _, before = max((_shared_values(old[i], row), -abs(i - index), i) for i in nearby)
+        if not (shared and 2 * shared >= len(row) - ("id" in row)):
+            in_place = "id" not in row or len(new) == len(old)  # a record, or a row replaced where it stood
+            before = index if in_place and index in free[start : start + 1] and ("id" in row) == ("id" in old[index]) else -1
+        if before >= 0:
+            pairs[index] = before
+            free.remove(before)
+    return pairs
+
+
+def _row_key(row: dict[str, Any], index: int) -> Any:
+    """What makes two rows the same row: the ``id``, or (rows without a usable one) all values."""
+    if isinstance(row.get("id"), str):
+        return ("id", row["id"])
+    if "id" in row:
+        return ("row", index)  # an id of the wrong type: never matched by it
+    return ("values", repr(row))
+
+
+def _shared_values(old: dict[str, Any], new: dict[str, Any]) -> int:
+    return sum(1 for key, value in new.items() if key != "id" and key in old and old[key] == value)
 
 
 def _is_rows(value: Any) -> bool:

@@ -22,7 +22,7 @@ from soptui.diagnostics import FieldPath, Finding
 from soptui.loader import Loaded, Source, load, load_bytes
 from soptui.model import Sop
 from soptui.serialize import to_dict
-from soptui.store import FileExists, atomic_write, render, save
+from soptui.store import WRITER_ERRORS, CannotWrite, atomic_write, save
 from soptui.template import new_sop_text
 from soptui.tui.history import History
 
@@ -90,31 +90,29 @@ class Document:
         return kept + check_sop(sop, self.path, source.text)
 
     def save(self, force: bool = False, sop: Sop | None = None) -> None:
-        """Write ``sop`` (default: the current one) to ``path``.
+        """Write ``sop`` (default: the current one) to ``path`` through :func:`soptui.store.save`.
 
         Raises ``FileChangedOnDisk`` (or ``FileExists`` for a new file) unless
-        ``force``. Safe to run in a worker thread: what is written is ``sop``,
-        and only that value is marked saved, whatever was typed meanwhile.
+        ``force``; ``ReadOnly`` and ``CannotWrite`` always. Safe to run in a
+        worker thread: what is written is ``sop``, and only that value is
+        marked saved, whatever was typed meanwhile.
         """
         sop = sop or self.sop
         if self.is_new:
-            if self.path.exists() and not force:
-                raise FileExists(self.path)
-            atomic_write(self.path, render(sop, self.source), 0o644)
+            save(sop, self.path, self.source, force=force, create=True)
             self._saved_loaded(load(self.path), sop)
         else:
             self._saved(save(sop, self.path, self.source, force=force), sop)
 
     def save_as(self, path: Path, overwrite: bool = False, sop: Sop | None = None) -> None:
         """Write to a new ``path`` (``FileExists`` unless ``overwrite``) and edit that file from now on."""
-        if path.exists() and not overwrite:
-            raise FileExists(path)
         sop = sop or self.sop
         old = self.path
-        atomic_write(path, render(sop, self.source), self.source.mode if self.source and self.source.mode else 0o644)
+        save(sop, path, self.source, force=overwrite, create=True)
         self.path = path
         self._saved_loaded(load(path), sop)
-        recovery_path(old).unlink(missing_ok=True)
+        if old != path:
+            recovery_path(old).unlink(missing_ok=True)
 
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes and the history."""
@@ -158,7 +156,10 @@ class Document:
         like a save: that costs a tenth, and recovering applies the model
         as an edit, so the comments of the file are kept when it is saved.
         """
-        data = tomli_w.dumps(to_dict(sop or self.sop)).encode("utf-8")
+        try:
+            data = tomli_w.dumps(to_dict(sop or self.sop)).encode("utf-8")
+        except WRITER_ERRORS as error:
+            raise CannotWrite(recovery_path(self.path), str(error) or type(error).__name__) from None
         atomic_write(recovery_path(self.path), data, 0o600)
 
     def discard_recovery(self) -> None:
