@@ -110,8 +110,12 @@ class SopApp(App[None]):
             self.notify(t("tui.root.refused", path=str(error.path), root=str(error.root)), severity="error")
             return
         except CannotOpen as error:
-            self.notify(t("tui.app.cannot_open", reason=str(error)), severity="error", timeout=10)
-            return
+            document = Document.from_recovery(path, error.loaded)  # unsaved work is never out of reach
+            if document is None:
+                self.notify(t("tui.app.cannot_open", reason=str(error)), severity="error", timeout=10)
+                return
+            shown = self.jail.display(path)
+            self.notify(t("tui.safe.from_recovery", path=shown, reason=str(error)), severity="warning", timeout=15)
         self.push_screen(EditorScreen(document))
 
     def action_switch_language(self) -> None:

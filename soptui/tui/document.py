@@ -49,6 +49,9 @@ class Document:
     history: History
     is_new: bool = False
     load_findings: list[Finding] = field(default_factory=list)  # the loader's, for ``source``
+    #: The file on disk no longer holds this SOP (it became unreadable): the
+    #: editor holds the only copy, so it counts as unsaved until written.
+    orphaned: bool = False
 
     @classmethod
     def open(cls, path: Path) -> Document:
@@ -65,13 +68,30 @@ class Document:
         assert loaded.sop is not None and loaded.source is not None, "the template loads"
         return cls(path, loaded.source, History(loaded.sop), is_new=True)
 
+    @classmethod
+    def from_recovery(cls, path: Path, loaded: Loaded) -> Document | None:
+        """The SOP of the recovery file for a file that cannot be opened (``loaded``), if there is one.
+
+        A file broken while it was open (or by a crash of another program)
+        must not make the unsaved work in its recovery file unreachable. A
+        save writes the recovered SOP whole over the broken file, after the
+        usual check that the file is still what was read now."""
+        try:
+            data = recovery_path(path).read_bytes()
+        except OSError:
+            return None
+        recovered = load_bytes(data, path).sop
+        if recovered is None:
+            return None
+        return cls(path, loaded.source, History(recovered), orphaned=True)
+
     @property
     def sop(self) -> Sop:
         return self.history.current
 
     @property
     def dirty(self) -> bool:
-        return self.is_new or self.history.dirty
+        return self.is_new or self.orphaned or self.history.dirty
 
     def findings(self, sop: Sop | None = None) -> list[Finding]:
         """What the checker says about ``sop`` (default: the current one).
@@ -83,7 +103,7 @@ class Document:
         """
         sop = sop or self.sop
         source = self.source
-        if source is None:  # the file could not be read back after a save
+        if source is None or source.loaded is None:  # not read back after a save, or opened from recovery
             return check_sop(sop, self.path, "")
         loaded, now = source.baseline or {}, to_dict(sop)
         kept = [f for f in self.load_findings if _value_at(loaded, f.field) == _value_at(now, f.field)]
@@ -115,10 +135,19 @@ class Document:
             recovery_path(old).unlink(missing_ok=True)
 
     def reload(self) -> None:
-        """Read the file again, dropping unsaved changes and the history."""
+        """Read the file again, dropping unsaved changes and the history.
+
+        A file that is gone or cannot be read raises :class:`CannotOpen` and
+        leaves the SOP and the recovery file as they are; the document is
+        then unsaved (a gone file is written like a new one by the next save,
+        a broken one is a conflict: the save asks before overwriting it)."""
         loaded = load(self.path)
         if loaded.sop is None:
+            self.orphaned = True
+            if not self.path.exists():
+                self.is_new = True
             raise CannotOpen(loaded)
+        self.orphaned = False
         self.source = loaded.source
         self.load_findings = loaded.findings
         self.history.reset(loaded.sop)
@@ -143,7 +172,7 @@ class Document:
 
     def _saved(self, source: Source | None, sop: Sop) -> None:
         self.source = source
-        self.is_new = False
+        self.is_new = self.orphaned = False
         self.history.mark_saved(sop)
         self.discard_recovery()
 
@@ -173,8 +202,11 @@ class Document:
         except OSError:
             return None
         recovered = load_bytes(data, self.path).sop
-        if recovered is None or recovered == self.sop:
-            path.unlink(missing_ok=True)
+        if recovered is None:
+            return None  # kept: a later session may read it, the next autosave replaces it
+        if recovered == self.sop:
+            if not self.orphaned:
+                path.unlink(missing_ok=True)  # the file holds it already
             return None
         return recovered
 

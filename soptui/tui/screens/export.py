@@ -2,7 +2,10 @@
 
 The exporters are those the plugins registered (built in or third party).
 The export runs in a worker thread with a progress bar and ends with a
-notification naming the file. What is exported is the SOP as it is in the
+notification naming the file. It never writes onto an SOP: the open file,
+its recovery file, any ``*.toml`` (what the library takes for an SOP) or
+``*.recover`` are refused, and an existing output is replaced only once the
+user says so. What is exported is the SOP as it is in the
 editor, unsaved edits included; the hash printed on its pages is that of
 the bytes a save would write now.
 """
@@ -22,8 +25,9 @@ from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select,
 from soptui.exporters import Exporter, Option
 from soptui.i18n import t
 from soptui.model import Sop
-from soptui.tui.dialogs import Dialog
-from soptui.tui.document import Document
+from soptui.store import ReadOnly, refuse_read_only
+from soptui.tui.dialogs import Dialog, confirm
+from soptui.tui.document import Document, recovery_path
 from soptui.tui.paths import OutsideRoot
 from soptui.tui.widgets.form import row
 
@@ -144,7 +148,38 @@ class ExportDialog(Dialog):
         if not output.parent.is_dir():
             error.update(t("tui.export.no_folder", folder=self.app.jail.display(output.parent)))
             return
+        problem = self.unsafe_output(output)
+        if problem:
+            error.update(problem)
+            return
         error.update("")
+        if output.exists():
+            question = confirm(
+                t("tui.safe.export_exists_title"),
+                t("tui.safe.export_exists", path=self.app.jail.display(output)),
+                t("tui.safe.replace"),
+            )
+            self.app.push_screen(question, lambda a: self._run(exporter, options, output) if a == "yes" else None)
+        else:
+            self._run(exporter, options, output)
+
+    def unsafe_output(self, output: Path) -> str | None:
+        """Why the export must not write ``output`` (an SOP, the open file, a folder, read-only), or None."""
+        shown = self.app.jail.display(output)
+        opened = self.document.path.resolve()
+        if output.is_dir():
+            return t("tui.safe.export_folder", path=shown)
+        if output in (opened, recovery_path(opened)):
+            return t("tui.safe.export_open", path=shown)
+        if output.name.lower().endswith((".toml", ".recover")):
+            return t("tui.safe.export_sop", path=shown)
+        try:
+            refuse_read_only(output)
+        except ReadOnly:
+            return t("tui.safe.export_read_only", path=shown)
+        return None
+
+    def _run(self, exporter: Exporter, options: dict[str, Any], output: Path) -> None:
         self.query_one("#export-progress").display = True
         self.query_one("#export-run", Button).disabled = True
         self.run_export(exporter, options, output)
@@ -152,7 +187,7 @@ class ExportDialog(Dialog):
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, exporter: Exporter, options: dict[str, Any], output: Path) -> None:
         from soptui.exporters import ExportInput
-        from soptui.store import atomic_write, render
+        from soptui.store import atomic_write, file_mode, render
 
         try:
             data = render(self.sop, self.document.source)
@@ -165,7 +200,7 @@ class ExportDialog(Dialog):
             pages = exporter.write(
                 ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout), buffer, options
             )
-            atomic_write(output, buffer.getvalue(), 0o644)
+            atomic_write(output, buffer.getvalue(), file_mode(output))
             if self.app.is_web:  # soptui serve: the user is at a browser, not at this machine
                 self.app.call_from_thread(self.app.deliver_binary, io.BytesIO(buffer.getvalue()),
                                           save_filename=output.name)

@@ -206,6 +206,8 @@ class LibraryScreen(Screen):
                 return t("tui.root.outside")
             if target.exists():
                 return t("tui.library.exists", name=sop_file_name(name))
+            if not target.parent.is_dir():
+                return t("tui.safe.no_folder", folder=self.app.jail.display(target.parent))
             return None
 
         def done(name: str | None) -> None:
@@ -213,6 +215,15 @@ class LibraryScreen(Screen):
                 then(self.app.jail.check(folder / sop_file_name(name)))
 
         self.app.push_screen(PromptDialog(title, value, check, placeholder="surat-keluar.sop.toml"), done)
+
+    def _file_operation(self, operation, *arguments) -> bool:
+        """Run a rename or copy; a failure (the folder went away, no permission) is a message."""
+        try:
+            operation(*arguments)
+        except OSError as error:
+            self.notify(t("tui.safe.file_failed", reason=error.strerror or str(error)), severity="error", timeout=10)
+            return False
+        return True
 
     def action_new(self) -> None:
         self._ask_name(t("tui.library.new_title"), "", lambda path: self.app.open_sop(path, create=True))
@@ -223,7 +234,8 @@ class LibraryScreen(Screen):
             return
 
         def copy(target: Path) -> None:
-            shutil.copyfile(entry.path, target)
+            if not self._file_operation(shutil.copyfile, entry.path, target):
+                return
             self.notify(t("tui.library.duplicated", name=target.name))
             self.entries.append(read_entry(target))
             self.refilter(select=target)
@@ -238,7 +250,8 @@ class LibraryScreen(Screen):
             return
 
         def rename(target: Path) -> None:
-            entry.path.rename(target)
+            if not self._file_operation(entry.path.rename, target):
+                return
             self.notify(t("tui.library.renamed", name=target.name))
             self.action_reload()
 

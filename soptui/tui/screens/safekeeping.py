@@ -15,13 +15,23 @@ from textual import work
 
 from soptui.i18n import t
 from soptui.model import Sop
-from soptui.store import FileChangedOnDisk, FileExists
-from soptui.tui.dialogs import ChoiceDialog, PromptDialog, confirm
+from soptui.store import CannotWrite, FileChangedOnDisk, FileExists, ReadOnly
+from soptui.tui.dialogs import ChoiceDialog, Dialog, PromptDialog, confirm
+from soptui.tui.document import CannotOpen, recovery_path
 from soptui.tui.paths import OutsideRoot
+
+Then = Callable[[], None] | None
 
 
 class Safekeeping:
-    """Mixed into :class:`~soptui.tui.screens.editor.EditorScreen`."""
+    """Mixed into :class:`~soptui.tui.screens.editor.EditorScreen`.
+
+    No path here may end the app or drop the work: a save refused (file
+    changed, read-only, not writable as TOML, disk error) keeps the edits in
+    the editor and in the recovery file and says why; each question is shown
+    once (a second modal with the same id would crash Textual)."""
+
+    _recovery_problem: str | None = None  # the last reason the recovery file could not be written
 
     def action_save(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
         self.save_in_background(self.sop, force, then)
@@ -33,12 +43,53 @@ class Safekeeping:
             self.document.save(force=force, sop=sop)
         except (FileChangedOnDisk, FileExists):
             self.app.call_from_thread(self._conflict, then)
-        except OSError as error:
-            reason = error.strerror or str(error)
-            message = t("tui.editor.save_failed", path=str(self.document.path), reason=reason)
-            self.app.call_from_thread(self.notify, message, severity="error", timeout=10)
+        except Exception as error:  # read-only, not writable as TOML, the disk: say it, keep the work
+            self._refused(sop, self.document.path, error, then)
         else:
             self.app.call_from_thread(self._saved, self.document.path, then)
+
+    def _refused(self, sop: Sop, path: Path, error: Exception, then: Then) -> None:
+        """A save that wrote nothing (in the worker thread): keep ``sop`` in the recovery file, say why."""
+        if isinstance(error, ReadOnly):
+            self.app.call_from_thread(self._read_only, error.path, then)
+            return
+        recovery = self.jail_display(recovery_path(self.document.path))
+        try:
+            self.document.write_recovery(sop)
+            self._recovered = sop
+        except Exception as problem:
+            saved_in = None
+            problem_text = _reason(problem)
+        else:
+            saved_in, problem_text = recovery, ""
+        shown = self.jail_display(path)
+        if isinstance(error, CannotWrite):
+            key = "tui.safe.cannot_write" if saved_in else "tui.safe.cannot_write_norecovery"
+            message = t(key, path=shown, reason=error.reason, recovery=recovery, problem=problem_text)
+        elif saved_in:
+            message = t("tui.safe.save_error", path=shown, reason=_reason(error), recovery=recovery)
+        else:
+            message = t("tui.editor.save_failed", path=shown, reason=_reason(error))
+        self.app.call_from_thread(self.notify, message, severity="error", timeout=15)
+
+    def jail_display(self, path: Path) -> str:
+        return self.app.jail.display(path)
+
+    def _read_only(self, path: Path, then: Then) -> None:
+        """The file is write-protected: offer to save under another name."""
+        choices = [("saveas", t("tui.conflict.saveas")), ("cancel", t("tui.key.cancel"))]
+        dialog = ChoiceDialog(
+            t("tui.safe.read_only_title"), t("tui.safe.read_only", path=self.jail_display(path)), choices, id="readonly-dialog"
+        )
+        self._push_once(dialog, lambda choice: self.action_save_as(then) if choice == "saveas" else None)
+
+    def _push_once(self, dialog: Dialog, answer: Callable[[str | None], None]) -> bool:
+        """Show ``dialog`` unless the same question is already up (the autosave tick
+        and Ctrl+S can both ask); False when it was."""
+        if any(screen.id == dialog.id for screen in self.app.screen_stack):
+            return False
+        self.app.push_screen(dialog, answer)
+        return True
 
     def _saved(self, path: Path, then: Callable[[], None] | None) -> None:
         self._recovered = None
@@ -49,6 +100,11 @@ class Safekeeping:
             then()
 
     def _conflict(self, then: Callable[[], None] | None = None) -> None:
+        for screen in self.app.screen_stack:
+            if screen.id == "conflict-dialog":  # asked already: the answer given there serves this save too
+                if then is not None:
+                    screen.pending.append(then)
+                return
         message = t("tui.conflict.message", path=self.app.jail.display(self.document.path))
         choices = [
             ("saveas", t("tui.conflict.saveas")),
@@ -57,18 +113,35 @@ class Safekeeping:
             ("cancel", t("tui.key.cancel")),
         ]
 
+        dialog = ChoiceDialog(t("tui.conflict.title"), message, choices, id="conflict-dialog")
+        dialog.pending = [then] if then is not None else []
+
+        def done() -> None:
+            for follow in dialog.pending:
+                follow()
+
         def answer(choice: str | None) -> None:
             if choice == "reload":
                 self.reload()
             elif choice == "overwrite":
-                self.action_save(force=True, then=then)
+                self.action_save(force=True, then=done)
             elif choice == "saveas":
-                self.action_save_as(then)
+                self.action_save_as(done)
 
-        self.app.push_screen(ChoiceDialog(t("tui.conflict.title"), message, choices, id="conflict-dialog"), answer)
+        self.app.push_screen(dialog, answer)
 
     def reload(self) -> None:
-        self.document.reload()
+        """Read the file again; one gone or broken leaves the editor as it is and says so."""
+        try:
+            self.document.reload()
+        except CannotOpen as error:
+            self._warned_disk = True  # said once here; a save asks again
+            self._recovered = None  # the next autosave tick keeps the editor's SOP in the recovery file
+            key = "tui.safe.gone" if self.document.is_new else "tui.safe.broken"
+            shown = self.jail_display(self.document.path)
+            self.notify(t(key, path=shown, reason=str(error)), severity="warning", timeout=15)
+            self._update_title()
+            return
         self._warned_disk = False
         self.changed()
         self.notify(t("tui.editor.reloaded"), timeout=3)
@@ -111,9 +184,8 @@ class Safekeeping:
     def save_as_in_background(self, sop: Sop, target: Path, then: Callable[[], None] | None) -> None:
         try:
             self.document.save_as(target, overwrite=True, sop=sop)
-        except OSError as error:
-            message = t("tui.editor.save_failed", path=str(target), reason=error.strerror or str(error))
-            self.app.call_from_thread(self.notify, message, severity="error")
+        except Exception as error:  # as for a save: say it, keep the work
+            self._refused(sop, target, error, then)
         else:
             self.app.call_from_thread(self._saved, target, then)
 
@@ -128,7 +200,7 @@ class Safekeeping:
                 leave()
 
         choices = [("save", t("tui.key.save")), ("discard", t("tui.leave.discard")), ("cancel", t("tui.key.cancel"))]
-        self.app.push_screen(
+        self._push_once(
             ChoiceDialog(
                 t("tui.leave.title"), t("tui.leave.message", name=self.document.path.name), choices, id="leave-dialog"
             ),
@@ -170,10 +242,18 @@ class Safekeeping:
 
     @work(thread=True, exclusive=True, group="recovery")
     def write_recovery(self, sop: Sop) -> None:
+        """Keep ``sop`` in the recovery file; a failure is said once per reason (a read-only folder)."""
         try:
             self.document.write_recovery(sop)
-        except OSError:
-            pass  # a read-only folder: nothing to recover into; saving will say so
+        except Exception as error:
+            reason = _reason(error)
+            if reason != self._recovery_problem:
+                self._recovery_problem = reason
+                path = self.jail_display(recovery_path(self.document.path))
+                message = t("tui.safe.recovery_failed", path=path, reason=reason)
+                self.app.call_from_thread(self.notify, message, severity="warning", timeout=10)
+        else:
+            self._recovery_problem = None
 
     def _offer_recovery(self, recovered: Sop) -> None:
         def answer(choice: str | None) -> None:
@@ -188,7 +268,7 @@ class Safekeeping:
             ("discard", t("tui.recovery.discard")),
             ("later", t("tui.recovery.later")),
         ]
-        self.app.push_screen(
+        self._push_once(
             ChoiceDialog(
                 t("tui.recovery.title"),
                 t("tui.recovery.message", name=self.document.path.name),
@@ -197,3 +277,12 @@ class Safekeeping:
             ),
             answer,
         )
+
+
+def _reason(error: Exception) -> str:
+    """What went wrong, in the words of the error (an OSError's without its number)."""
+    if isinstance(error, CannotWrite):
+        return error.reason
+    if isinstance(error, OSError) and error.strerror:
+        return error.strerror
+    return str(error) or type(error).__name__
