@@ -147,7 +147,8 @@ def export_file(job: Job) -> Outcome:
     if refusal:
         outcome.failures.append((None, refusal))
         return outcome
-    export_input = ExportInput(loaded.sop, loaded.path, loaded.source.sha256 if loaded.source else "")
+    export_input = ExportInput(loaded.sop, loaded.path, loaded.source.sha256 if loaded.source else "",
+                               source=loaded.source.data if loaded.source else None)
     layouts: dict[str, object] = {}
     for target in job.targets:
         exporter = get_plugins().exporter(target.format)  # the names were checked when planning

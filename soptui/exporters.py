@@ -43,6 +43,7 @@ class ExportInput:
     path: Path | None  # the SOP file; relative paths (the logo) start from its folder
     source_sha256: str  # of the file's bytes, printed so a page can be traced to its file
     layout: FlowchartLayout | None = None
+    source: bytes | None = None  # the exact bytes hashed, for an exporter that embeds them (archival PDF)
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,20 @@ def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERR
     path = export.path or Path("<sop>")
     findings = check_sop(export.sop, path, source_text(export))
     return [f for f in findings if f.severity == "error" and f.code in codes]
+
+
+def source_bytes(export: ExportInput) -> bytes | None:
+    """The bytes ``source_sha256`` was computed from: given, or the file when it
+    still has that hash; ``None`` when neither (the file changed since)."""
+    import hashlib
+
+    if export.source is not None:
+        return export.source
+    try:
+        data = export.path.read_bytes() if export.path else None
+    except OSError:
+        return None
+    return data if data is not None and hashlib.sha256(data).hexdigest() == export.source_sha256 else None
 
 
 def source_text(export: ExportInput) -> str:

@@ -139,7 +139,7 @@ def _sop_part(number: int, item: Loaded, dokumen: Dokumen) -> Part:
     layout = compute_layout(item.sop, soptui_pdf.page_options(options))
     stream = io.BytesIO()
     try:
-        pages = soptui_pdf.write(ExportInput(item.sop, item.path, item.source.sha256, layout), stream, options)
+        pages = soptui_pdf.write(ExportInput(item.sop, item.path, item.source.sha256, layout, item.source.data), stream, options)
     except ExportError as error:
         raise DokumenError([_finding(dokumen, "dokumen.sop_refused", path=item.path, reason=error)]) from None
     identity = item.sop.identitas

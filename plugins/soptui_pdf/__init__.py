@@ -8,6 +8,7 @@ what it prints and when it refuses to.
 
 from __future__ import annotations
 
+import io
 import re
 from typing import Any, BinaryIO
 
@@ -42,6 +43,7 @@ def _options() -> tuple[Option, ...]:
         Option("paper", str, config.paper, t("pdf.option.paper"), PAPERS),
         Option("orientation", str, config.orientation, t("pdf.option.orientation"), ORIENTATIONS),
         Option("theme", str, config.print_theme, t("pdf.option.theme")),
+        Option("arsip", bool, False, t("pdf.option.arsip")),
     )
 
 
@@ -88,7 +90,14 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     top, right, bottom, left = pages.margin_units()
     frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
     palette = Palette.from_theme(themes[resolved["theme"]])
-    return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream)
+    if not resolved["arsip"]:
+        return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream)
+    from soptui_pdf import archival
+
+    buffer, boxes = io.BytesIO(), []
+    pages = document.render(export.sop, layout, frame, palette, export.source_sha256, logo, buffer, boxes)
+    stream.write(archival.finish_sop(buffer.getvalue(), export, boxes))
+    return pages
 
 
 def _broken_logo(export: ExportInput, error: Exception) -> str:

@@ -35,11 +35,14 @@ def render(
     source_sha256: str,
     logo: ImageReader | None,
     stream: BinaryIO,
+    signature_boxes: list | None = None,
 ) -> int:
-    """Write the PDF to ``stream``; return its number of pages."""
+    """Write the PDF to ``stream``; return its number of pages. When
+    ``signature_boxes`` is a list, the signer's box of the identity page is
+    appended to it as (page index, (x1, y1, x2, y2) in PDF points)."""
     register_fonts()
     with _binary_streams():
-        return _render(sop, layout, frame, palette, source_sha256, logo, stream)
+        return _render(sop, layout, frame, palette, source_sha256, logo, stream, signature_boxes)
 
 
 @contextmanager
@@ -55,7 +58,7 @@ def _binary_streams():
 
 
 def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, source_sha256: str,
-            logo: ImageReader | None, stream: BinaryIO) -> int:
+            logo: ImageReader | None, stream: BinaryIO, signature_boxes: list | None) -> int:
     canvas = Canvas(
         stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,
         initialFontName=palette.font,  # else an unused, unembedded Helvetica is listed
@@ -67,6 +70,9 @@ def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, s
     canvas.setCreator("soptui")
     pen = Pen(canvas, layout.height, palette)
     identity_pages = identity.plan(sop, logo, pen, frame)
+    if signature_boxes is not None and identity_pages[0].upper is not None:
+        box = identity.signature_box(identity_pages[0].upper, frame)
+        signature_boxes.append((0, (box.x, layout.height - box.y - box.height, box.x + box.width, layout.height - box.y)))
     total = len(identity_pages) + len(layout.pages)
     sections = (
         (identity_pages, partial(identity.draw, frame=frame), "Identitas SOP"),

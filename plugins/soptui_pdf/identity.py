@@ -28,6 +28,7 @@ LOGO_HEIGHT = 64.0
 LOGO_PIXELS = 512  # longest side kept: about 500 dpi at the printed size
 SIGNATURE_SPACE = 54.0  # room for a wet signature and the stamp
 ROOMY_ROW = 96.0  # spare room is shared among the list rows up to this height
+SIGNER_ROW = 4  # "Disahkan oleh" among the rows of the upper table
 
 
 @dataclass(frozen=True)
@@ -308,6 +309,19 @@ def _draw_upper(pen: Pen, upper: Upper, g: Geometry, top: float) -> float:
         _box(pen, g.label, y, g.right - g.label, row_height)
         y += row_height
     return top + height
+
+
+def signature_box(upper: Upper, frame: Frame) -> Frame:
+    """The signer's space of "Disahkan oleh" (between the position and the
+    name, where the wet signature goes), in the layout's coordinates; the
+    archival PDF places its signature field here."""
+    g = Geometry(frame)
+    top = frame.y + sum(upper.heights[:SIGNER_ROW])
+    value = upper.rows[SIGNER_ROW][1]
+    name_line = next((i for i, line in enumerate(value.lines) if line.underline), 0)
+    above = sum(line.height for line in value.lines[:name_line])
+    space = value.lines[name_line].space if value.lines else SIGNATURE_SPACE
+    return Frame(g.label, top + PAD + above, g.right - g.label, space)
 
 
 def open_logo(sop: Sop, base: Path | None) -> ImageReader | None:

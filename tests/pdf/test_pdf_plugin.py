@@ -18,7 +18,7 @@ def test_the_pdf_exporter_is_registered_through_the_entry_point():
     exporter = get_plugins(quiet=True).exporter("pdf")
     assert exporter.write is soptui_pdf.write
     assert exporter.suffix == ".pdf"
-    assert {option.name for option in exporter.options} == {"paper", "orientation", "theme"}
+    assert {option.name for option in exporter.options} == {"paper", "orientation", "theme", "arsip"}
 
 
 def test_soptui_export_writes_the_pdf(examples, tmp_path):

@@ -198,7 +198,7 @@ class ExportDialog(Dialog):
                 layout = compute_layout(self.sop, exporter.page_options(options))
             buffer = io.BytesIO()
             pages = exporter.write(
-                ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout), buffer, options
+                ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout, data), buffer, options
             )
             atomic_write(output, buffer.getvalue(), file_mode(output))
             if self.app.is_web:  # soptui serve: the user is at a browser, not at this machine
