@@ -58,6 +58,9 @@ class Finding:
         """``path:line:col: CODE message``, the ruff way, safe to print (control characters made visible)."""
         return visible(f"{self.path}:{self.line or 1}:{self.col or 1}: {self.code} {self.message(lang)}")
 
+    def __str__(self) -> str:
+        return self.format_line()
+
     def to_json(self, lang: str | None = None) -> dict[str, object]:
         return {
             "path": self.path,

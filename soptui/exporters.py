@@ -10,7 +10,7 @@ dialog and pipes alike.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
@@ -63,6 +63,45 @@ class Exporter:
     options: tuple[Option, ...] = ()
     page_options: Callable[[dict[str, Any]], Any] | None = None
     plugin: str = field(default="", compare=False)  # filled in by the plugin manager
+
+
+@dataclass(frozen=True)
+class Rendered:
+    """One SOP written by one exporter, in memory: what the host then saves."""
+
+    data: bytes
+    pages: int | None  # what ``write`` returned, when it is a whole number
+    options: dict[str, Any]  # every option, defaults filled in
+    layout: FlowchartLayout | None  # what ``input.layout`` held, when the exporter asked for one
+
+
+def default_options(exporter: Exporter) -> dict[str, Any]:
+    """Every option of ``exporter`` at its default value."""
+    return {option.name: option.default for option in exporter.options}
+
+
+def render(exporter: Exporter, export: ExportInput, options: dict[str, Any] | None = None,
+           layouts: dict[str, Any] | None = None) -> Rendered:
+    """Run ``exporter`` the way soptui does: defaults under ``options``, the layout
+    for its page options (computed once per page options in ``layouts``), the
+    output in memory. Raises what ``write`` raises."""
+    import io
+
+    options = {**default_options(exporter), **(options or {})}
+    layout = None
+    if exporter.page_options is not None:
+        page = exporter.page_options(options)
+        layouts = {} if layouts is None else layouts
+        key = repr(page)
+        if key not in layouts:
+            from soptui.layout import compute_layout
+
+            layouts[key] = compute_layout(export.sop, page)
+        layout = layouts[key]
+    buffer = io.BytesIO()
+    pages = exporter.write(replace(export, layout=layout), buffer, options)
+    whole = isinstance(pages, int) and not isinstance(pages, bool)  # a plugin may return anything
+    return Rendered(buffer.getvalue(), pages if whole else None, options, layout)
 
 
 #: Checker errors that would draw a wrong flowchart: a repeated step id, a step
