@@ -1,8 +1,8 @@
 """The checker: the rules reviewers apply, each with a code and a severity.
 
 Rules come in families, one module each: ``structure`` (S: the file's shape
-and references), ``flow`` (A: the flowchart as a graph), ``content`` (I: what
-reviewers reject in the text) and ``library`` (L: across a folder). The
+and references), ``flow`` (A: the flowchart as a graph), ``content`` and
+``filled`` (I: what reviewers reject in the text) and ``library`` (L: across a folder). The
 loader reports S001, S002, S009..S012, S014 and S015 while it reads; the rest run on the
 model. Plugins add rules through the ``register_checks`` hook.
 """
@@ -51,6 +51,8 @@ RULES: dict[str, Rule] = {
         Rule("I007", "error", "title.I007"),
         Rule("I008", "warning", "title.I008"),
         Rule("I009", "error", "title.I009"),
+        Rule("I010", "error", "title.I010"),
+        Rule("I011", "error", "title.I011"),
         Rule("L001", "error", "title.L001"),
         Rule("L002", "warning", "title.L002"),
     )
@@ -75,17 +77,24 @@ SopCheck = Callable[[Context], None]
 
 def check_sop(sop: Sop, path: Path, text: str, extra_checks: Iterable[SopCheck] = ()) -> list[Finding]:
     """Run every rule on one loaded SOP; ``text`` is its source, for positions."""
-    from soptui.checks import content, flow, structure
+    from soptui.checks import content, filled, flow, structure
 
     context = Context(sop, path, Reporter(str(path), text))
-    for check in (*structure.CHECKS, *flow.CHECKS, *content.CHECKS, *extra_checks):
+    for check in (*structure.CHECKS, *flow.CHECKS, *content.CHECKS, *filled.CHECKS, *extra_checks):
         check(context)
     return context.reporter.findings
 
 
 def check_loaded(loaded: Loaded, extra_checks: Iterable[SopCheck] = ()) -> list[Finding]:
-    """The loader's findings for one file followed by those of every rule."""
+    """The loader's findings for one file followed by those of every rule.
+
+    Where the loader found an error in a field (missing, wrong type), the
+    model holds a default there: a rule's finding on that field, or inside
+    it, would be about the default, not the file, and is left out.
+    """
     findings = list(loaded.findings)
     if loaded.sop is not None and loaded.source is not None:
-        findings += check_sop(loaded.sop, loaded.path, loaded.source.text, extra_checks)
+        refused = {f.field for f in findings if f.severity == "error"}
+        findings += [f for f in check_sop(loaded.sop, loaded.path, loaded.source.text, extra_checks)
+                     if not any(f.field[:length] in refused for length in range(1, len(f.field) + 1))]
     return findings

@@ -20,8 +20,9 @@ def duplicate_ids(ctx: Context) -> None:
 def unknown_actors(ctx: Context) -> None:
     actors = {actor.id for actor in ctx.sop.pelaksana}
     for index, step in enumerate(ctx.sop.langkah):
-        if step.pelaksana and step.pelaksana not in actors:
-            ctx.report("S004", ("langkah", index, "pelaksana"), value=step.pelaksana, known=", ".join(sorted(actors)))
+        if step.pelaksana not in actors:  # an empty one too: the step would stand in no column
+            key = "rule.S004.empty" if not step.pelaksana.strip() else ""
+            ctx.report("S004", ("langkah", index, "pelaksana"), key, value=step.pelaksana, known=", ".join(sorted(actors)))
 
 
 def unknown_targets(ctx: Context) -> None:

@@ -72,13 +72,15 @@ def test_version_and_indonesian_help():
     assert "Menampilkan bantuan ini lalu keluar." in run("check", "--help").output
 
 
-def test_new_writes_a_file_that_passes_the_checker(tmp_path):
+def test_new_writes_a_file_whose_only_findings_are_the_placeholders_left_to_fill(tmp_path):
     path = tmp_path / "baru.sop.toml"
-    result = run("new", str(path), "--nama", "Pelayanan Legalisir Ijazah")
+    result = run("new", str(path), "--nama", "Pelayanan Legalisir Ijazah", "--nomor", "800/017/BKD/2024")
     assert result.exit_code == 0, result.output
     assert 'nama = "Pelayanan Legalisir Ijazah"' in path.read_text(encoding="utf-8")
     checked = run("check", "--strict", str(path))
-    assert checked.exit_code == 0 and checked.stdout == ""
+    codes = {line.split(": ")[1].split()[0] for line in checked.stdout.splitlines()}
+    assert checked.exit_code == 1 and codes == {"I010"}, checked.stdout
+    assert "identitas.nama" not in checked.stdout and "identitas.nomor" not in checked.stdout
     assert run("new", str(path)).exit_code == 1  # never overwrites
 
 

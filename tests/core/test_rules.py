@@ -33,6 +33,8 @@ TRIGGERS = {
     "I007": CLEAN.split("[identitas.disahkan_oleh]")[0] + "[[pelaksana]]" + CLEAN.split("[[pelaksana]]", 1)[1],
     "I008": CLEAN.replace("[[langkah]]", "".join(f'[[pelaksana]]\nid = "p{n}"\nnama = "Jabatan {n}"\n\n' for n in range(6)) + "[[langkah]]", 1),
     "I009": CLEAN.replace("[identitas]\n", '[identitas]\nlogo = "tidak-ada.png"\n'),
+    "I010": CLEAN.replace('nama = "Pengelolaan Surat Masuk"', 'nama = "Nama Prosedur"'),
+    "I011": CLEAN.replace('kegiatan = "Mencatat surat dalam buku agenda"', 'kegiatan = "  "'),
 }
 
 
@@ -42,6 +44,52 @@ def test_rule_triggers_and_clean_file_does_not(tmp_path, code):
     assert triggered, code
     assert triggered[0].severity == RULES[code].severity
     assert not [f for f in findings_for(tmp_path, CLEAN, "clean.toml") if f.code == code]
+
+
+PLACEHOLDERS = {
+    "identitas.nomor": ('nomor = "800/001/SEKR/2024"', 'nomor = "000/000/SEKR/2024"'),
+    "identitas.instansi[2]": ('"SEKRETARIAT DAERAH"]', '"DINAS ..."]'),
+    "identitas.disahkan_oleh.jabatan": ('jabatan = "Kepala Biro Umum"', 'jabatan = "Kepala Dinas …"'),
+    "identitas.disahkan_oleh.nama": ('nama = "Agustinus Lake, S.H."', 'nama = "Nama Pejabat"'),  # commented in the template
+    "pelaksana[2].nama": ('nama = "Kasubbag Tata Usaha"', 'nama = "Kasubbag ___"'),
+}
+
+
+@pytest.mark.parametrize("field", sorted(PLACEHOLDERS))
+def test_text_left_from_the_template_is_an_error_naming_the_field(tmp_path, field):
+    old, new = PLACEHOLDERS[field]
+    found = [f.field_name for f in findings_for(tmp_path, CLEAN.replace(old, new)) if f.code == "I010"]
+    assert found == [field]
+
+
+@pytest.mark.parametrize("nomor", ["000.1.2/004/SETDA/2024", "000/123/SETDA/2024", "SOP-01/BKD"])
+def test_numbers_with_zero_classification_or_no_slash_are_filled_in(tmp_path, nomor):
+    text = CLEAN.replace('nomor = "800/001/SEKR/2024"', f'nomor = "{nomor}"')
+    assert not [f for f in findings_for(tmp_path, text) if f.code == "I010"]
+
+
+def test_an_untouched_new_sop_fails_the_check_on_every_placeholder():
+    from soptui.template import new_sop_text
+
+    loaded = load_text(new_sop_text())
+    fields = {f.field_name for f in check_loaded(loaded) if f.code == "I010"}
+    assert {"identitas.nama", "identitas.nomor", "identitas.instansi[1]", "identitas.dasar_hukum[1]"} <= fields
+
+
+def test_empty_actor_of_a_step_is_an_unknown_actor(tmp_path):
+    text = CLEAN.replace('kegiatan = "Menerima surat masuk"\npelaksana = "staf"', 'kegiatan = "Menerima surat masuk"\npelaksana = ""')
+    assert [(f.code, f.field_name) for f in findings_for(tmp_path, text)] == [("S004", "langkah[1].pelaksana")]
+
+
+def test_a_field_the_loader_refused_is_not_reported_again_by_a_rule(tmp_path):
+    text = CLEAN.replace('kegiatan = "Menerima surat masuk"\n', "")
+    assert [(f.code, f.field_name) for f in findings_for(tmp_path, text)] == [("S001", "langkah[1].kegiatan")]
+
+
+def load_text(text: str):
+    from soptui.loader import load_bytes
+
+    return load_bytes(text.encode("utf-8"), Path("baru.sop.toml"))
 
 
 def test_logo_that_is_not_an_image_is_reported(tmp_path):
