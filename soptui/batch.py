@@ -1,32 +1,38 @@
-"""Batch export: many SOP files, several formats, in a process pool.
+"""Batch export: many SOP files, several formats, in worker processes.
 
 The plan is made in the parent (:func:`plan`): which file goes to which
 output, mirroring the input folders under the output folder, never
-escaping it, and which outputs are already newer than their source. Each
-file is then exported by :func:`export_file`, in this process or in a worker;
-one bad file or one broken exporter is an outcome, never an exception, so
-the batch always goes on. Outputs are rendered in memory and written with
-:func:`soptui.store.atomic_write`: an interrupted batch leaves whole files or
-none. Nothing here imports Textual.
+escaping it, and which outputs are already up to date (:mod:`soptui.ledger`:
+same source bytes, same exporter and options). Each file is rendered by
+:func:`render_file` in a worker (:mod:`soptui.workers`: a worker that dies or
+runs past the time limit fails its file only); the parent writes what comes
+back (:func:`save`) with :func:`soptui.store.atomic_write`, so a worker that
+is killed leaves nothing behind and an interrupted batch leaves whole files
+or none. One bad file or one broken exporter is an outcome, never an
+exception: the batch always goes on. Nothing here imports Textual.
 """
 
 from __future__ import annotations
 
-import dataclasses
-import io
 import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from soptui.exporters import ExportError, Exporter, ExportInput
+from soptui import workers
+from soptui.exporters import ExportError, ExportInput, default_options, render
 from soptui.i18n import t
+from soptui.ledger import Ledger, source_hash
 from soptui.loader import load
 from soptui.plugins import get_plugins
-from soptui.store import atomic_write
+from soptui.store import atomic_write, flush_to_disk
 
 SOP_SUFFIXES = (".sop.toml", ".toml")
+
+#: Seconds one file may take in its exporters before it is stopped (``--timeout``):
+#: ten times the slowest honest export measured (a 10,000-step deck), so only a hang meets it.
+DEFAULT_TIMEOUT = 300.0
 
 
 @dataclass(frozen=True)
@@ -62,6 +68,17 @@ class Outcome:
         return bool(self.failures)
 
 
+@dataclass
+class RenderedFile:
+    """One job's outputs in memory, as a worker sends them back to be written."""
+
+    source: Path
+    sha256: str = ""  # of the source bytes the outputs were made from
+    outputs: list[tuple[Target, bytes, int | None]] = field(default_factory=list)
+    skipped: list[Target] = field(default_factory=list)
+    failures: list[tuple[str | None, str]] = field(default_factory=list)
+
+
 def output_stem(source: Path) -> str:
     """``surat-masuk.sop.toml`` -> ``surat-masuk``: names come from the file, never from ``nomor``."""
     name = source.name
@@ -79,13 +96,15 @@ def plan(
     force: bool = False,
     strict: bool = False,
     options: dict[str, dict[str, object]] | None = None,
+    ledger: Ledger | None = None,
 ) -> tuple[list[Job], list[Outcome]]:
     """Jobs for ``found`` (file, folder it was found under) and the files refused up front.
 
     ``formats`` maps a format name to its file suffix. A file named on the
     command line goes straight into ``out_dir``; a file found in a folder
     keeps its place below that folder. Two sources that would write the same
-    output are refused, the second with the name of the first.
+    output are refused, the second with the name of the first. Outputs the
+    ``ledger`` finds up to date are skipped unless ``force``.
     """
     root = out_dir.resolve()
     jobs: list[Job] = []
@@ -102,6 +121,7 @@ def plan(
         if folder not in folders:
             folders[folder] = folder.resolve()
         targets, skipped, problems = [], [], []
+        sha256 = source_hash(source) if ledger is not None and not force else None
         for name, suffix in formats.items():
             path = folder / f"{output_stem(source)}{suffix}"
             resolved = folders[folder] / path.name  # the file itself is replaced, never followed
@@ -112,7 +132,8 @@ def plan(
             else:
                 claimed[resolved] = source
                 target = Target(name, path)
-                (skipped if not force and _up_to_date(path, source) else targets).append(target)
+                current = sha256 is not None and ledger is not None and ledger.up_to_date(path, name, sha256)
+                (skipped if current else targets).append(target)
         if problems:
             refused.append(Outcome(source, failures=problems))
         else:
@@ -127,52 +148,61 @@ def _relative_folder(source: Path, base: Path) -> Path:
         return Path()
 
 
-def _up_to_date(output: Path, source: Path) -> bool:
-    try:
-        return output.stat().st_mtime_ns >= source.stat().st_mtime_ns
-    except OSError:
-        return False
+def render_file(job: Job) -> RenderedFile:
+    """Load one file and render each of its targets in memory; every problem becomes part of the result.
 
-
-def export_file(job: Job) -> Outcome:
-    """Export one file to each of its targets; every problem becomes part of the outcome."""
-    outcome = Outcome(job.source, skipped=list(job.skipped))
+    Runs in a worker: it writes nothing, so a worker stopped or killed half way leaves no file behind.
+    """
+    result = RenderedFile(job.source, skipped=list(job.skipped))
     if not job.targets:
-        return outcome
+        return result
+    workers.note(t("batch.reading"))
     loaded = load(job.source)
     if loaded.sop is None:
-        outcome.failures.append((None, loaded.findings[0].format_line() if loaded.findings else t("batch.unloadable")))
-        return outcome
+        result.failures.append((None, loaded.findings[0].format_line() if loaded.findings else t("batch.unloadable")))
+        return result
     refusal = _strict_refusal(loaded) if job.strict else None
     if refusal:
-        outcome.failures.append((None, refusal))
-        return outcome
-    export_input = ExportInput(loaded.sop, loaded.path, loaded.source.sha256 if loaded.source else "",
+        result.failures.append((None, refusal))
+        return result
+    result.sha256 = loaded.source.sha256 if loaded.source else ""
+    export_input = ExportInput(loaded.sop, loaded.path, result.sha256,
                                source=loaded.source.data if loaded.source else None)
     layouts: dict[str, object] = {}
     for target in job.targets:
         exporter = get_plugins().exporter(target.format)  # the names were checked when planning
+        workers.note(t("batch.doing", format=target.format, plugin=exporter.plugin or "-"))
         try:
-            pages = _write(export_input, exporter, job.options.get(target.format) or _defaults(exporter), layouts,
-                           target.path)
-            outcome.written.append((target, pages))
+            made = render(exporter, export_input, job.options.get(target.format), layouts)
+            result.outputs.append((target, made.data, made.pages))
         except ExportError as error:
-            outcome.failures.append((target.format, str(error)))
+            result.failures.append((target.format, str(error)))
         except Exception as error:  # an exporter's bug is this file's failure, not the batch's
             reason = t("batch.exporter_crashed", plugin=exporter.plugin, error=f"{type(error).__name__}: {error}")
-            outcome.failures.append((target.format, reason))
+            result.failures.append((target.format, reason))
+    return result
+
+
+def save(rendered: RenderedFile, ledger: Ledger | None = None) -> Outcome:
+    """Write a rendered file's outputs, each replaced atomically, and record them in ``ledger``."""
+    outcome = Outcome(rendered.source, skipped=rendered.skipped, failures=rendered.failures)
+    for target, data, pages in rendered.outputs:
+        try:
+            target.path.parent.mkdir(parents=True, exist_ok=True)
+            atomic_write(target.path, data, _new_file_mode(), durable=False)  # synced once, at the end
+        except OSError as error:
+            outcome.failures.append((target.format, t("batch.write_failed", path=target.path,
+                                                      reason=error.strerror or str(error))))
+            continue
+        outcome.written.append((target, pages))
+        if ledger is not None and rendered.sha256:
+            ledger.record(target.path, target.format, rendered.sha256)
     return outcome
 
 
-def _write(export_input: ExportInput, exporter: Exporter, options: dict[str, object], layouts: dict[str, object],
-           path: Path) -> int | None:
-    """Render into memory, then replace ``path`` atomically: never a half-written output."""
-    layout = _layout(export_input.sop, exporter, options, layouts)
-    buffer = io.BytesIO()
-    pages = exporter.write(dataclasses.replace(export_input, layout=layout), buffer, options)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    atomic_write(path, buffer.getvalue(), _new_file_mode(), durable=False)  # synced once, at the end
-    return pages if isinstance(pages, int) and not isinstance(pages, bool) else None  # a plugin may return anything
+def export_file(job: Job) -> Outcome:
+    """Render and write one file in this process (the site builder's workers call this)."""
+    return save(render_file(job))
 
 
 def _strict_refusal(loaded) -> str | None:
@@ -187,23 +217,6 @@ def _strict_refusal(loaded) -> str | None:
     return t("batch.strict", count=len(errors), first=errors[0].format_line())
 
 
-def _layout(sop, exporter, options: dict[str, object], cache: dict[str, object]):
-    """The computed layout for this exporter's page options, computed once per options."""
-    if exporter.page_options is None:
-        return None
-    page = exporter.page_options(options)
-    key = repr(page)
-    if key not in cache:
-        from soptui.layout import compute_layout
-
-        cache[key] = compute_layout(sop, page)
-    return cache[key]
-
-
-def _defaults(exporter) -> dict[str, object]:
-    return {option.name: option.default for option in exporter.options}
-
-
 def resolve_options(exporters: dict[str, object], given: Iterable[str]) -> dict[str, dict[str, object]]:
     """Each exporter's options: its defaults, then ``NAME=VALUE`` or ``FORMAT.NAME=VALUE`` from the user.
 
@@ -211,7 +224,7 @@ def resolve_options(exporters: dict[str, object], given: Iterable[str]) -> dict[
     Raises ``ValueError`` with the message for the user when an option is
     unknown or its value does not fit.
     """
-    result = {name: _defaults(exporter) for name, exporter in exporters.items()}
+    result = {name: default_options(exporter) for name, exporter in exporters.items()}
     for item in given:
         key, sep, text = item.partition("=")
         if not sep:
@@ -259,19 +272,34 @@ def _new_file_mode() -> int:
     return 0o666 & ~umask
 
 
-def run(jobs: list[Job], workers: int) -> Iterator[Outcome]:
-    """Outcomes as they finish: in this process for one worker, else in a pool
-    that survives a worker dying (:mod:`soptui.workers`)."""
-    from soptui import workers as pool
+def run(jobs: list[Job], jobs_at_once: int, timeout: float | None = DEFAULT_TIMEOUT,
+        ledger: Ledger | None = None) -> Iterator[Outcome]:
+    """Outcomes as files finish: rendered in worker processes (:mod:`soptui.workers`), written here.
 
-    yield from pool.run(export_file, jobs, workers, _worker_died)
+    Closing the iterator (or Ctrl+C) ends the workers at once: they write nothing themselves.
+    """
+    written: list[Path] = []
+    try:
+        for rendered in workers.run(render_file, jobs, jobs_at_once, _lost, timeout):
+            outcome = save(rendered, ledger)
+            written += [target.path for target, _ in outcome.written]
+            yield outcome
+    finally:
+        flush_to_disk(written)
+        if ledger is not None:
+            ledger.save()
 
 
-def _worker_died(job: Job) -> Outcome:
-    return Outcome(job.source, skipped=list(job.skipped), failures=[(None, t("batch.worker_died"))])
+def _lost(job: Job, why: workers.Lost) -> RenderedFile:
+    """The result of a file whose worker died, ran past the time limit, or raised."""
+    return RenderedFile(job.source, skipped=list(job.skipped), failures=[(None, lost_reason(why))])
 
 
-def sync() -> None:
-    """Flush the batch's outputs to disk once, instead of an fsync per file."""
-    if hasattr(os, "sync"):
-        os.sync()
+def lost_reason(why: workers.Lost) -> str:
+    """What to tell the user about a job that gave no result (:class:`soptui.workers.Lost`)."""
+    doing = why.doing or t("batch.reading")
+    if why.kind == "timeout":
+        return t("batch.timed_out", seconds=f"{why.limit:g}", doing=doing)
+    if why.kind == "error":
+        return t("batch.worker_error", error=why.error, doing=doing)
+    return t("batch.worker_died", doing=doing)

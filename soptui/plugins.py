@@ -99,6 +99,10 @@ class Plugins:
             raise ExporterConflict(t("plugins.conflict", name=name, first=first, second=second))
         return self.exporters[name]
 
+    def version_of(self, exporter: Exporter) -> str:
+        """The version of the distribution that registered ``exporter`` ("" when unknown)."""
+        return next((info.version for info in self.plugins if info.name == exporter.plugin), "")
+
     def usable_exporters(self) -> dict[str, Exporter]:
         """The exporters a user may choose, by name (conflicting names left out)."""
         return {name: e for name, e in sorted(self.exporters.items()) if name not in self.conflicts}

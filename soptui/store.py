@@ -29,6 +29,7 @@ import os
 import re
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -192,8 +193,12 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None, durable: bool
 
     ``durable=False`` skips the two fsyncs (about 2 ms a file): for batch
     export, which writes thousands of outputs and syncs once at the end.
+    The temporary file is named after the writing process, so one left by a
+    process killed half way is recognised and removed by the next write
+    (:func:`_remove_orphans`).
     """
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    _remove_orphans(path)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
             stream.write(data)
@@ -208,7 +213,7 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None, durable: bool
             os.unlink(temporary)
         raise
     if durable:
-        _fsync_folder(path.parent)
+        _fsync(path.parent)
 
 
 def _refuse_conflict(path: Path, source: Source | None) -> None:
@@ -249,7 +254,50 @@ def _umask() -> int:
     return umask
 
 
-def _fsync_folder(folder: Path) -> None:
+def _remove_orphans(path: Path) -> None:
+    """Remove the temporary files left in ``path``'s folder by writers that were killed
+    (their process is gone); once per folder and process, as a batch writes thousands."""
+    folder = path.parent
+    if folder in _swept:
+        return
+    _swept.add(folder)
+    try:
+        names = [entry.name for entry in os.scandir(folder) if entry.name.startswith(".") and entry.name.endswith(".tmp")]
+    except OSError:
+        return
+    for name in names:
+        parts = name[1:-4].rsplit(".", 2)  # ".{name}.{pid}.{random}.tmp"
+        if len(parts) == 3 and parts[1].isdigit() and not _alive(int(parts[1])):
+            try:
+                os.unlink(folder / name)
+            except OSError:
+                pass
+
+
+_swept: set[Path] = set()
+
+
+def _alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except OSError:  # another user's process: alive
+        return True
+    return True
+
+
+def flush_to_disk(paths: Iterable[Path]) -> None:
+    """fsync each of ``paths`` and each of their folders once: for many files written with
+    ``durable=False``, made durable together before they are published (never ``os.sync``,
+    which on a shared server waits for every other user's writes too)."""
+    paths = list(paths)
+    for path in [*paths, *dict.fromkeys(path.parent for path in paths)]:
+        _fsync(path)
+
+
+def _fsync(folder: Path) -> None:
+    """fsync a folder (or a file): best effort, as not every file system allows it."""
     try:
         descriptor = os.open(folder, os.O_RDONLY)
     except OSError:

@@ -1,16 +1,18 @@
-"""Running batch jobs in worker processes, and living through a worker that dies.
+"""Running batch jobs in worker processes that cannot take the batch down.
 
-``multiprocessing.Pool`` waits for ever for the result of a worker killed by
-a signal or by a crash in native code (a plugin's C library, the OOM
-killer). ``concurrent.futures`` notices (``BrokenProcessPool``) but then
-fails every job still pending. Here jobs go in chunks to a process pool;
-when it breaks, the chunks that were in flight are run again one job at a
-time in a fresh pool, so exactly the job that kills its worker fails, with
-a message, and the batch goes on.
+Each worker is a process of its own with a pipe of its own, so a worker that
+dies (a crash in a plugin's native code, the OOM killer) can wedge nothing
+that another worker or the parent shares; ``concurrent.futures`` shares one
+queue and its locks between all workers, and on Python 3.11 a worker killed at
+the wrong moment hangs the whole pool. Jobs are handed out one by one (two in
+hand per worker, so none waits for the next), so when a worker dies the parent
+knows exactly which job it was running: that job fails, the ones it held are
+run by a fresh worker, and the batch goes on.
 
-On Ctrl+C (or when the caller stops iterating) the workers are terminated:
-SIGTERM makes a worker raise ``SystemExit``, so the output it was writing is
-removed by ``soptui.store.atomic_write`` before it exits.
+A job that runs longer than ``timeout`` seconds is stopped the same way: its
+worker is ended and the job fails, with what it was doing at the time
+(:func:`note`). Workers end when the parent ends, however it ends (Linux's
+parent-death signal; elsewhere, a watcher thread), and leave Ctrl+C to it.
 """
 
 from __future__ import annotations
@@ -19,99 +21,187 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import TypeVar
+from dataclasses import dataclass
+from multiprocessing.connection import Connection, wait
+from typing import Generic, TypeVar
 
 Job = TypeVar("Job")
 Result = TypeVar("Result")
 
+IN_HAND = 2  # jobs a worker holds at once: one running, one ready
+GRACE = 1.0  # seconds a stopped worker gets to remove what it was writing
+
+
+@dataclass(frozen=True)
+class Lost:
+    """Why a job has no result: its worker ``died``, it ran past the time ``limit``, or it
+    raised an ``error`` (a bug: the function is meant to turn problems into results)."""
+
+    kind: str  # "died", "timeout" or "error"
+    doing: str = ""  # the last note the job gave (:func:`note`)
+    limit: float = 0.0
+    error: str = ""
+
+
+_channel: Connection | None = None  # in a worker: the pipe to the parent
+_doing = ""
+
+
+def note(text: str) -> None:
+    """Say what the current job is doing, so that a job stopped by the time limit
+    or by its worker's death is reported with it (e.g. which exporter hung)."""
+    global _doing
+    _doing = text
+    if _channel is not None:
+        _channel.send(("note", text))
+
 
 def run(function: Callable[[Job], Result], jobs: Iterable[Job], workers: int,
-        crashed: Callable[[Job], Result]) -> Iterator[Result]:
-    """``function(job)`` for every job, results as they finish; ``crashed(job)``
-    stands for the result of a job whose worker died. ``function`` must be a
-    module-level function (it is sent to the workers by name)."""
-    jobs = list(jobs)
-    if workers <= 1 or len(jobs) <= 1:
-        yield from map(function, jobs)
-        return
-    size = max(1, min(16, len(jobs) // (workers * 8)))
-    queue: deque[list[Job]] = deque(jobs[start:start + size] for start in range(0, len(jobs), size))
-    suspects: deque[list[Job]] = deque()
-    while queue or suspects:
-        pool = ProcessPoolExecutor(workers, mp_context=_context(), initializer=_worker_init)
-        try:
-            yield from _drain(pool, function, queue, suspects, workers, crashed)
-        except BaseException:  # Ctrl+C, or the caller closed us
-            _stop(pool)
-            raise
-        pool.shutdown(wait=True)
+        lost: Callable[[Job, Lost], Result], timeout: float | None = None) -> Iterator[Result]:
+    """``function(job)`` for every job in up to ``workers`` processes, results as
+    they finish; ``lost(job, why)`` stands for the result of a job that gave none.
 
-
-def _drain(pool: ProcessPoolExecutor, function, queue: deque, suspects: deque, workers: int, crashed):
-    """Run chunks until both queues are empty or the pool breaks."""
-    in_flight: dict[Future, tuple[list, bool]] = {}
-    while True:
-        if suspects:  # after a break: one job at a time, so a crash names its job
-            if not in_flight:
-                chunk = suspects.popleft()
-                in_flight[pool.submit(_run_chunk, function, chunk)] = (chunk, True)
-        else:
-            while queue and len(in_flight) < workers * 2:
-                chunk = queue.popleft()
-                in_flight[pool.submit(_run_chunk, function, chunk)] = (chunk, False)
-        if not in_flight:
-            return
-        done, _ = wait(in_flight, return_when=FIRST_COMPLETED)
-        broken = False
-        for future in done:
-            chunk, alone = in_flight.pop(future)
-            try:
-                yield from future.result()
-            except BrokenProcessPool:
-                broken = True
-                if alone:
-                    yield crashed(chunk[0])
-                else:
-                    suspects.extend([job] for job in chunk)
-        if broken:
-            for chunk, _alone in in_flight.values():  # they broke too, through no fault of their own
-                suspects.extend([job] for job in chunk)
-            return
-
-
-def _run_chunk(function, chunk: list) -> list:
+    ``function`` must be a module-level function (where processes are spawned,
+    it is sent by name). Closing the iterator, or Ctrl+C while it runs, ends
+    every worker before the exception goes on.
+    """
+    pending: deque[Job] = deque(jobs)
+    pool: list[_Worker] = []
     try:
-        return [function(job) for job in chunk]
-    except SystemExit:  # terminated: the output being written is already removed
-        os._exit(128 + signal.SIGTERM)
+        while pending or pool:
+            while pending and len(pool) < workers:
+                pool.append(_Worker(function))
+            for worker in pool:
+                while pending and len(worker.held) < IN_HAND:
+                    worker.give(pending.popleft())
+            wait([w.connection for w in pool] + [w.process.sentinel for w in pool], _wait_time(pool, timeout))
+            for worker in list(pool):
+                yield from worker.results(lost)
+                why = worker.trouble(timeout)
+                if why is None and (worker.held or pending):
+                    continue
+                pool.remove(worker)
+                worker.stop()
+                if why is not None and worker.held:
+                    yield lost(worker.held.popleft(), why)
+                pending.extendleft(reversed(worker.held))  # innocent: they run again elsewhere
+    finally:
+        for worker in pool:
+            worker.stop()
+
+
+def _wait_time(pool: list[_Worker], timeout: float | None) -> float | None:
+    if timeout is None:
+        return None
+    busy = [w.started for w in pool if w.held]
+    return max(0.0, min(busy) + timeout - time.monotonic()) if busy else None
+
+
+class _Worker(Generic[Job, Result]):
+    """One worker process, the jobs it holds (oldest running), and when that one started."""
+
+    def __init__(self, function: Callable[[Job], Result]) -> None:
+        self.connection, child = _context().Pipe()
+        self.process = _context().Process(target=_serve, args=(function, child, os.getpid()), daemon=True)
+        self.process.start()
+        child.close()
+        self.held: deque[Job] = deque()
+        self.started = time.monotonic()
+        self.doing = ""
+        self.gone = False
+
+    def give(self, job: Job) -> None:
+        if not self.held:
+            self.started = time.monotonic()
+        self.held.append(job)
+        try:
+            self.connection.send(job)
+        except OSError:  # it died: results() reads what it said before, trouble() says so
+            pass
+
+    def results(self, lost: Callable[[Job, Lost], Result]) -> Iterator[Result]:
+        """What the worker has sent so far: results of its oldest jobs (``lost`` for a job
+        that raised), and notes."""
+        while not self.gone and self.connection.poll():
+            try:
+                kind, value = self.connection.recv()
+            except (EOFError, OSError):
+                self.gone = True
+                break
+            if kind == "note":
+                self.doing = value
+                continue
+            job = self.held.popleft()
+            self.started, doing, self.doing = time.monotonic(), self.doing, ""
+            yield lost(job, Lost("error", doing, error=value)) if kind == "error" else value
+
+    def trouble(self, timeout: float | None) -> Lost | None:
+        """Why this worker must go, if it must: it died, or its job is past the time limit."""
+        if self.gone or not self.process.is_alive():
+            return Lost("died", self.doing) if self.held else Lost("died")
+        if timeout is not None and self.held and time.monotonic() - self.started > timeout:
+            return Lost("timeout", self.doing, timeout)
+        return None
+
+    def stop(self) -> None:
+        """End the process: asked first (so it can remove a half-written file), then killed."""
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join(GRACE)
+            if self.process.is_alive():
+                self.process.kill()
+        self.process.join()
+        self.connection.close()
+
+
+def _serve(function: Callable, connection: Connection, parent: int) -> None:
+    """The worker's loop: a job in, its result (or the error it raised) out, until the pipe closes."""
+    global _channel
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    signal.signal(signal.SIGTERM, _exit_on_term)
+    _end_with_parent(parent)
+    _channel = connection
+    while True:
+        try:
+            job = connection.recv()
+        except (EOFError, OSError):
+            return
+        try:
+            reply = ("result", function(job))
+        except Exception as error:  # noqa: BLE001 - a bug in the function fails its job, not the batch
+            reply = ("error", f"{type(error).__name__}: {error}")
+        connection.send(reply)
+
+
+def _exit_on_term(signum, frame) -> None:
+    raise SystemExit(128 + signum)  # unwinds, so an atomic write in progress removes its temporary file
+
+
+def _end_with_parent(parent: int) -> None:
+    """Die with the parent: a batch killed from outside leaves no worker running."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        try:
+            libc = ctypes.CDLL(None, use_errno=True)
+            if libc.prctl(1, signal.SIGKILL) == 0:  # PR_SET_PDEATHSIG
+                if os.getppid() != parent:  # the parent was already gone before prctl
+                    os._exit(1)
+                return
+        except (OSError, AttributeError):
+            pass
+
+    def watch() -> None:
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
 
 
 def _context():
     return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")
-
-
-def _stop(pool: ProcessPoolExecutor) -> None:
-    for child in multiprocessing.active_children():
-        child.terminate()
-    pool.shutdown(wait=False, cancel_futures=True)
-
-
-def _worker_init() -> None:
-    """Workers leave Ctrl+C to the parent, and clean up when it terminates them.
-
-    Plugins load quietly (a forked worker has them already): the parent has
-    reported their problems.
-    """
-    from soptui.plugins import get_plugins
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    signal.signal(signal.SIGTERM, _exit_on_term)
-    get_plugins(quiet=True)
-
-
-def _exit_on_term(signum, frame) -> None:
-    raise SystemExit(128 + signum)

@@ -1,8 +1,10 @@
 """``soptui export``: files and folders to one or more formats, in parallel.
 
 Exit codes: 0 every file exported (or already up to date), 1 at least one
-file failed, 2 the command was misused (unknown format, bad option),
-130 interrupted by Ctrl+C. The work itself is in :mod:`soptui.batch`.
+file failed or a path held no SOP, 2 the command was misused (unknown format,
+bad option), 130 interrupted by Ctrl+C. Outputs written go to standard
+output, failures and the summary to standard error. The work itself is in
+:mod:`soptui.batch`.
 """
 
 from __future__ import annotations
@@ -31,17 +33,20 @@ from soptui.i18n import t
 @click.option("-O", "--option", "option_items", multiple=True, metavar="[FORMAT.]NAME=VALUE",
               help="Opsi eksporter, mis. -O paper=F4 atau -O pdf.orientation=portrait (lihat `soptui plugins`).")
 @click.option("--strict", is_flag=True, help="Tolak berkas yang punya galat pemeriksaan.")
-@click.option("--force", is_flag=True, help="Tulis ulang keluaran walau lebih baru dari sumbernya.")
+@click.option("--force", is_flag=True, help="Tulis ulang keluaran walau sudah terbaru.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=None, metavar="DETIK",
+              help="Batas waktu per berkas; berkas yang melewatinya gagal, yang lain tetap diekspor "
+                   "(bawaan: 300; 0: tanpa batas).")
 @lang_option
 def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jobs: int | None,
-           option_items: tuple[str, ...], strict: bool, force: bool) -> None:
+           option_items: tuple[str, ...], strict: bool, force: bool, timeout: float | None) -> None:
     """Mengekspor berkas SOP (dan folder, rekursif) ke PDF, PPTX, JSON, dll.
 
     Contoh: `soptui export sop/ -f pdf,json -o dist/`. Nama keluaran diambil
     dari nama berkas (`surat-masuk.sop.toml` -> `surat-masuk.pdf`). Keluaran
-    yang lebih baru dari sumbernya dilewati kecuali dengan --force. Kode
-    keluar 0 bila semua berhasil, 1 bila ada berkas gagal, 2 bila perintah
-    salah pakai.
+    yang dibuat dari isi sumber dan opsi yang sama dilewati kecuali dengan
+    --force. Kode keluar 0 bila semua berhasil, 1 bila ada berkas gagal atau
+    tidak ada berkas SOP, 2 bila perintah salah pakai.
     """
     from soptui.commands.dokumen import export_dokumen, is_dokumen_request
 
@@ -50,6 +55,7 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
     if out_dir is None:
         raise click.UsageError(t("dokumen.output_required"))
     from soptui import batch
+    from soptui.ledger import Ledger, recipe
     from soptui.plugins import ExporterConflict, get_plugins
 
     plugins = get_plugins()
@@ -71,13 +77,17 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
     if out_dir.exists() and not out_dir.is_dir():
         raise click.UsageError(t("batch.out_not_folder", path=out_dir))
     started = time.perf_counter()
+    ledger = Ledger(out_dir, {name: recipe(name, exporter.plugin, plugins.version_of(exporter), options[name])
+                              for name, exporter in chosen.items()})
     planned, refused = batch.plan(find_sop_files(paths), suffixes, out_dir, force=force, strict=strict,
-                                 options=options)
+                                  options=options, ledger=ledger)
     if not planned and not refused:
         click.echo(t("batch.nothing_found", paths=", ".join(map(str, paths))), err=True)
+        sys.exit(1)
     out_dir.mkdir(parents=True, exist_ok=True)
     report = _Report(total=len(planned) + len(refused), formats=list(suffixes))
-    outcomes = batch.run(planned, jobs or os.cpu_count() or 1)
+    limit = batch.DEFAULT_TIMEOUT if timeout is None else (timeout or None)
+    outcomes = batch.run(planned, jobs or os.cpu_count() or 1, limit, ledger)
     try:
         with report.display() as show:
             for outcome in refused:
@@ -85,10 +95,9 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
             for outcome in outcomes:
                 show(outcome)
     except KeyboardInterrupt:
-        outcomes.close()  # stops the workers; each removes the output it was writing
+        outcomes.close()  # ends the workers; outputs are written here, whole, or not at all
         click.echo(t("batch.interrupted", done=report.done, total=report.total), err=True)
         sys.exit(130)
-    batch.sync()
     click.echo(report.summary(time.perf_counter() - started), err=True)
     sys.exit(1 if report.failed else 0)
 
@@ -116,8 +125,8 @@ class _Report:
     def _plain(self):
         def show(outcome) -> None:
             self.count(outcome)
-            for line in _lines(outcome):
-                click.echo(line)
+            for line, failure in _lines(outcome):
+                click.echo(line, err=failure)
 
         yield show
 
@@ -134,7 +143,7 @@ class _Report:
             def show(outcome) -> None:
                 self.count(outcome)
                 if outcome.failed:  # failures stay on screen above the bar
-                    for line in _lines(outcome):
+                    for line, _failure in _lines(outcome):
                         progress.console.print(line, markup=False, highlight=False)
                 progress.update(task, advance=1, current=str(outcome.source))
 
@@ -145,14 +154,15 @@ class _Report:
                  skipped=self.skipped, pages=self.pages, failed=self.failed, seconds=f"{seconds:.1f}")
 
 
-def _lines(outcome) -> list[str]:
+def _lines(outcome) -> list[tuple[str, bool]]:
+    """The lines telling what became of one file, each with whether it tells a failure."""
     lines = []
     if outcome.written:
         outputs = ", ".join(str(target.path) for target, _ in outcome.written)
-        lines.append(t("batch.line_written", source=outcome.source, outputs=outputs))
+        lines.append((t("batch.line_written", source=outcome.source, outputs=outputs), False))
     if outcome.skipped and not outcome.written and not outcome.failed:
-        lines.append(t("batch.line_skipped", source=outcome.source))
+        lines.append((t("batch.line_skipped", source=outcome.source), False))
     for fmt, reason in outcome.failures:
-        lines.append(t("batch.line_failed", source=outcome.source, format=fmt or "-", reason=reason))
+        lines.append((t("batch.line_failed", source=outcome.source, format=fmt or "-", reason=reason), True))
     return lines
 

@@ -28,7 +28,7 @@ import soptui
 from soptui import batch
 from soptui.library import find_sop_files
 from soptui.site import pages
-from soptui.store import atomic_write
+from soptui.store import atomic_write, flush_to_disk
 
 MANIFEST = ".soptui-situs.json"
 SITE_FORMAT = 1  # raise when the pages change, so every page is rendered again
@@ -121,7 +121,7 @@ def build_site(library: Path, out_dir: Path, *, formats: tuple[str, ...] = DOWNL
         atomic_write(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"),
                      0o644, durable=False)
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
-        batch.sync()
+        flush_to_disk(path for path in staging.rglob("*") if path.is_file())  # whole before it is served
         _swap(staging, out_dir)
     except BaseException:
         shutil.rmtree(staging, ignore_errors=True)
@@ -133,13 +133,11 @@ def batch_run(todo: list[PageJob], jobs: int) -> Iterator[PageResult]:
     """Pages as they finish, in worker processes when ``jobs`` > 1 (a dying worker fails one page)."""
     from soptui import workers
 
-    yield from workers.run(render_page, todo, jobs, _worker_died)
+    yield from workers.run(render_page, todo, jobs, _lost, batch.DEFAULT_TIMEOUT)
 
 
-def _worker_died(job: PageJob) -> PageResult:
-    from soptui.i18n import t
-
-    return PageResult(job.slug, job.source, problems=[t("batch.worker_died")])
+def _lost(job: PageJob, why) -> PageResult:
+    return PageResult(job.slug, job.source, problems=[batch.lost_reason(why)])
 
 
 def render_page(job: PageJob) -> PageResult:

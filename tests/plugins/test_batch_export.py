@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 import subprocess
@@ -12,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from soptui.cli import cli
+from soptui.ledger import NAME as LEDGER
 
 SLOW_PLUGIN = """
     import time
@@ -42,13 +44,49 @@ CRASHING_PLUGIN = """
         register(Exporter(name="mogok", label="Mogok", suffix=".mogok", write=write))
 """
 
+OPTION_PLUGIN = """
+    from soptui import hookimpl
+    from soptui.exporters import Exporter, Option
+
+    def write(input, stream, options):
+        stream.write(repr(sorted(options.items())).encode())
+
+    @hookimpl
+    def register_exporters(register):
+        register(Exporter(name="opsi", label="Opsi", suffix=".txt", write=write, options=(
+            Option("kertas", str, "A4", choices=("A4", "F4")),
+            Option("salinan", int, 1),
+            Option("warna", bool, True),
+        )))
+"""
+
+HANGING_PLUGIN = """
+    import os
+    import time
+    from pathlib import Path
+    from soptui import hookimpl
+    from soptui.exporters import Exporter
+
+    def write(input, stream, options):
+        if input.path.name.startswith("macet"):
+            Path(os.environ["SOPTUI_TEST_PID_FILE"]).write_text(str(os.getpid()))
+            while True:  # a plugin waiting for a server that never answers
+                time.sleep(0.1)
+        stream.write(b"ok")
+
+    @hookimpl
+    def register_exporters(register):
+        register(Exporter(name="macet", label="Macet", suffix=".txt", write=write))
+"""
+
 
 def invoke(*args: str):
     return CliRunner().invoke(cli, ["export", *args])
 
 
 def outputs(folder) -> list[str]:
-    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file())
+    """The exported files (the export ledger, .soptui-ekspor, is not an output)."""
+    return sorted(str(p.relative_to(folder)) for p in folder.rglob("*") if p.is_file() and p.name != LEDGER)
 
 
 def test_library_is_mirrored_named_after_files_and_a_rerun_skips_all(library, tmp_path, assert_valid_exports):
@@ -71,13 +109,42 @@ def test_editing_one_file_redoes_that_file_only(library, tmp_path):
     out = tmp_path / "dist"
     assert invoke(str(library), "-f", "json", "-o", str(out)).exit_code == 0
     edited = library / "keuangan" / "pengajuan-cuti.sop.toml"
-    later = time.time() + 5
-    os.utime(edited, (later, later))
+    edited.write_text(edited.read_text(encoding="utf-8").replace("Cuti", "Cuti Tahunan", 1), encoding="utf-8")
     result = invoke(str(library), "-f", "json", "-o", str(out))
     written = [line for line in result.output.splitlines() if line.startswith("ditulis")]
     assert len(written) == 1 and "pengajuan-cuti" in written[0]
+    assert "Cuti Tahunan" in (out / "keuangan" / "pengajuan-cuti.json").read_text(encoding="utf-8")
     forced = invoke(str(library), "-f", "json", "-o", str(out), "--force")
     assert "3 keluaran ditulis" in forced.output
+
+
+def test_up_to_date_means_same_source_bytes_and_options_not_newer_times(library, tmp_path, examples):
+    out = tmp_path / "dist"
+    assert invoke(str(library), "-f", "json", "-o", str(out)).exit_code == 0
+    touched = library / "biro-umum" / "laporan-kinerja.sop.toml"
+    later = time.time() + 5
+    os.utime(touched, (later, later))  # saved again unchanged, or checked out anew by git
+    assert "0 keluaran ditulis, 3 dilewati" in invoke(str(library), "-f", "json", "-o", str(out)).output
+    # another unit's file of the same name, older than the output: still exported
+    replaced = library / "keuangan" / "pengajuan-cuti.sop.toml"
+    replaced.write_bytes(examples[2].read_bytes())
+    os.utime(replaced, (1_000_000_000, 1_000_000_000))
+    result = invoke(str(library), "-f", "json", "-o", str(out))
+    assert "1 keluaran ditulis, 2 dilewati" in result.output
+    assert json.loads((out / "keuangan" / "pengajuan-cuti.json").read_text())["sop"]["identitas"]["nama"] == \
+        json.loads((out / "keuangan" / "2024" / "surat-masuk.json").read_text())["sop"]["identitas"]["nama"]
+    # an output changed by hand is made again
+    (out / "biro-umum" / "laporan-kinerja.json").write_text("{}")
+    assert "1 keluaran ditulis, 2 dilewati" in invoke(str(library), "-f", "json", "-o", str(out)).output
+
+
+def test_other_options_make_the_outputs_again(site, examples, tmp_path):
+    site.install("soptui-opsi", "soptui_opsi", OPTION_PLUGIN, entry_name="opsi")
+    out = tmp_path / "out"
+    assert invoke(str(examples[0]), "-f", "opsi", "-o", str(out)).exit_code == 0
+    assert "0 keluaran ditulis, 1 dilewati" in invoke(str(examples[0]), "-f", "opsi", "-o", str(out)).output
+    result = invoke(str(examples[0]), "-f", "opsi", "-o", str(out), "-O", "kertas=F4")
+    assert "1 keluaran ditulis" in result.output and "F4" in next(out.glob("*.txt")).read_text()
 
 
 def test_unknown_format_is_a_usage_error_listing_installed_formats(examples, tmp_path):
@@ -155,7 +222,8 @@ def test_an_exporter_that_crashes_fails_its_format_only(site, library, tmp_path,
     out = tmp_path / "dist"
     result = soptui_run("export", str(library), "-f", "mogok,json", "-o", str(out), "--jobs", "2", env=site.env())
     assert result.returncode == 1
-    assert "kolom tidak cukup" in result.stdout and "mogok" in result.stdout
+    assert "kolom tidak cukup" in result.stderr and "mogok" in result.stderr  # failures go to stderr
+    assert "GAGAL" not in result.stdout
     assert [name for name in outputs(out) if name.endswith(".json")] == [
         "biro-umum/laporan-kinerja.json", "keuangan/2024/surat-masuk.json", "keuangan/pengajuan-cuti.json",
     ]
@@ -181,11 +249,11 @@ def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path,
     process = subprocess.Popen(
         [sys.executable, "-m", "soptui", "export", str(folder), "-f", "lambat,json", "-o", str(out), "--jobs", jobs],
         env=site.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+        preexec_fn=_default_ctrl_c,
     )
     deadline = time.monotonic() + 30
     while time.monotonic() < deadline and not list(out.glob("*.lambat")):
         time.sleep(0.02)
-    time.sleep(0.15)  # into the middle of the next files
     os.killpg(process.pid, signal.SIGINT)  # what Ctrl+C sends: the whole process group
     _, stderr = process.communicate(timeout=30)
     assert process.returncode == 130, stderr
@@ -196,24 +264,16 @@ def test_ctrl_c_during_a_batch_leaves_no_partial_files(site, examples, tmp_path,
     assert 0 < len(slow) < 16, "the batch was interrupted part way"
     assert all(p.read_bytes().endswith(b"END") and p.stat().st_size == 5003 for p in slow)
     assert_valid_exports(out)
+    assert "Exception ignored" not in stderr and "Bad file descriptor" not in stderr
+
+
+def _default_ctrl_c() -> None:
+    """Ctrl+C as a terminal gives it, even when the test runner itself ignores SIGINT."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def test_exporter_options_reach_the_exporter_and_bad_ones_are_usage_errors(site, examples, tmp_path):
-    site.install("soptui-opsi", "soptui_opsi", """
-        from soptui import hookimpl
-        from soptui.exporters import Exporter, Option
-
-        def write(input, stream, options):
-            stream.write(repr(sorted(options.items())).encode())
-
-        @hookimpl
-        def register_exporters(register):
-            register(Exporter(name="opsi", label="Opsi", suffix=".txt", write=write, options=(
-                Option("kertas", str, "A4", choices=("A4", "F4")),
-                Option("salinan", int, 1),
-                Option("warna", bool, True),
-            )))
-    """, entry_name="opsi")
+    site.install("soptui-opsi", "soptui_opsi", OPTION_PLUGIN, entry_name="opsi")
     out = tmp_path / "out"
     result = invoke(str(examples[0]), "-f", "opsi,json", "-o", str(out), "-O", "kertas=F4", "-O", "opsi.warna=tidak")
     assert result.exit_code == 0, result.output
@@ -246,7 +306,7 @@ def test_a_file_named_twice_is_exported_once_and_an_empty_folder_is_said(library
     empty = tmp_path / "kosong"
     empty.mkdir()
     result = invoke(str(empty), "-f", "json", "-o", str(tmp_path / "out2"))
-    assert result.exit_code == 0 and "tidak ada berkas SOP" in result.output
+    assert result.exit_code == 1 and "tidak ada berkas SOP" in result.output  # a script must notice
 
 
 KILLING_PLUGIN = """
@@ -276,7 +336,74 @@ def test_a_worker_that_dies_fails_exactly_its_file_and_the_batch_goes_on(site, e
     out = tmp_path / "dist"
     result = soptui_run("export", str(folder), "-f", "rapuh", "-o", str(out), "--jobs", "2", env=site.env(), timeout=60)
     assert result.returncode == 1
-    failed = [line for line in result.stdout.splitlines() if line.startswith("GAGAL")]
+    failed = [line for line in result.stderr.splitlines() if line.startswith("GAGAL")]
     assert len(failed) == 1 and "racun.sop.toml" in failed[0] and "berhenti mendadak" in failed[0]
+    assert "rapuh" in failed[0]  # names the format (and plugin) it was working on
     assert len(list(out.glob("*.txt"))) == 39
     assert "Traceback" not in result.stderr
+
+
+@pytest.mark.parametrize("jobs", ["1", "2"])
+def test_an_exporter_that_hangs_is_stopped_at_the_time_limit_and_the_batch_goes_on(site, examples, tmp_path, jobs,
+                                                                                   soptui_run):
+    site.install("soptui-macet", "soptui_macet", HANGING_PLUGIN, entry_name="macet")
+    folder = tmp_path / "sop"
+    folder.mkdir()
+    for index in range(6):
+        name = "macet.sop.toml" if index == 2 else f"sop-{index}.sop.toml"
+        (folder / name).write_bytes(examples[index % len(examples)].read_bytes())
+    out = tmp_path / "dist"
+    env = {**site.env(), "SOPTUI_TEST_PID_FILE": str(tmp_path / "pid")}
+    result = soptui_run("export", str(folder), "-f", "macet", "-o", str(out), "--jobs", jobs, "--timeout", "2",
+                        env=env, timeout=60)
+    assert result.returncode == 1
+    failed = [line for line in result.stderr.splitlines() if line.startswith("GAGAL")]
+    assert len(failed) == 1 and "macet.sop.toml" in failed[0]
+    assert "2 detik" in failed[0] and "plugin macet" in failed[0] and "--timeout" in failed[0]
+    assert sorted(p.name for p in out.glob("*.txt")) == [f"sop-{i}.txt" for i in (0, 1, 3, 4, 5)]
+    assert not _running(int((tmp_path / "pid").read_text())), "the stopped worker is gone"
+
+
+def test_workers_end_when_the_batch_is_killed(site, examples, tmp_path):
+    site.install("soptui-macet", "soptui_macet", HANGING_PLUGIN, entry_name="macet")
+    (tmp_path / "macet.sop.toml").write_bytes(examples[0].read_bytes())
+    pid_file = tmp_path / "pid"
+    process = subprocess.Popen(
+        [sys.executable, "-m", "soptui", "export", str(tmp_path / "macet.sop.toml"), "-f", "macet",
+         "-o", str(tmp_path / "out"), "--timeout", "0"],
+        env={**site.env(), "SOPTUI_TEST_PID_FILE": str(pid_file)}, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline and not pid_file.exists():
+        time.sleep(0.05)
+    worker = int(pid_file.read_text())
+    assert worker != process.pid and _running(worker)
+    process.kill()  # as an operator's kill -9, or the OOM killer
+    process.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and _running(worker):
+        time.sleep(0.05)
+    assert not _running(worker), "the worker outlived the batch"
+
+
+def _running(pid: int) -> bool:
+    """True while ``pid`` runs (a zombie, dead but not yet reaped by its parent, is not running)."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"
+    except FileNotFoundError:
+        return False
+
+
+def test_a_temporary_file_left_by_a_killed_writer_is_removed_by_the_next_batch(library, tmp_path):
+    out = tmp_path / "dist"
+    (out / "biro-umum").mkdir(parents=True)
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    orphan = out / "biro-umum" / f".laporan-kinerja.json.{dead.pid}.x1y2z3.tmp"
+    orphan.write_bytes(b'{"half')
+    living = out / "biro-umum" / f".laporan-kinerja.json.{os.getpid()}.a1b2c3.tmp"  # a writer still at work
+    living.write_bytes(b"{")
+    assert invoke(str(library), "-f", "json", "-o", str(out)).exit_code == 0
+    assert not orphan.exists() and living.exists()
