@@ -63,3 +63,19 @@ def register_themes(register):
 
     :param register: callable ``register(name, source)``.
     """
+
+
+@hookspec
+def register_messages(register):
+    """Register the plugin's interface texts in the languages soptui speaks.
+
+    Call ``register(source)``: ``source`` is a :class:`pathlib.Path` to a
+    folder holding one TOML file per language (``id.toml``, ``en.toml``) or a
+    ``dict`` ``{"id": {...}, "en": {...}}``. The texts join soptui's own
+    catalogue, so ``soptui.i18n.t("myplugin.key", name=...)`` gives them in
+    the user's language and an exporter's ``label``, an option's ``help`` and
+    a rule's ``description`` may be keys. A key soptui or another plugin
+    already has is refused and the plugin is skipped.
+
+    :param register: callable ``register(source)``.
+    """

@@ -4,19 +4,33 @@ The texts live in one catalogue, ``soptui/locale/<lang>/*.toml``: one folder
 per language, one file per part of the program (``core``, ``tui``,
 ``export``...), the same keys in both languages (a test keeps them complete). Bahasa Indonesia is
 the default; ``--lang en``, ``SOPTUI_LANG`` or the config choose English.
-Placeholders use ``str.format`` names: ``{field}``, ``{value}``.
+Placeholders use ``str.format`` names: ``{field}``, ``{value}``. A count
+that needs a plural takes its forms after a colon, ``{files:# file|# files}``
+(``#`` is the number): the language's plural rule picks one (English: the
+first for 1, else the second; Bahasa Indonesia has one form, ``{files:# berkas}``
+or simply ``{files} berkas``).
+Plugins add their own texts the same way (``register_messages``, docs/plugins.md).
+Why a TOML catalogue and not gettext for these texts: docs/language.md.
 """
 
 from __future__ import annotations
 
+import string
 import tomllib
+from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _LOCALE_DIR = Path(__file__).parent / "locale"
 _current: str | None = None  # not chosen yet: ask the config (which reads SOPTUI_LANG)
+_added: dict[str, dict[str, str]] = {lang: {} for lang in LANGUAGES}  # plugins' texts, by language
+_owners: dict[str, str] = {}  # which plugin added each key
+
+#: Which plural form a count takes, by language: the index into ``{n:form|form}``.
+PLURAL_RULES: dict[str, Callable[[int], int]] = {"id": lambda n: 0, "en": lambda n: 0 if n == 1 else 1}
 
 
 def set_language(lang: str) -> None:
@@ -39,21 +53,78 @@ def get_language() -> str:
 
 
 @cache
+def core_catalogue(lang: str) -> dict[str, str]:
+    """soptui's own texts of one language, with dotted keys (``rule.S001``)."""
+    return read_catalogue(_LOCALE_DIR / lang)
+
+
 def catalogue(lang: str) -> dict[str, str]:
-    """All texts of one language, with dotted keys (``rule.S001``)."""
+    """Every text of one language: soptui's own and those the plugins added."""
+    return {**core_catalogue(lang), **_added[lang]} if _added[lang] else core_catalogue(lang)
+
+
+def read_catalogue(folder: Path) -> dict[str, str]:
+    """The texts of the ``*.toml`` files of one language's folder, keys dotted."""
     texts: dict[str, str] = {}
-    for part in sorted((_LOCALE_DIR / lang).glob("*.toml")):
+    for part in sorted(folder.glob("*.toml")):
         with open(part, "rb") as handle:
             texts.update(_flatten(tomllib.load(handle)))
     return texts
 
 
+def add_messages(owner: str, texts: Mapping[str, Mapping[str, Any]]) -> None:
+    """Add a plugin's texts (``{"id": {...}, "en": {...}}``, nested tables allowed).
+
+    A key soptui or another plugin already has is refused with ``ValueError``
+    naming the owner, and nothing of ``texts`` is added.
+    """
+    flat = {lang: dict(_flatten(dict(table))) for lang, table in texts.items()}
+    unknown = sorted(set(flat) - set(LANGUAGES))
+    if unknown:
+        raise ValueError(t("i18n.unknown_language", languages=", ".join(unknown), known=", ".join(LANGUAGES)))
+    for lang, table in flat.items():
+        for key, text in table.items():
+            if not isinstance(text, str):
+                raise ValueError(t("i18n.not_text", key=key, lang=lang))
+            taken = "soptui" if key in core_catalogue(lang) else _owners.get(key)
+            if taken is not None and taken != owner:
+                raise ValueError(t("i18n.key_taken", key=key, owner=taken))
+    for lang, table in flat.items():
+        _added[lang].update(table)
+        _owners.update(dict.fromkeys(table, owner))
+
+
+def remove_messages(owner: str | None = None) -> None:
+    """Forget what ``owner`` added (a plugin skipped after registering), or what every plugin added."""
+    for key in [key for key, who in _owners.items() if owner is None or who == owner]:
+        del _owners[key]
+        for table in _added.values():
+            table.pop(key, None)
+
+
 def t(key: str, lang: str | None = None, /, **params: object) -> str:
-    """The text for ``key`` in ``lang`` (default: the current language)."""
-    text = catalogue(lang or get_language()).get(key)
+    """The text for ``key`` in ``lang`` (default: the current language);
+    a key no catalogue has is returned as it is."""
+    lang = lang or get_language()
+    text = catalogue(lang).get(key)
     if text is None:
         text = catalogue(DEFAULT_LANGUAGE).get(key, key)
-    return text.format(**params) if params else text
+    if not params:
+        return text
+    return _Formatter(lang).format(text, **params) if "#" in text else text.format(**params)
+
+
+class _Formatter(string.Formatter):
+    """``str.format`` plus plural forms: ``{count:# step|# steps}``."""
+
+    def __init__(self, lang: str) -> None:
+        self.plural = PLURAL_RULES[lang]
+
+    def format_field(self, value: Any, format_spec: str) -> str:
+        if "#" in format_spec and isinstance(value, int) and not isinstance(value, bool):
+            forms = format_spec.split("|")
+            return forms[min(self.plural(value), len(forms) - 1)].replace("#", str(value))
+        return super().format_field(value, format_spec)
 
 
 def _flatten(table: dict, prefix: str = ""):

@@ -19,6 +19,7 @@ import dataclasses
 import os
 import re
 import sys
+import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from importlib import metadata
@@ -29,11 +30,11 @@ import pluggy
 
 from soptui import hookspecs
 from soptui.exporters import Exporter
-from soptui.i18n import t
+from soptui.i18n import add_messages, remove_messages, t
 
 BUILTIN_DISTRIBUTION = "soptui"
 LOAD_PLUGINS_VARIABLE = "SOPTUI_LOAD_PLUGINS"
-HOOKS: tuple[str, ...] = ("register_exporters", "register_checks", "register_themes")
+HOOKS: tuple[str, ...] = ("register_exporters", "register_checks", "register_themes", "register_messages")
 SEVERITIES: tuple[str, ...] = ("error", "warning")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 
@@ -78,6 +79,7 @@ class PluginInfo:
     exporters: tuple[str, ...] = ()
     checks: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
+    messages: tuple[str, ...] = ()  # the languages of its texts
     error: str | None = None
 
 
@@ -138,9 +140,10 @@ def load_plugins(
             _register(result, info, module)
         except (Exception, SystemExit) as error:  # a plugin's own bug (or exit) must not stop soptui
             info.error = _describe(error)
-            info.hooks = info.exporters = info.checks = info.themes = ()
+            info.hooks = info.exporters = info.checks = info.themes = info.messages = ()
             if module is not None and manager.is_registered(module) and manager.get_name(module) == info.name:
                 manager.unregister(module)
+            remove_messages(info.name)
             if warn:
                 warn(t("plugins.failed", plugin=_label(info), error=info.error))
         result.plugins.append(info)
@@ -165,9 +168,10 @@ def get_plugins(*, quiet: bool = False) -> Plugins:
 
 
 def reset_plugins() -> None:
-    """Forget the loaded plugins, so the next use loads them again (tests)."""
+    """Forget the loaded plugins and their texts, so the next use loads them again (tests)."""
     global _loaded
     _loaded = None
+    remove_messages()
 
 
 def get_plugin_manager() -> pluggy.PluginManager:
@@ -221,11 +225,20 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
             _check_rule(result, code, severity, function, description, info)
         ),
         "register_themes": lambda name, source: staged["register_themes"].append(_theme(name, source, info)),
+        "register_messages": lambda source: staged["register_messages"].append(_messages(source)),
     }
     for hook in info.hooks:
         for impl in getattr(manager.hook, hook).get_hookimpls():
             if impl.plugin is module:
                 impl.function(**{name: registrars[hook] for name in impl.argnames})
+    texts: dict[str, dict[str, Any]] = {}
+    for source in staged["register_messages"]:
+        for lang, table in source.items():
+            texts.setdefault(lang, {}).update(table)
+    try:
+        add_messages(info.name, texts)
+    except ValueError as error:
+        raise PluginProblem(str(error)) from None
     for exporter in staged["register_exporters"]:
         if exporter.name in result.exporters:
             result.conflicts[exporter.name] = (result.exporters[exporter.name].plugin, info.name)
@@ -236,6 +249,7 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
     info.exporters = tuple(e.name for e in staged["register_exporters"])
     info.checks = tuple(rule.code for rule in staged["register_checks"])
     info.themes = tuple(theme.name for theme in staged["register_themes"])
+    info.messages = tuple(sorted(texts))
 
 
 def _exporter(exporter: object, info: PluginInfo) -> Exporter:
@@ -265,6 +279,23 @@ def _theme(name: str, source: object, info: PluginInfo) -> Theme:
     if not isinstance(source, (dict, Path)):
         raise PluginProblem(t("plugins.bad_theme", name=name, kind=type(source).__name__))
     return Theme(name, source, info.name)
+
+
+def _messages(source: object) -> dict[str, Any]:
+    """A plugin's texts by language, from a dict or a folder of ``<lang>.toml`` files."""
+    if isinstance(source, dict):
+        return source
+    if not isinstance(source, Path):
+        raise PluginProblem(t("plugins.bad_messages", kind=type(source).__name__))
+    texts = {}
+    for path in sorted(source.glob("*.toml")):
+        try:
+            texts[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
+        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            raise PluginProblem(t("plugins.unreadable_messages", path=path, error=error)) from None
+    if not texts:
+        raise PluginProblem(t("plugins.no_messages", path=source))
+    return texts
 
 
 def _as_check(rule: CheckRule) -> Callable[[Any], None]:
