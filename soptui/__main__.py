@@ -1,3 +1,4 @@
 from soptui.cli import cli
 
-cli()
+if __name__ == "__main__":  # a worker started afresh (spawn) imports this module again: it must not run the CLI
+    cli()

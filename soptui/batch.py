@@ -15,7 +15,7 @@ exception: the batch always goes on. Nothing here imports Textual.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -24,7 +24,7 @@ from soptui import workers
 from soptui.exporters import ExportError, ExportInput, default_options, render
 from soptui.i18n import t
 from soptui.ledger import Ledger, source_hash
-from soptui.loader import load
+from soptui.loader import load, load_bytes
 from soptui.plugins import get_plugins
 from soptui.store import atomic_write, flush_to_disk
 
@@ -52,6 +52,7 @@ class Job:
     skipped: tuple[Target, ...] = ()  # up to date already
     strict: bool = False
     options: dict[str, dict[str, object]] = field(default_factory=dict)  # per format; defaults if absent
+    data: bytes | None = None  # the SOP as the editor holds it, unsaved; None: read ``source``
 
 
 @dataclass
@@ -157,7 +158,7 @@ def render_file(job: Job) -> RenderedFile:
     if not job.targets:
         return result
     workers.note(t("batch.reading"))
-    loaded = load(job.source)
+    loaded = load(job.source) if job.data is None else load_bytes(job.data, job.source)
     if loaded.sop is None:
         result.failures.append((None, loaded.findings[0].format_line() if loaded.findings else t("batch.unloadable")))
         return result
@@ -288,6 +289,13 @@ def run(jobs: list[Job], jobs_at_once: int, timeout: float | None = DEFAULT_TIME
         flush_to_disk(written)
         if ledger is not None:
             ledger.save()
+
+
+def render_apart(job: Job, timeout: float | None = DEFAULT_TIMEOUT,
+                 cancelled: Callable[[], bool] | None = None) -> RenderedFile | None:
+    """Render one job in a worker started afresh, for the editor: a hanging or crashing
+    exporter fails the export, never the editor. ``None`` when ``cancelled()`` came first."""
+    return next(workers.run(render_file, [job], 1, _lost, timeout, fresh=True, cancelled=cancelled), None)
 
 
 def _lost(job: Job, why: workers.Lost) -> RenderedFile:

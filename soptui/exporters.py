@@ -109,15 +109,26 @@ def render(exporter: Exporter, export: ExportInput, options: dict[str, Any] | No
 #: an end that goes on. Exporters that draw the flowchart refuse them.
 FLOWCHART_ERRORS = frozenset({"S003", "S004", "S005", "S006", "S007", "S008"})
 
+#: The loader's errors: a required value missing (S001), a value of the wrong
+#: type or outside its choices (S002), a list too short (S012). The model holds
+#: a default there, so any output would say what the file does not (an empty
+#: file printed as an empty form, a mistyped date as "-"); every exporter refuses them.
+LOAD_ERRORS = frozenset({"S001", "S002", "S012"})
+
 
 def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERRORS) -> list:
-    """The checker's errors among ``codes`` for this SOP, located in its file
-    (``path:line:col`` when the file can be read), for an exporter to refuse."""
+    """The errors that make this SOP's output wrong, located in its file
+    (``path:line:col`` when the file can be read), for an exporter to refuse:
+    the loader's :data:`LOAD_ERRORS`, then the checker's errors among ``codes``."""
     from soptui.checks import check_sop
+    from soptui.loader import load_bytes
 
     path = export.path or Path("<sop>")
-    findings = check_sop(export.sop, path, source_text(export))
-    return [f for f in findings if f.severity == "error" and f.code in codes]
+    data = source_bytes(export)
+    loaded = [] if data is None else load_bytes(data, path).findings
+    text = data.decode("utf-8-sig", "replace") if data is not None else source_text(export)
+    findings = [f for f in loaded if f.code in LOAD_ERRORS] + check_sop(export.sop, path, text)
+    return [f for f in findings if f.severity == "error" and (f.code in codes or f.code in LOAD_ERRORS)]
 
 
 def source_bytes(export: ExportInput) -> bytes | None:

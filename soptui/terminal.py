@@ -12,7 +12,9 @@ terminal as a command. The editor has its own counterpart for its widgets.
 
 from __future__ import annotations
 
+import json
 import re
+from typing import Any
 
 #: Characters that are commands, not text, to a terminal or a document: C0 controls but tab, line
 #: feed and carriage return; DEL; C1 controls; the bidirectional embeddings, overrides and isolates
@@ -23,12 +25,26 @@ UNPRINTABLE = (
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 )
 _HIDDEN = re.compile(f"[{UNPRINTABLE}\t\n\r\ud800-\udfff]")
+_IN_JSON = re.compile(f"[{UNPRINTABLE}\ud800-\udfff]")  # json.dumps escapes tab and line breaks itself
 
 
 def visible(text: str, keep: str = "") -> str:
     """``text`` with every control character written as an escape (``\\x1b``);
     characters in ``keep`` (e.g. ``"\\n"`` for a multi-line cell) stay as they are."""
     return _HIDDEN.sub(lambda match: match[0] if match[0] in keep else _escape(match[0]), text)
+
+
+def json_text(value: Any, indent: int | None = 2) -> str:
+    """``value`` as JSON for a terminal or a pipe: still valid JSON with the same
+    strings, every character a terminal acts on written as a ``\\u`` escape
+    (``json.dumps`` escapes only C0 controls once it keeps other text as it is)."""
+    text = json.dumps(value, ensure_ascii=False, indent=indent)
+    return _IN_JSON.sub(lambda match: _json_escape(match[0]), text)
+
+
+def _json_escape(char: str) -> str:
+    units = char.encode("utf-16-le", "surrogatepass")
+    return "".join(f"\\u{int.from_bytes(units[i:i + 2], 'little'):04x}" for i in range(0, len(units), 2))
 
 
 def _escape(char: str) -> str:

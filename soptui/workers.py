@@ -34,6 +34,7 @@ Result = TypeVar("Result")
 
 IN_HAND = 2  # jobs a worker holds at once: one running, one ready
 GRACE = 1.0  # seconds a stopped worker gets to remove what it was writing
+CANCEL_CHECK = 0.25  # seconds between looks at the caller's cancelled()
 
 
 @dataclass(frozen=True)
@@ -61,24 +62,36 @@ def note(text: str) -> None:
 
 
 def run(function: Callable[[Job], Result], jobs: Iterable[Job], workers: int,
-        lost: Callable[[Job, Lost], Result], timeout: float | None = None) -> Iterator[Result]:
+        lost: Callable[[Job, Lost], Result], timeout: float | None = None, *, fresh: bool = False,
+        cancelled: Callable[[], bool] | None = None) -> Iterator[Result]:
     """``function(job)`` for every job in up to ``workers`` processes, results as
     they finish; ``lost(job, why)`` stands for the result of a job that gave none.
 
     ``function`` must be a module-level function (where processes are spawned,
     it is sent by name). Closing the iterator, or Ctrl+C while it runs, ends
-    every worker before the exception goes on.
+    every worker before the exception goes on; so does ``cancelled()``
+    turning true (checked four times a second), for a caller in a thread
+    that cannot be interrupted. ``fresh`` starts each worker as a new
+    interpreter instead of a fork: what a caller with threads of its own
+    (the editor) needs, since a forked copy of a threaded process can
+    deadlock on a lock another thread held.
     """
     pending: deque[Job] = deque(jobs)
     pool: list[_Worker] = []
+    context = multiprocessing.get_context("spawn" if fresh or not sys.platform.startswith("linux") else "fork")
     try:
         while pending or pool:
             while pending and len(pool) < workers:
-                pool.append(_Worker(function))
+                pool.append(_Worker(function, context))
             for worker in pool:
                 while pending and len(worker.held) < IN_HAND:
                     worker.give(pending.popleft())
-            wait([w.connection for w in pool] + [w.process.sentinel for w in pool], _wait_time(pool, timeout))
+            patience = _wait_time(pool, timeout)
+            if cancelled is not None:
+                patience = CANCEL_CHECK if patience is None else min(patience, CANCEL_CHECK)
+            wait([w.connection for w in pool] + [w.process.sentinel for w in pool], patience)
+            if cancelled is not None and cancelled():
+                return
             for worker in list(pool):
                 yield from worker.results(lost)
                 why = worker.trouble(timeout)
@@ -104,9 +117,9 @@ def _wait_time(pool: list[_Worker], timeout: float | None) -> float | None:
 class _Worker(Generic[Job, Result]):
     """One worker process, the jobs it holds (oldest running), and when that one started."""
 
-    def __init__(self, function: Callable[[Job], Result]) -> None:
-        self.connection, child = _context().Pipe()
-        self.process = _context().Process(target=_serve, args=(function, child, os.getpid()), daemon=True)
+    def __init__(self, function: Callable[[Job], Result], context) -> None:
+        self.connection, child = context.Pipe()
+        self.process = context.Process(target=_serve, args=(function, child, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.held: deque[Job] = deque()
@@ -201,7 +214,3 @@ def _end_with_parent(parent: int) -> None:
         os._exit(1)
 
     threading.Thread(target=watch, daemon=True).start()
-
-
-def _context():
-    return multiprocessing.get_context("fork" if sys.platform.startswith("linux") else "spawn")

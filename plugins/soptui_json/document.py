@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 import soptui
 from soptui.durations import Duration, total
-from soptui.exporters import ExportError, ExportInput
+from soptui.exporters import ExportError, ExportInput, blocking_findings
 from soptui.i18n import t
 from soptui.model import Sop
 from soptui.serialize import to_dict
@@ -32,6 +32,10 @@ def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) ->
     times faster than an indented one, which matters for a library of
     thousands; ``-O indent=2`` gives a file that reads and diffs well.
     """
+    errors = blocking_findings(input, frozenset())  # only the loader's: any SOP that loads whole is data
+    if errors:
+        lines = "\n".join(finding.format_line() for finding in errors)
+        raise ExportError(f"{t('json.refused', count=len(errors))}\n{lines}")
     try:
         text = dumps(build_document(input), options.get("indent", 0))
     except ValueError:
@@ -54,7 +58,7 @@ def build_document(input: ExportInput) -> dict[str, Any]:
         "export_version": EXPORT_VERSION,
         "generator": {"name": "soptui", "version": soptui.__version__},
         "source": {
-            "file": input.path.name if input.path is not None else None,
+            "file": _text_name(input.path.name) if input.path is not None else None,
             "sha256": input.source_sha256,
         },
         "sop": to_dict(sop),
@@ -62,6 +66,12 @@ def build_document(input: ExportInput) -> dict[str, Any]:
         "durations": _durations(sop),
         "actors": _actors(sop),
     }
+
+
+def _text_name(name: str) -> str:
+    """A file name as JSON text: bytes that are not UTF-8 (kept by Python as
+    surrogates, which no encoder writes) become U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _flow(sop: Sop) -> dict[str, Any]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 import sys
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, echo_json, lang_option
 from soptui.library import find_sop_files
 from soptui.i18n import t
 
@@ -43,7 +42,7 @@ def check(paths: tuple[str, ...], output: str, strict: bool, list_rules: bool) -
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
     if output == "json":
-        click.echo(json.dumps([f.to_json() for f in findings], ensure_ascii=False, indent=2))
+        echo_json([f.to_json() for f in findings])
     else:
         for finding in findings:
             click.echo(finding.format_line())
@@ -60,8 +59,8 @@ def _print_rules(output: str) -> None:
     rows += [(rule.code, rule.severity, rule.description, rule.plugin) for rule in get_plugins().checks.values()]
     if output == "json":
         keys = ("code", "severity", "title", "plugin")
-        click.echo(json.dumps([dict(zip(keys, row)) for row in rows], ensure_ascii=False, indent=2))
+        echo_json([dict(zip(keys, row)) for row in rows])
         return
     for code, severity, title, plugin in rows:
         origin = "" if plugin == "soptui" else f"  [{plugin}]"
-        click.echo(f"{code}  {t(f'check.{severity}'):<10} {title}{origin}")
+        echo(f"{code}  {t(f'check.{severity}'):<10} {title}{origin}")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from soptui.i18n import LANGUAGES, set_language
+from soptui.terminal import json_text, visible
 
 
 def _set_language(ctx: click.Context, param: click.Parameter, value: str | None) -> None:
@@ -20,3 +21,14 @@ lang_option = click.option(
     callback=_set_language,
     help="Bahasa pesan: id (bawaan) atau en.",
 )
+
+
+def echo(text: str, err: bool = False) -> None:
+    """Print text for a person, its control characters and escape sequences made
+    visible (a file name or a plugin's message is data, never a terminal command)."""
+    click.echo(visible(str(text), keep="\n"), err=err)
+
+
+def echo_json(value: object) -> None:
+    """Print ``value`` as indented JSON that is safe on a terminal (:func:`soptui.terminal.json_text`)."""
+    click.echo(json_text(value))

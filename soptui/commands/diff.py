@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 import shutil
 import subprocess
 import sys
@@ -10,9 +9,8 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, echo_json, lang_option
 from soptui.i18n import t
-from soptui.terminal import visible
 
 EXIT_SAME, EXIT_CHANGED, EXIT_ERROR = 0, 1, 2
 
@@ -46,11 +44,11 @@ def diff(versions: tuple[str, ...], rev: str | None, as_json: bool) -> None:
     old, new = (_load_version(spec) for spec in versions)
     result = diff_sops(old.sop, new.sop)
     if as_json:
-        click.echo(json.dumps({"lama": str(old.path), "baru": str(new.path), **result.to_json()}, ensure_ascii=False, indent=2))
+        echo_json({"lama": str(old.path), "baru": str(new.path), **result.to_json()})
     else:
-        click.echo(visible(t("diff.title", nama=new.sop.identitas.nama, old=old.path, new=new.path)))
+        echo(t("diff.title", nama=new.sop.identitas.nama, old=old.path, new=new.path))
         for line in describe(result):
-            click.echo(visible(line))
+            echo(line)
     sys.exit(EXIT_CHANGED if result else EXIT_SAME)
 
 
@@ -75,7 +73,7 @@ def _load_version(spec: str):
         loaded = load_bytes(_git_show(path, rev), f"{path}@{rev}")
     if loaded.sop is None:
         for finding in loaded.findings:
-            click.echo(finding.format_line(), err=True)
+            echo(finding.format_line(), err=True)
         sys.exit(EXIT_ERROR)
     return loaded
 
@@ -95,5 +93,5 @@ def _git_show(path: Path, rev: str) -> bytes:
 
 
 def _fail(message: str) -> None:
-    click.echo(visible(message), err=True)
+    echo(message, err=True)
     sys.exit(EXIT_ERROR)

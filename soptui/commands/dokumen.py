@@ -12,6 +12,8 @@ from pathlib import Path
 
 import click
 
+from soptui.commands.common import echo, lang_option
+
 from soptui.i18n import t
 
 
@@ -42,7 +44,7 @@ def export_dokumen(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: P
         except DokumenError as error:
             failed += 1
             for finding in error.findings:
-                click.echo(finding.format_line(), err=True)
+                echo(finding.format_line(), err=True)
             continue
-        click.echo(t("dokumen.written", path=target, pages=bound.pages, sops=len(bound.sops)), err=True)
+        echo(t("dokumen.written", path=target, pages=bound.pages, sops=len(bound.sops)), err=True)
     sys.exit(1 if failed else 0)

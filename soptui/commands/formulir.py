@@ -8,10 +8,9 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.library import find_sop_files
 from soptui.i18n import t
-from soptui.terminal import visible
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True))
 _output = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Berkas PDF keluaran.")
@@ -70,9 +69,9 @@ def _load_all(paths: tuple[str, ...]) -> list:
     broken = [item for item in loaded if item.sop is None]
     for item in broken:
         for finding in item.findings:
-            click.echo(finding.format_line(), err=True)
+            echo(finding.format_line(), err=True)
     if broken:
-        click.echo(t("formulir.unreadable", count=len(broken)), err=True)
+        echo(t("formulir.unreadable", count=len(broken)), err=True)
         sys.exit(2)
     return [item.sop for item in loaded]
 
@@ -88,11 +87,11 @@ def _write(output: Path, render) -> None:
     try:
         pages = render(stream)
     except LayoutError as error:  # a cell that cannot be placed on any page
-        click.echo(visible(t("formulir.layout_failed", reason=error)), err=True)
+        echo(t("formulir.layout_failed", reason=error), err=True)
         sys.exit(1)
     try:
         atomic_write(output, stream.getvalue(), 0o644)
     except OSError as error:  # a full disk, a read-only folder
-        click.echo(visible(t("formulir.write_failed", path=output, reason=error.strerror or error)), err=True)
+        echo(t("formulir.write_failed", path=output, reason=error.strerror or error), err=True)
         sys.exit(1)
-    click.echo(visible(t("formulir.written", path=output, pages=pages)), err=True)
+    echo(t("formulir.written", path=output, pages=pages), err=True)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.i18n import t
 
 
@@ -29,18 +29,18 @@ def import_(source: Path, target: Path, force: bool) -> None:
 
     imported = import_json(source)
     for line in imported.warnings:
-        click.echo(line, err=True)
+        echo(line, err=True)
     if imported.sop is None:
         for line in imported.problems:
-            click.echo(line, err=True)
-        click.echo(t("import.refused", path=target), err=True)
+            echo(line, err=True)
+        echo(t("import.refused", path=target), err=True)
         sys.exit(1)
     try:
         save(imported.sop, target, force=force)
     except FileExists:
-        click.echo(t("import.exists", path=target), err=True)
+        echo(t("import.exists", path=target), err=True)
         sys.exit(1)
     except OSError as error:
-        click.echo(t("import.write_failed", path=target, reason=error.strerror or error), err=True)
+        echo(t("import.write_failed", path=target, reason=error.strerror or error), err=True)
         sys.exit(1)
-    click.echo(t("import.written", source=source, path=target), err=True)
+    echo(t("import.written", source=source, path=target), err=True)

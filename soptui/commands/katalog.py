@@ -10,11 +10,10 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.library import find_sop_files
 from soptui.commands.monev import today_option
 from soptui.i18n import t
-from soptui.terminal import visible
 
 WRITERS = {".xlsx": "write_xlsx", ".csv": "write_csv"}
 
@@ -45,7 +44,7 @@ def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
     rows = catalogue.catalogue_rows(loaded, today, extra_checks())
     for item in loaded:  # its row says "Tidak terbaca"; here is where and why
         if item.sop is None and item.findings:
-            click.echo(item.findings[0].format_line(), err=True)
+            echo(item.findings[0].format_line(), err=True)
     if output == "-":
         stream = io.BytesIO()
         catalogue.write_csv(rows, stream, bom=False)
@@ -64,8 +63,8 @@ def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
     try:
         atomic_write(target, stream.getvalue(), 0o644)
     except OSError as error:  # a full disk, a read-only folder
-        click.echo(visible(t("katalog.write_failed", path=output, reason=error.strerror or error)), err=True)
+        echo(t("katalog.write_failed", path=output, reason=error.strerror or error), err=True)
         sys.exit(1)
     errors = sum("pemeriksaan" in row.alerts for row in rows)
     attention = sum(bool(row.alerts - {"pemeriksaan"}) for row in rows)
-    click.echo(t("katalog.written", path=output, count=len(rows), errors=errors, attention=attention), err=True)
+    echo(t("katalog.written", path=output, count=len(rows), errors=errors, attention=attention), err=True)

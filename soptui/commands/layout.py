@@ -7,7 +7,7 @@ import sys
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.i18n import t
 
 
@@ -26,26 +26,35 @@ def layout(path: str, as_json: bool, paper: str, orientation: str, columns: str)
 
     Dengan `--json`, keluarannya dapat digambar ulang oleh program apa pun
     persis seperti PDF (lihat docs/layout.md). Kode keluar 1 bila berkas
-    tidak dapat dibaca.
+    tidak dapat dibaca atau diagram alirnya akan salah (berkas yang juga
+    ditolak PDF).
     """
+    from soptui.exporters import ExportInput, blocking_findings
     from soptui.layout import PageOptions, compute_layout, layout_to_dict
     from soptui.loader import load
 
     loaded = load(path)
-    if loaded.sop is None:
-        for finding in loaded.findings:
-            click.echo(finding.format_line(), err=True)
-        click.echo(t("layout.unreadable", path=path), err=True)
+    problems = list(loaded.findings) if loaded.sop is None else blocking_findings(ExportInput(
+        loaded.sop, loaded.path, loaded.source.sha256, source=loaded.source.data))  # what the PDF refuses
+    if problems:
+        for finding in problems:
+            echo(finding.format_line(), err=True)
+        echo(t("layout.unreadable", path=path), err=True)
         sys.exit(1)
     options = PageOptions(paper=paper, orientation=orientation, columns=columns)  # type: ignore[arg-type]
-    result = compute_layout(loaded.sop, options)
+    try:
+        result = compute_layout(loaded.sop, options)
+    except ValueError as error:  # the layout refuses what it cannot place
+        echo(f"{path}: {error}", err=True)
+        echo(t("layout.unreadable", path=path), err=True)
+        sys.exit(1)
     if as_json:
         click.echo(json.dumps(layout_to_dict(result), ensure_ascii=False, indent=1))
         return
     for page in result.pages:
-        click.echo(t("layout.page", number=page.number, rows=len(page.rows), edges=len(page.edges),
+        echo(t("layout.page", number=page.number, rows=len(page.rows), edges=len(page.edges),
                      connectors=", ".join(f"{c.label} ({t('layout.' + c.role)})" for c in page.connectors) or "-"))
-    click.echo(t("layout.summary", pages=len(result.pages), paper=result.paper, orientation=result.orientation,
+    echo(t("layout.summary", pages=len(result.pages), paper=result.paper, orientation=result.orientation,
                  symbols=sum(len(p.symbols) for p in result.pages),
                  edges=sum(len(p.edges) for p in result.pages),
                  connectors=sum(len(p.connectors) for p in result.pages)))

@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 import sys
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, echo_json, lang_option
 from soptui.library import find_sop_files
 from soptui.i18n import t
 from soptui.terminal import visible
@@ -56,13 +55,13 @@ def monev(paths: tuple[str, ...], today: dt.date, as_json: bool, only_attention:
         rows.append((loaded, monev_status(loaded.sop, today)))
     shown = [row for row in rows if row[1].needs_attention or not only_attention]
     if as_json:
-        click.echo(json.dumps(_as_json(shown, unreadable, today), ensure_ascii=False, indent=2))
+        echo_json(_as_json(shown, unreadable, today))
     else:
         _print_table(shown, today)
         for loaded in unreadable:
-            click.echo(loaded.findings[0].format_line(), err=True)
+            echo(loaded.findings[0].format_line(), err=True)
         attention = sum(status.needs_attention for _, status in rows)
-        click.echo(t("monev.summary", files=len(rows) + len(unreadable), attention=attention, unreadable=len(unreadable)), err=True)
+        echo(t("monev.summary", files=len(rows) + len(unreadable), attention=attention, unreadable=len(unreadable)), err=True)
     if unreadable:
         sys.exit(EXIT_ERROR)
     sys.exit(EXIT_ATTENTION if any(status.needs_attention for _, status in rows) else EXIT_OK)

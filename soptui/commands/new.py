@@ -7,7 +7,7 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.i18n import t
 
 
@@ -23,10 +23,10 @@ def new(path: str, nama: str | None, nomor: str | None) -> None:
 
     target = Path(path)
     if target.exists():
-        click.echo(t("new.exists", path=path), err=True)
+        echo(t("new.exists", path=path), err=True)
         sys.exit(1)
     if not target.parent.is_dir():
-        click.echo(t("new.no_folder", folder=str(target.parent)), err=True)
+        echo(t("new.no_folder", folder=str(target.parent)), err=True)
         sys.exit(1)
     atomic_write(target, new_sop_text(nama, nomor).encode("utf-8"), 0o644)
-    click.echo(t("new.written", path=path))
+    echo(t("new.written", path=path))

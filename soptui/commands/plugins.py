@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from dataclasses import asdict
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, echo_json, lang_option
 from soptui.i18n import t
 
 
@@ -36,28 +35,28 @@ def plugins(as_json: bool, hook: str | None) -> None:
                 if name in loaded.exporters and loaded.exporters[name].plugin == info.name
             ]
             records.append(record)
-        click.echo(json.dumps(records, ensure_ascii=False, indent=2))
+        echo_json(records)
         return
     for info in listed:
         origin = t("plugins.builtin") if info.builtin else info.distribution
-        click.echo(f"{info.name} {info.version} ({origin})")
+        echo(f"{info.name} {info.version} ({origin})")
         if info.error:
-            click.echo("  " + t("plugins.list_error", error=info.error))
+            echo("  " + t("plugins.list_error", error=info.error))
             continue
-        click.echo("  " + t("plugins.list_hooks", hooks=", ".join(info.hooks) or "-"))
+        echo("  " + t("plugins.list_hooks", hooks=", ".join(info.hooks) or "-"))
         for name in info.exporters:
             exporter = loaded.exporters.get(name)
             if name in loaded.conflicts:
                 first, second = loaded.conflicts[name]
-                click.echo("  " + t("plugins.conflict", name=name, first=first, second=second))
+                echo("  " + t("plugins.conflict", name=name, first=first, second=second))
             elif exporter is not None:
-                click.echo("  " + t("plugins.list_exporter", name=name, label=exporter.label, suffix=exporter.suffix))
+                echo("  " + t("plugins.list_exporter", name=name, label=exporter.label, suffix=exporter.suffix))
         for code in info.checks:
-            click.echo("  " + t("plugins.list_check", code=code, description=loaded.checks[code].description))
+            echo("  " + t("plugins.list_check", code=code, description=loaded.checks[code].description))
         for name in info.themes:
-            click.echo("  " + t("plugins.list_theme", name=name))
+            echo("  " + t("plugins.list_theme", name=name))
     if not listed:
-        click.echo(t("plugins.none"))
+        echo(t("plugins.none"))
 
 
 def _exporter_record(exporter) -> dict[str, object]:

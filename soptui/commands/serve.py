@@ -19,7 +19,7 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.i18n import get_language, t
 
 LOOPBACK_NAMES = ("localhost",)
@@ -63,7 +63,7 @@ def serve(path: Path, host: str, port: int, root: Path | None, allow_network: bo
     if not is_loopback(host):
         if not allow_network:
             raise click.UsageError(t("serve.not_loopback", host=host))
-        click.echo(t("serve.no_login_warning", host=host, port=port), err=True)
+        echo(t("serve.no_login_warning", host=host, port=port), err=True)
     path = path.absolute()
     root = root.absolute() if root is not None else None
     if root is not None and not path.resolve().is_relative_to(root.resolve()):
@@ -73,5 +73,5 @@ def serve(path: Path, host: str, port: int, root: Path | None, allow_network: bo
     except ImportError:
         raise click.UsageError(t("serve.not_installed")) from None
     server = Server(editor_command(path, root, get_language()), host=host, port=port, title=f"soptui: {path.name}")
-    click.echo(t("serve.listening", url=server.public_url, path=path), err=True)
+    echo(t("serve.listening", url=server.public_url, path=path), err=True)
     server.serve()

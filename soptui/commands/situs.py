@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, lang_option
 from soptui.commands.monev import today_option
 from soptui.i18n import t
 
@@ -58,10 +58,10 @@ def situs(library: Path, out_dir: Path, formats: str, jobs: int | None, force: b
         report = build_site(library, out_dir, formats=names, jobs=jobs or os.cpu_count() or 1, today=today,
                             force=force)
     except KeyboardInterrupt:
-        click.echo(t("situs.interrupted", out=out_dir), err=True)
+        echo(t("situs.interrupted", out=out_dir), err=True)
         sys.exit(130)
     for problem in report.problems:
-        click.echo(problem, err=True)
-    click.echo(t("situs.summary", sops=report.sops, rendered=report.rendered, reused=report.reused,
+        echo(problem, err=True)
+    echo(t("situs.summary", sops=report.sops, rendered=report.rendered, reused=report.reused,
                  unreadable=report.unreadable, out=out_dir, seconds=f"{time.perf_counter() - started:.1f}"), err=True)
     sys.exit(1 if report.problems or report.unreadable else 0)

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import echo, echo_json, lang_option
 from soptui.i18n import t
 
 
@@ -32,12 +31,12 @@ def themes(as_json: bool) -> None:
         for theme in sorted(found.themes.values(), key=lambda theme: theme.name)
     ]
     if as_json:
-        click.echo(json.dumps({"themes": rows, "problems": found.problems}, ensure_ascii=False, indent=2))
+        echo_json({"themes": rows, "problems": found.problems})
         return
     for row in rows:
         kinds = ", ".join(t(f"themes.kind_{kind}") for kind in row["kinds"])
         mark = "*" if row["chosen"] else " "
         origin = row["origin"] if row["origin"].startswith("plugin:") else t(f"themes.origin_{row['origin']}")
-        click.echo(f"{mark} {row['name']:<14} {kinds:<16} {origin:<16} {row['description']}")
+        echo(f"{mark} {row['name']:<14} {kinds:<16} {origin:<16} {row['description']}")
     for problem in found.problems:
-        click.echo(problem, err=True)
+        echo(problem, err=True)

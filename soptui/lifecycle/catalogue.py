@@ -10,7 +10,9 @@ docs/lifecycle.md). A file that cannot be read still gets its row.
 Cells are data, never formulas: a text beginning with ``=``, ``+``, ``-``,
 ``@``, a tab or a carriage return (formula injection, "CSV injection") is
 stored as text with Excel's leading apostrophe (the ``quotePrefix`` style in
-XLSX, a ``'`` in CSV), and characters XLSX cannot hold are written visibly.
+XLSX, a ``'`` in CSV), and characters XLSX cannot hold or a terminal would
+act on (control characters, undecodable bytes of a file name) are written
+visibly, in both.
 """
 
 from __future__ import annotations
@@ -103,7 +105,7 @@ def write_csv(rows: list[CatalogueRow], stream: BinaryIO, bom: bool = True) -> N
     writer = csv.writer(text)
     writer.writerow([t(f"katalog.col.{name}") for name in COLUMNS])
     for row in rows:
-        writer.writerow([_neutral(_csv_value(row.values[name])) for name in COLUMNS])
+        writer.writerow([_neutral(_xlsx_value(_csv_value(row.values[name]))) for name in COLUMNS])
     stream.write(("\ufeff" if bom else "").encode("utf-8") + text.getvalue().encode("utf-8"))
 
 
@@ -161,7 +163,8 @@ def _width(name: str, rows: list[CatalogueRow]) -> float:
 
 
 def _xlsx_value(value: object) -> object:
-    """Text with the characters XLSX (XML 1.0) cannot hold written visibly; other values as they are."""
+    """Text with the characters XLSX (XML 1.0) cannot hold, or a terminal would act on (a CSV may
+    go to one: ``-o -``), written visibly; other values as they are."""
     return visible(value, keep="\t\n\r") if isinstance(value, str) else value
 
 

@@ -407,3 +407,22 @@ def test_a_temporary_file_left_by_a_killed_writer_is_removed_by_the_next_batch(l
     living.write_bytes(b"{")
     assert invoke(str(library), "-f", "json", "-o", str(out)).exit_code == 0
     assert not orphan.exists() and living.exists()
+
+
+def test_the_editors_export_runs_apart_so_a_hanging_exporter_fails_the_export_not_the_editor(
+        site, examples, tmp_path, monkeypatch):
+    from soptui import batch
+
+    site.install("soptui-macet", "soptui_macet", HANGING_PLUGIN, entry_name="macet")
+    monkeypatch.setenv("SOPTUI_TEST_PID_FILE", str(tmp_path / "pid"))
+    unsaved = examples[0].read_bytes().replace(b'nama = "', b'nama = "Belum Disimpan ', 1)
+    job = batch.Job(tmp_path / "macet.sop.toml", (batch.Target("macet", tmp_path / "x.txt"),), data=unsaved)
+    stopped = batch.render_apart(job, timeout=2)
+    assert not stopped.outputs and "2 detik" in stopped.failures[0][1] and "plugin macet" in stopped.failures[0][1]
+    assert not _running(int((tmp_path / "pid").read_text()))
+    (tmp_path / "pid").unlink()
+    started = time.monotonic()
+    assert batch.render_apart(job, timeout=None, cancelled=lambda: time.monotonic() > started + 1) is None
+    assert not _running(int((tmp_path / "pid").read_text())), "closing the editor ends its export"
+    shown = batch.render_apart(batch.Job(examples[0], (batch.Target("json", tmp_path / "y.json"),), data=unsaved))
+    assert b"Belum Disimpan" in shown.outputs[0][1]  # what the editor holds, not the file on disk
