@@ -48,6 +48,15 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
     --force. Kode keluar 0 bila semua berhasil, 1 bila ada berkas gagal atau
     tidak ada berkas SOP, 2 bila perintah salah pakai.
     """
+    try:
+        _export(paths, formats, out_dir, jobs, option_items, strict, force, timeout)
+    except KeyboardInterrupt:  # before the batch began (loading plugins, planning): nothing was written
+        click.echo(t("batch.interrupted_early"), err=True)
+        sys.exit(130)
+
+
+def _export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jobs: int | None,
+            option_items: tuple[str, ...], strict: bool, force: bool, timeout: float | None) -> None:
     from soptui.commands.dokumen import export_dokumen, is_dokumen_request
 
     if is_dokumen_request(paths):  # the bound Dokumen SOP AP (docs/dokumen.md)

@@ -426,3 +426,30 @@ def test_the_editors_export_runs_apart_so_a_hanging_exporter_fails_the_export_no
     assert not _running(int((tmp_path / "pid").read_text())), "closing the editor ends its export"
     shown = batch.render_apart(batch.Job(examples[0], (batch.Target("json", tmp_path / "y.json"),), data=unsaved))
     assert b"Belum Disimpan" in shown.outputs[0][1]  # what the editor holds, not the file on disk
+
+
+def test_ctrl_c_at_any_moment_is_clean(site, examples, tmp_path, assert_valid_exports):
+    """Ctrl+C while plugins load, while workers start, between files and while writing."""
+    site.install("soptui-lambat", "soptui_lambat", SLOW_PLUGIN, entry_name="lambat")
+    folder = tmp_path / "sop"
+    folder.mkdir()
+    for index in range(8):
+        (folder / f"sop-{index}.sop.toml").write_bytes(examples[index % len(examples)].read_bytes())
+    for attempt, delay in enumerate((0.05, 0.2, 0.4, 0.7, 1.0, 1.4)):
+        out = tmp_path / f"dist-{attempt}"
+        process = subprocess.Popen(
+            [sys.executable, "-m", "soptui", "export", str(folder), "-f", "lambat,json", "-o", str(out), "--jobs", "2"],
+            env=site.env(), stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, start_new_session=True,
+            preexec_fn=_default_ctrl_c,
+        )
+        time.sleep(delay)
+        os.killpg(process.pid, signal.SIGINT)
+        _, stderr = process.communicate(timeout=30)
+        assert process.returncode in (130, 0), (delay, stderr)  # 0: it had finished
+        for noise in ("Traceback", "Exception ignored", "Bad file descriptor", "KeyboardInterrupt"):
+            assert noise not in stderr, (delay, stderr)
+        files = list(out.rglob("*")) if out.exists() else []
+        assert not [p for p in files if p.name.endswith(".tmp")], delay
+        assert all(p.read_bytes().endswith(b"END") for p in files if p.suffix == ".lambat")
+        if out.exists():
+            assert_valid_exports(out)
