@@ -22,6 +22,7 @@ from soptui.commands.layout import layout
 from soptui.commands.katalog import katalog
 from soptui.commands.monev import monev
 from soptui.commands.new import new
+from soptui.commands.plugin_template import plugin
 from soptui.commands.plugins import plugins
 from soptui.commands.schema import schema
 from soptui.commands.serve import serve
@@ -58,7 +59,8 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, import_, themes, layout, situs, serve):
+for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, plugin, import_, themes, layout,
+                situs, serve):
     cli.add_command(command)
 
 

@@ -73,9 +73,9 @@ def register_messages(register):
     folder holding one TOML file per language (``id.toml``, ``en.toml``) or a
     ``dict`` ``{"id": {...}, "en": {...}}``. The texts join soptui's own
     catalogue, so ``soptui.i18n.t("myplugin.key", name=...)`` gives them in
-    the user's language and an exporter's ``label``, an option's ``help`` and
-    a rule's ``description`` may be keys. A key soptui or another plugin
-    already has is refused and the plugin is skipped.
+    the user's language. This hook runs before the plugin's others, so they
+    can use the texts (``label=t("myplugin.label")``). A key soptui or another
+    plugin already has is refused and the plugin is skipped.
 
     :param register: callable ``register(source)``.
     """

@@ -227,18 +227,17 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
         "register_themes": lambda name, source: staged["register_themes"].append(_theme(name, source, info)),
         "register_messages": lambda source: staged["register_messages"].append(_messages(source)),
     }
-    for hook in info.hooks:
+    for hook in sorted(info.hooks, key=lambda hook: hook != "register_messages"):  # texts first: others use them
         for impl in getattr(manager.hook, hook).get_hookimpls():
             if impl.plugin is module:
                 impl.function(**{name: registrars[hook] for name in impl.argnames})
-    texts: dict[str, dict[str, Any]] = {}
-    for source in staged["register_messages"]:
-        for lang, table in source.items():
-            texts.setdefault(lang, {}).update(table)
-    try:
-        add_messages(info.name, texts)
-    except ValueError as error:
-        raise PluginProblem(str(error)) from None
+        if hook == "register_messages":
+            texts = _merged(staged[hook])
+            try:
+                add_messages(info.name, texts)
+            except ValueError as error:
+                raise PluginProblem(str(error)) from None
+            info.messages = tuple(sorted(texts))
     for exporter in staged["register_exporters"]:
         if exporter.name in result.exporters:
             result.conflicts[exporter.name] = (result.exporters[exporter.name].plugin, info.name)
@@ -249,7 +248,6 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
     info.exporters = tuple(e.name for e in staged["register_exporters"])
     info.checks = tuple(rule.code for rule in staged["register_checks"])
     info.themes = tuple(theme.name for theme in staged["register_themes"])
-    info.messages = tuple(sorted(texts))
 
 
 def _exporter(exporter: object, info: PluginInfo) -> Exporter:
@@ -279,6 +277,14 @@ def _theme(name: str, source: object, info: PluginInfo) -> Theme:
     if not isinstance(source, (dict, Path)):
         raise PluginProblem(t("plugins.bad_theme", name=name, kind=type(source).__name__))
     return Theme(name, source, info.name)
+
+
+def _merged(sources: list[dict[str, Any]]) -> dict[str, dict[str, Any]]:
+    texts: dict[str, dict[str, Any]] = {}
+    for source in sources:
+        for lang, table in source.items():
+            texts.setdefault(lang, {}).update(table)
+    return texts
 
 
 def _messages(source: object) -> dict[str, Any]:

@@ -11,6 +11,7 @@ TOML and JSON blocks must parse.
 from __future__ import annotations
 
 import json
+import os
 import re
 import subprocess
 import sys
@@ -56,7 +57,7 @@ def test_python_examples_run_as_written(doc, tmp_path, monkeypatch):
         load_plugin(__import__(path.stem))
         sys.modules.pop(path.stem, None)
     if list(tests.iterdir()):
-        env = {"PYTHONPATH": str(site), "PATH": str(Path(sys.executable).parent), "HOME": str(tmp_path)}
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, [str(site), os.environ.get("PYTHONPATH")]))}
         result = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", str(tests)],
                                 capture_output=True, text=True, cwd=tmp_path, env=env, timeout=300)
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-2000:]
