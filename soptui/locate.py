@@ -3,9 +3,12 @@
 ``tomllib`` is fast but forgets where values came from, and parsing again
 with a position-keeping parser costs ten times as much. This scanner reads
 the source once, line by line, and records where each table header and each
-``key =`` stands, under its key path (``("langkah", 2, "pelaksana")``). It is
-run only when there is something to report. A key that cannot be found falls
-back to its nearest enclosing table, then to line 1.
+``key =`` stands, under its key path (``("langkah", 2, "pelaksana")``): the
+column is where the value starts, which is what an editor should jump to.
+Each item of an array and each key of an inline table gets its own position,
+so ``keterkaitan[2]`` points at the second name even on a line of its own. It
+is run only when there is something to report. A key that cannot be found
+falls back to its nearest enclosing table, then to line 1.
 """
 
 from __future__ import annotations
@@ -39,7 +42,10 @@ class Locator:
         table: FieldPath = ()
         array_index: dict[tuple[str, ...], int] = {}
         closing: str | None = None
+        skip_to = 0  # lines taken by a value that spans several (an array, an inline table)
         for number, line in enumerate(lines, start=1):
+            if number < skip_to:
+                continue
             if closing:
                 if closing in line:
                     closing = None
@@ -54,7 +60,14 @@ class Locator:
                 continue
             key = _KEY.match(line)
             if key:
-                self.positions.setdefault(table + tuple(_split_key(key[2])), (number, len(key[1]) + 1))
+                path = table + tuple(_split_key(key[2]))
+                start = key.end()
+                while start < len(line) and line[start] in " \t":
+                    start += 1
+                self.positions.setdefault(path, (number, start + 1))
+                if line[start:start + 1] in ("[", "{"):
+                    skip_to = _Values(lines, self.positions).scan(path, number - 1, start)
+                    continue
                 opened = _MULTILINE_OPEN.search(line)
                 if opened and line.count(opened[1]) == 1:
                     closing = opened[1]
@@ -67,6 +80,90 @@ class Locator:
             if names[:depth] in array_index:
                 path.append(array_index[names[:depth]])
         return tuple(path)
+
+
+class _Values:
+    """Positions inside an array or inline table value, which may span lines:
+    each item under its index, each inline key under its name."""
+
+    def __init__(self, lines: list[str], positions: dict[FieldPath, tuple[int, int]]) -> None:
+        self.lines = lines
+        self.positions = positions
+        self.row = self.col = 0
+
+    def scan(self, path: FieldPath, row: int, col: int) -> int:
+        """Read the value at ``row``/``col`` (from 0); the number of the first line after it (from 1)."""
+        self.row, self.col = row, col
+        try:
+            self._value(path)
+        except IndexError:  # unterminated: the parser has reported it; stop here
+            return len(self.lines) + 1
+        return self.row + 2
+
+    def _char(self) -> str:
+        return self.lines[self.row][self.col] if self.col < len(self.lines[self.row]) else "\n"
+
+    def _skip_blank(self) -> None:
+        while True:
+            char = self._char()
+            if char == "\n" or char == "#":
+                self.row, self.col = self.row + 1, 0
+                if self.row >= len(self.lines):
+                    raise IndexError(self.row)
+            elif char in " \t":
+                self.col += 1
+            else:
+                return
+
+    def _value(self, path: FieldPath) -> None:
+        opening = self._char()
+        if opening in ("[", "{"):
+            self.col += 1
+            closing = "]" if opening == "[" else "}"
+            index = 0
+            while True:
+                self._skip_blank()
+                if self._char() == closing:
+                    self.col += 1
+                    return
+                if self._char() == ",":
+                    self.col += 1
+                    continue
+                if opening == "[":
+                    self.positions.setdefault(path + (index,), (self.row + 1, self.col + 1))
+                    self._value(path + (index,))
+                    index += 1
+                else:
+                    self._inline_key(path)
+        elif opening in ("\"", "'"):
+            self._string(opening)
+        else:
+            line = self.lines[self.row]
+            while self.col < len(line) and line[self.col] not in ",]} \t#":
+                self.col += 1
+
+    def _inline_key(self, path: FieldPath) -> None:
+        key = _KEY.match(self.lines[self.row][self.col:])
+        if key is None:  # not a key: step over one character so the scan always ends
+            self.col += 1
+            return
+        self.col += key.end()
+        self._skip_blank()
+        inner = path + tuple(_split_key(key[2]))
+        self.positions.setdefault(inner, (self.row + 1, self.col + 1))
+        self._value(inner)
+
+    def _string(self, quote: str) -> None:
+        line = self.lines[self.row]
+        self.col += 1
+        while self.col < len(line):
+            char = line[self.col]
+            if char == "\\" and quote == "\"":
+                self.col += 2
+                continue
+            self.col += 1
+            if char == quote:
+                return
 
 
 def _split_key(text: str) -> list[str]:

@@ -29,7 +29,7 @@ def test_check_file_with_error_exits_1_with_a_ruff_style_line(tmp_path):
     path.write_text(CLEAN.replace('pelaksana = "kasubbag"', 'pelaksana = "kabag"'), encoding="utf-8")
     result = run("check", str(path))
     assert result.exit_code == 1
-    assert f"{path}:40:1: S004 pelaksana \"kabag\" tidak ada" in result.stdout
+    assert f"{path}:40:13: S004 pelaksana \"kabag\" tidak ada" in result.stdout
 
 
 def test_strict_makes_warnings_fail(tmp_path):
@@ -52,7 +52,7 @@ def test_json_output_is_machine_readable(tmp_path):
     findings = json.loads(result.stdout)
     assert result.exit_code == 1
     assert findings == [{
-        "path": str(path), "line": 42, "column": 1, "code": "S005", "severity": "error",
+        "path": str(path), "line": 42, "column": 9, "code": "S005", "severity": "error",
         "field": "langkah[3].tidak", "message": findings[0]["message"],
     }]
 
