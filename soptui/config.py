@@ -5,6 +5,11 @@ Keys (docs/config.md): ``lang``, ``theme``, ``print_theme``, ``paper``,
 by an environment variable ``SOPTUI_<KEY>`` (``SOPTUI_LANG``, ...), and the
 folder itself by ``SOPTUI_CONFIG_DIR``. A broken file never stops soptui: its
 problems are returned as messages and the defaults are used.
+
+For scripts whose output must not depend on who runs them: ``SOPTUI_CONFIG``
+(``--config FILE``) names the one file to read, and the ``SOPTUI_<KEY>``
+variables are then ignored; ``SOPTUI_ISOLATED=1`` (``--isolated``) uses the
+defaults only. They are variables so that worker processes agree.
 """
 
 from __future__ import annotations
@@ -16,6 +21,8 @@ from pathlib import Path
 from typing import Any
 
 CONFIG_FILE = "config.toml"
+CONFIG_VARIABLE = "SOPTUI_CONFIG"
+ISOLATED_VARIABLE = "SOPTUI_ISOLATED"
 PAPERS = ("A4", "F4", "Letter", "Legal")
 ORIENTATIONS = ("landscape", "portrait")
 
@@ -45,7 +52,8 @@ def config_dir() -> Path:
 
 
 def config_path() -> Path:
-    return config_dir() / CONFIG_FILE
+    """The settings file in force: ``SOPTUI_CONFIG`` when set, else the folder's ``config.toml``."""
+    return Path(os.environ[CONFIG_VARIABLE]) if os.environ.get(CONFIG_VARIABLE) else config_dir() / CONFIG_FILE
 
 
 def load_config() -> tuple[Config, list[str]]:
@@ -54,16 +62,20 @@ def load_config() -> tuple[Config, list[str]]:
 
     problems: list[str] = []
     values: dict[str, Any] = {}
+    if os.environ.get(ISOLATED_VARIABLE):
+        return Config(), problems
     path = config_path()
+    from_variables = not os.environ.get(CONFIG_VARIABLE)  # a named file is the only source
     try:
         values = tomllib.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
-        pass
+        if not from_variables:  # named on purpose: it must exist
+            problems.append(t("config.unreadable", path=str(path), reason=t("config.missing")))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         problems.append(t("config.unreadable", path=str(path), reason=str(error)))
     config = Config()
     for field in fields(Config):
-        raw = os.environ.get(f"SOPTUI_{field.name.upper()}")
+        raw = os.environ.get(f"SOPTUI_{field.name.upper()}") if from_variables else None
         origin = f"SOPTUI_{field.name.upper()}" if raw is not None else f"{path}: {field.name}"
         value = raw if raw is not None else values.get(field.name)
         if value is None:
@@ -79,12 +91,19 @@ def load_config() -> tuple[Config, list[str]]:
 
 
 def save_setting(key: str, value: Any) -> None:
-    """Remember one setting, keeping the rest of the file and its comments."""
+    """Remember one setting, keeping the rest of the file and its comments.
+
+    Under ``--root`` the config is written only when it lies inside the root
+    (``SOPTUI_CONFIG_DIR`` there); otherwise :class:`soptui.confine.OutsideRoot`
+    (an ``OSError``, as a full disk is) and nothing is written: a forced SSH
+    command never changes the account's own settings.
+    """
     import tomlkit
 
+    from soptui import confine
     from soptui.store import atomic_write
 
-    path = config_path()
+    path = confine.writing(config_path())
     path.parent.mkdir(parents=True, exist_ok=True)
     try:
         document = tomlkit.parse(path.read_text(encoding="utf-8"))

@@ -9,30 +9,45 @@ editor sets it once (:func:`confine`), and every file operation asks
 was typed is checked again when it is used, symlinks resolved afresh.
 
 Unconfined, :func:`check` only makes the path absolute. Nothing here imports
-Textual: saving, recovery, exports and the files an SOP points to (the logo,
-:func:`open_linked`) use it outside the editor too.
+Textual: the core's own file operations ask it where they touch the disk
+(:func:`reading` and :func:`open_descriptor` in the loader, :func:`writing`
+in ``store.atomic_write``, the recovery file, the library's rename, copy and
+delete, the config), and the files an SOP points to (the logo,
+:func:`open_linked`). The root is passed to child processes (a worker that
+renders an export) in the environment, so they are confined too.
 """
 
 from __future__ import annotations
 
+import errno
 import os
 import stat
 import sys
 from pathlib import Path
 from typing import BinaryIO
 
+#: Where a confined process tells its children the root (read once, at import).
+ROOT_VARIABLE = "SOPTUI_CONFINED_ROOT"
+
 #: The largest file an SOP may point to (a logo): a scanned logo is a few
 #: hundred kB; anything larger is refused rather than read into memory.
 LINKED_FILE_LIMIT = 10 * 1024 * 1024
 
 
-class OutsideRoot(Exception):
-    """A path that resolves outside the folder soptui is confined to."""
+class OutsideRoot(PermissionError):
+    """A path that resolves outside the folder soptui is confined to.
+
+    A ``PermissionError``, so code that handles a file it may not touch (a
+    save, a rename, loading) handles this too; ``strerror`` is the reason in
+    the user's language, the same whatever lies outside.
+    """
 
     def __init__(self, path: Path, root: Path) -> None:
+        from soptui.i18n import t
+
+        super().__init__(errno.EACCES, t("confine.outside_root"))
         self.path = path
         self.root = root
-        super().__init__(f"{path} is outside {root}")
 
 
 class LinkedFileError(OSError):
@@ -66,7 +81,7 @@ class Confinement:
         and symlinks, resolved now) is not inside the root.
         """
         given = Path(path).expanduser() if self.root is None else Path(path)
-        full = (given if given.is_absolute() else self.base / given).resolve()
+        full = _resolved(given if given.is_absolute() else self.base / given)
         self._refuse_outside(full)
         return full
 
@@ -79,7 +94,7 @@ class Confinement:
         full = given if given.is_absolute() else self.base / given
         if full.name in ("", ".", ".."):
             return self.check(full)
-        entry = full.parent.resolve() / full.name
+        entry = _resolved(full.parent) / full.name
         self._refuse_outside(entry)
         return entry
 
@@ -95,13 +110,32 @@ class Confinement:
         return str(path)
 
 
-_current: Confinement | None = None
+def _resolved(path: Path) -> Path:
+    """``path.resolve()``; a symlink loop is an ``OSError`` (ELOOP), as opening it would be."""
+    try:
+        return path.resolve()
+    except RuntimeError:  # Python before 3.13 reports a loop so
+        raise OSError(errno.ELOOP, os.strerror(errno.ELOOP), str(path)) from None
+
+
+def _inherited() -> Confinement | None:
+    """The confinement a parent process passed down (:data:`ROOT_VARIABLE`), if any."""
+    root = os.environ.get(ROOT_VARIABLE)
+    return Confinement(Path.cwd(), Path(root)) if root else None
+
+
+_current: Confinement | None = _inherited()
 
 
 def confine(confinement: Confinement | None) -> None:
-    """Make ``confinement`` hold for every file operation of this process (``None``: none)."""
+    """Make ``confinement`` hold for every file operation of this process and
+    of the processes it starts (``None``: none)."""
     global _current
     _current = confinement if confinement is not None and confinement.confined else None
+    if _current is not None:
+        os.environ[ROOT_VARIABLE] = str(_current.root)
+    else:
+        os.environ.pop(ROOT_VARIABLE, None)
 
 
 def current() -> Confinement:
@@ -124,6 +158,42 @@ def check_entry(path: str | os.PathLike[str]) -> Path:
     return current().check_entry(path)
 
 
+def reading(path: str | os.PathLike[str]) -> Path:
+    """The path to open and read: under a root resolved now (symlinks followed) and
+    inside it, else :class:`OutsideRoot`; unconfined, ``path`` as given."""
+    return Path(path) if _current is None else _current.check(path)
+
+
+def writing(path: str | os.PathLike[str]) -> Path:
+    """The path to replace, rename or remove: under a root its folder resolved now and
+    inside it (the name itself is never followed), else :class:`OutsideRoot`;
+    unconfined, ``path`` as given."""
+    return Path(path) if _current is None else _current.check_entry(path)
+
+
+def open_descriptor(path: str | os.PathLike[str], flags: int) -> int:
+    """``os.open(path, flags)``, confined: under a root the path is resolved now, its
+    last part is never followed (a symlink put there since is refused) and where the
+    descriptor really leads is checked again (:func:`inside`)."""
+    if _current is None:
+        return os.open(path, flags)
+    resolved = _current.check(path)
+    descriptor = os.open(resolved, flags | getattr(os, "O_NOFOLLOW", 0))
+    try:
+        inside(descriptor, resolved)
+    except BaseException:
+        os.close(descriptor)
+        raise
+    return descriptor
+
+
+def inside(descriptor: int, path: Path) -> None:
+    """Raise :class:`OutsideRoot` when the open file ``descriptor`` (opened as ``path``)
+    lies outside the root: a folder swapped for a symlink between check and open."""
+    if _current is not None and not _opened_inside(descriptor, _current):
+        raise OutsideRoot(path, _current.root)
+
+
 def open_linked(base: Path | None, name: str, limit: int = LINKED_FILE_LIMIT) -> BinaryIO:
     """Open a file an SOP points to (``name``, relative to the folder ``base``).
 
@@ -138,25 +208,21 @@ def open_linked(base: Path | None, name: str, limit: int = LINKED_FILE_LIMIT) ->
     if "\0" in name:
         raise LinkedFileError(t("confine.nul"))
     path = Path(name) if Path(name).is_absolute() else (base or Path.cwd()) / name
-    confinement = current()
     flags = os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_CLOEXEC", 0)
-    if confinement.confined:
-        try:
-            path = confinement.check(path)
-        except (OutsideRoot, OSError, RuntimeError):  # RuntimeError: a symlink loop on older Pythons
-            raise LinkedFileError(t("confine.outside")) from None
-        flags |= getattr(os, "O_NOFOLLOW", 0)  # resolved already: a symlink now is a swap
     try:
+        path = reading(path)
         if not stat.S_ISREG(os.stat(path).st_mode):  # before opening: opening a device can act
             raise LinkedFileError(t("confine.not_regular"))
-        descriptor = os.open(path, flags)
+        descriptor = open_descriptor(path, flags)
     except LinkedFileError:
         raise
+    except OutsideRoot:
+        raise LinkedFileError(t("confine.outside")) from None
     except OSError as error:  # under a root, ``path`` is inside it: its reason tells nothing of outside
+        if _current is not None and error.errno == errno.ELOOP:
+            raise LinkedFileError(t("confine.outside")) from None  # swapped for a symlink since resolved
         raise LinkedFileError(error.strerror or str(error)) from None
     try:
-        if confinement.confined and not _opened_inside(descriptor, confinement):
-            raise LinkedFileError(t("confine.outside"))
         info = os.fstat(descriptor)
         if not stat.S_ISREG(info.st_mode):
             raise LinkedFileError(t("confine.not_regular"))

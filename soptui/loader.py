@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from soptui import fields, limits
+from soptui import confine, fields, limits
 from soptui.diagnostics import FieldPath, Finding
 from soptui.fields import Key
 from soptui.i18n import t
@@ -111,8 +111,10 @@ def load(path: str | os.PathLike[str]) -> Loaded:
 
 def read_regular(path: Path) -> tuple[bytes, int]:
     """The bytes (at most one past the size limit) and permission bits of a regular file,
-    opened without blocking; ``OSError`` for anything else (a FIFO, a device, a folder)."""
-    descriptor = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0))
+    opened without blocking and, under ``--root``, only inside it (:mod:`soptui.confine`);
+    ``OSError`` for anything else (a FIFO, a device, a folder, a path out of the root)."""
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_NOCTTY", 0) | getattr(os, "O_CLOEXEC", 0)
+    descriptor = confine.open_descriptor(path, flags)
     with os.fdopen(descriptor, "rb") as handle:
         status = os.fstat(handle.fileno())
         if not stat.S_ISREG(status.st_mode):

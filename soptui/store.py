@@ -38,7 +38,8 @@ import tomlkit
 from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Table
 
-from soptui.loader import Source
+from soptui import confine
+from soptui.loader import Source, read_regular
 from soptui.model import Sop
 from soptui.serialize import to_dict
 
@@ -195,12 +196,16 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None, durable: bool
     export, which writes thousands of outputs and syncs once at the end.
     The temporary file is named after the writing process, so one left by a
     process killed half way is recognised and removed by the next write
-    (:func:`_remove_orphans`).
+    (:func:`_remove_orphans`). Under ``--root`` the folder must lie inside
+    the root, checked now and again on the open temporary file
+    (:mod:`soptui.confine`): a symlinked folder never takes the write out.
     """
+    path = confine.writing(path)
     _remove_orphans(path)
     handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
     try:
         with os.fdopen(handle, "wb") as stream:
+            confine.inside(handle, path)
             stream.write(data)
             if durable:
                 stream.flush()
@@ -222,7 +227,7 @@ def _refuse_conflict(path: Path, source: Source | None) -> None:
             raise FileExists(path)
         return
     try:
-        current = path.read_bytes()
+        current, _ = read_regular(path)  # confined, never blocking
     except FileNotFoundError:
         raise FileChangedOnDisk(path, removed=True) from None
     if hashlib.sha256(current).hexdigest() != source.sha256:

@@ -96,7 +96,11 @@ class SopApp(App[None]):
 
         if theme.name != self.config.theme:
             self.config = replace(self.config, theme=theme.name)
-            save_setting("theme", theme.name)
+            try:
+                save_setting("theme", theme.name)
+            except OSError as error:  # outside --root, a full disk: the theme holds for this session
+                self.notify(t("tui.theme.not_saved", name=theme.name, reason=error.strerror or str(error)),
+                            severity="warning", timeout=10)
 
     def open_sop(self, path: Path, create: bool = False) -> None:
         """Open the editor on ``path`` (a new file from the template when ``create``)."""
@@ -123,7 +127,11 @@ class SopApp(App[None]):
         from soptui.config import save_setting
 
         lang = other_language()
-        save_setting("lang", lang)
+        try:
+            save_setting("lang", lang)
+        except OSError as error:  # outside --root, a full disk
+            self.notify(t("tui.language.not_saved", reason=error.strerror or str(error)), severity="warning", timeout=10)
+            return
         self.notify(t("tui.language.saved", lang), timeout=10)
 
     def action_help(self) -> None:

@@ -19,7 +19,8 @@ import tomli_w
 
 from soptui.checks import check_sop
 from soptui.diagnostics import FieldPath, Finding
-from soptui.loader import Loaded, Source, load, load_bytes
+from soptui import confine
+from soptui.loader import Loaded, Source, load, load_bytes, read_regular
 from soptui.model import Sop
 from soptui.serialize import to_dict
 from soptui.store import WRITER_ERRORS, CannotWrite, atomic_write, save
@@ -77,7 +78,7 @@ class Document:
         save writes the recovered SOP whole over the broken file, after the
         usual check that the file is still what was read now."""
         try:
-            data = recovery_path(path).read_bytes()
+            data, _ = read_regular(recovery_path(path))  # a regular file inside --root, never blocking
         except OSError:
             return None
         recovered = load_bytes(data, path).sop
@@ -132,7 +133,7 @@ class Document:
         self.path = path
         self._saved_loaded(load(path), sop)
         if old != path:
-            recovery_path(old).unlink(missing_ok=True)
+            _remove(recovery_path(old))
 
     def reload(self) -> None:
         """Read the file again, dropping unsaved changes and the history.
@@ -159,7 +160,7 @@ class Document:
         if self.is_new or self.source is None:
             return False
         try:
-            data = self.path.read_bytes()
+            data, _ = read_regular(self.path)
         except FileNotFoundError:
             return True
         except OSError:
@@ -192,13 +193,13 @@ class Document:
         atomic_write(recovery_path(self.path), data, 0o600)
 
     def discard_recovery(self) -> None:
-        recovery_path(self.path).unlink(missing_ok=True)
+        _remove(recovery_path(self.path))
 
     def pending_recovery(self) -> Sop | None:
         """The SOP in a recovery file left by a session that did not save, if any."""
         path = recovery_path(self.path)
         try:
-            data = path.read_bytes()
+            data, _ = read_regular(path)
         except OSError:
             return None
         recovered = load_bytes(data, self.path).sop
@@ -206,13 +207,18 @@ class Document:
             return None  # kept: a later session may read it, the next autosave replaces it
         if recovered == self.sop:
             if not self.orphaned:
-                path.unlink(missing_ok=True)  # the file holds it already
+                _remove(path)  # the file holds it already
             return None
         return recovered
 
     def recover(self, sop: Sop) -> None:
         """Take the recovered SOP as an unsaved edit (undo goes back to the file)."""
         self.history.apply(sop)
+
+
+def _remove(path: Path) -> None:
+    """Remove a recovery file: under ``--root`` only inside it (a symlink is removed, never followed)."""
+    confine.writing(path).unlink(missing_ok=True)
 
 
 def _value_at(data: object, path: FieldPath) -> object:

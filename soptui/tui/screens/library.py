@@ -9,7 +9,6 @@ typing filters, the arrow keys move through the table, Enter opens.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,6 +19,7 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Input, Static
 
 from soptui.i18n import t
+from soptui.library import copy_file, move_to_trash, rename_file
 from soptui.tui.dialogs import PromptDialog, confirm
 from soptui.tui.paths import OutsideRoot
 from soptui.tui.widgets.form import row_index
@@ -217,7 +217,7 @@ class LibraryScreen(Screen):
         self.app.push_screen(PromptDialog(title, value, check, placeholder="surat-keluar.sop.toml"), done)
 
     def _file_operation(self, operation, *arguments) -> bool:
-        """Run a rename or copy; a failure (the folder went away, no permission) is a message."""
+        """Run a rename, copy or move to .trash; a failure (the folder went away, no permission, outside --root) is a message."""
         try:
             operation(*arguments)
         except OSError as error:
@@ -234,7 +234,7 @@ class LibraryScreen(Screen):
             return
 
         def copy(target: Path) -> None:
-            if not self._file_operation(shutil.copyfile, entry.path, target):
+            if not self._file_operation(copy_file, entry.path, target):
                 return
             self.notify(t("tui.library.duplicated", name=target.name))
             self.entries.append(read_entry(target))
@@ -250,7 +250,7 @@ class LibraryScreen(Screen):
             return
 
         def rename(target: Path) -> None:
-            if not self._file_operation(entry.path.rename, target):
+            if not self._file_operation(rename_file, entry.path, target):
                 return
             self.notify(t("tui.library.renamed", name=target.name))
             self.action_reload()
@@ -265,12 +265,8 @@ class LibraryScreen(Screen):
         def delete(answer: str | None) -> None:
             if answer != "yes":
                 return
-            trash = self.folder / ".trash"
-            trash.mkdir(exist_ok=True)
-            target = trash / entry.path.name
-            if target.exists():
-                target = trash / f"{dt.datetime.now():%Y%m%d-%H%M%S}-{entry.path.name}"
-            entry.path.rename(target)
+            if not self._file_operation(move_to_trash, entry.path, self.folder):
+                return
             self.notify(t("tui.library.deleted", name=entry.path.name))
             self.entries.remove(entry)
             self.refilter()
