@@ -7,10 +7,13 @@ Usage errors exit 2, as click does; ``check`` exits 1 when it finds errors.
 
 from __future__ import annotations
 
+import sys
+
 import click
 
 from soptui import __version__
 from soptui.commands.check import check
+from soptui.commands import operate
 from soptui.commands.common import lang_option
 from soptui.i18n import t
 from soptui.commands.diff import diff
@@ -36,11 +39,18 @@ class DefaultGroup(click.Group):
     default_command = "edit"
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        if ctx.resilient_parsing:  # shell completion: offer the subcommands as typed
+            return super().parse_args(ctx, args)
         if not args or (args[0] not in self.commands and not args[0].startswith("-")):
             args = [self.default_command, *args]
         elif args[0].startswith("-") and not any(a in self.commands for a in args) and _is_edit_option(args):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
+
+    def main(self, args=None, *rest, **extra):  # type: ignore[override]
+        """One invocation: settings flags and the language in force from the start, undone after."""
+        with operate.invocation(list(sys.argv[1:] if args is None else args)):
+            return super().main(args, *rest, **extra)
 
 
 def _is_edit_option(args: list[str]) -> bool:
@@ -70,5 +80,15 @@ def _localise_help(command: click.Command) -> None:
     click.help_option("-h", "--help", help=t("cli.help"))(command)
 
 
+def _leaves(group: click.Group):
+    for command in group.commands.values():
+        if isinstance(command, click.Group):
+            yield from _leaves(command)
+        else:
+            yield command
+
+
 for command in (cli, *cli.commands.values()):
     _localise_help(command)
+for command in _leaves(cli):
+    operate.attach(command, report_settings=command.name != "edit")  # the editor shows them in its window

@@ -1,31 +1,54 @@
-"""``soptui check``: the checker over files and folders, one line per finding."""
+"""``soptui check``: the checker over files and folders, one line per finding.
+
+For CI and editors: ``--select``/``--ignore`` by code or code prefix, a
+file's own ``# soptui: abaikan CODE...`` comment, ``--format github|sarif``
+(``check_output``), and ``--library ROOT`` so the library rules (L) see the
+whole library when only some files are checked, as a pre-commit hook does.
+"""
 
 from __future__ import annotations
 
+import re
 import sys
+from pathlib import Path
 
 import click
 
+from soptui.commands.check_output import FORMATS, render
 from soptui.commands.common import echo, echo_json, lang_option
-from soptui.library import find_sop_files
+from soptui.commands.operate import is_quiet
+from soptui.diagnostics import Finding
 from soptui.i18n import t
+from soptui.library import find_sop_files
+
+#: ``# soptui: abaikan I003, L002`` anywhere in a file: those codes are not reported for it.
+SUPPRESSION = re.compile(r"^[ \t]*#[ \t]*soptui:[ \t]*abaikan[ \t]+(?P<codes>[A-Za-z0-9, \t]+?)[ \t]*$", re.M)
 
 
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
-@click.option("--format", "output", type=click.Choice(["text", "json"]), default="text", help="Bentuk keluaran.")
+@click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True,
+              help="Bentuk keluaran: text, json, github (anotasi GitHub Actions) atau sarif.")
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
+@click.option("--select", "selected", metavar="KODE[,KODE...]", multiple=True,
+              help="Hanya aturan ini; kode atau awalannya, mis. --select S,A003.")
+@click.option("--ignore", "ignored", metavar="KODE[,KODE...]", multiple=True,
+              help="Lewati aturan ini; kode atau awalannya, mis. --ignore I003.")
+@click.option("--library", "library_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
+              help="Folder pustaka SOP untuk aturan L (nomor ganda, keterkaitan), walau hanya sebagian berkas diperiksa.")
 @click.option("--rules", "list_rules", is_flag=True, help="Menampilkan semua aturan: kode, tingkat, judul.")
 @lang_option
-def check(paths: tuple[str, ...], output: str, strict: bool, list_rules: bool) -> None:
+def check(paths: tuple[str, ...], output: str, strict: bool, selected: tuple[str, ...], ignored: tuple[str, ...],
+          library_root: Path | None, list_rules: bool) -> None:
     """Memeriksa berkas SOP (dan folder, rekursif) terhadap aturan SOP AP.
 
-    Satu temuan per baris: `path:baris:kolom: KODE pesan`. Kode keluar 0 bila
-    tidak ada galat, 1 bila ada galat (atau peringatan dengan --strict),
+    Satu temuan per baris: `path:baris:kolom: KODE pesan`. Baris
+    `# soptui: abaikan KODE...` di dalam berkas melewati aturan itu untuk
+    berkas tersebut. Kode keluar 0 bila tidak ada kesalahan, 1 bila ada
+    kesalahan (atau peringatan dengan --strict) atau tidak ada SOP di PATH,
     2 bila perintah salah pakai.
     """
     from soptui.checks import check_loaded
-    from soptui.checks.library import check_library
     from soptui.loader import load
     from soptui.plugins import extra_checks
 
@@ -34,20 +57,66 @@ def check(paths: tuple[str, ...], output: str, strict: bool, list_rules: bool) -
         return
     if not paths:
         raise click.UsageError(t("check.no_paths"))
+    known = _rules()
+    select, ignore = _codes(selected, known, "--select"), _codes(ignored, known, "--ignore")
     rules = extra_checks()
     loaded = [load(path) for path, _ in find_sop_files(paths)]
+    if not loaded:
+        echo(t("check.nothing_found", paths=", ".join(paths)), err=True)
+        sys.exit(1)
     findings = [finding for item in loaded for finding in check_loaded(item, rules)]
-    findings += check_library(loaded)
+    findings += _library_findings(loaded, library_root)
+    suppressed = {str(item.path): _suppressed(item) for item in loaded}
+    findings = [f for f in findings if _wanted(f.code, select, ignore) and f.code not in suppressed.get(f.path, ())]
     findings.sort(key=lambda f: (f.path, f.line or 1, f.col or 1, f.code))
     errors = sum(f.severity == "error" for f in findings)
     warnings = len(findings) - errors
-    if output == "json":
-        echo_json([f.to_json() for f in findings])
-    else:
-        for finding in findings:
-            click.echo(finding.format_line())
+    if findings or output in ("json", "sarif"):
+        click.echo(render(findings, output, known))
+    if output == "text" and not is_quiet():
         click.echo(t("check.summary", files=len(loaded), errors=errors, warnings=warnings), err=True)
     sys.exit(1 if errors or (strict and warnings) else 0)
+
+
+def _library_findings(loaded: list, root: Path | None) -> list[Finding]:
+    """The L rules over the checked files, or over the whole library at ``root``,
+    reported only for the checked files."""
+    from soptui.checks.library import check_library
+    from soptui.loader import load
+
+    if root is None:
+        return check_library(loaded)
+    checked = {item.path.resolve() for item in loaded}
+    others = [load(path) for path, _ in find_sop_files([root]) if path.resolve() not in checked]
+    return [finding for finding in check_library(loaded + others) if Path(finding.path).resolve() in checked]
+
+
+def _suppressed(loaded) -> set[str]:
+    text = loaded.source.text if loaded.source is not None and loaded.sop is not None else ""
+    return {code.upper() for match in SUPPRESSION.finditer(text) for code in re.split(r"[\s,]+", match["codes"]) if code}
+
+
+def _codes(values: tuple[str, ...], known: dict[str, tuple[str, str]], option: str) -> tuple[str, ...]:
+    """Codes or prefixes from ``--select``/``--ignore``; one that matches no rule is a usage error."""
+    codes = tuple(code.strip().upper() for value in values for code in value.split(",") if code.strip())
+    for code in codes:
+        if not any(rule.startswith(code) for rule in known):
+            raise click.BadParameter(t("check.unknown_code", code=code), param_hint=option)
+    return codes
+
+
+def _wanted(code: str, select: tuple[str, ...], ignore: tuple[str, ...]) -> bool:
+    return (not select or code.startswith(select)) and not code.startswith(ignore)
+
+
+def _rules() -> dict[str, tuple[str, str]]:
+    """Every rule, built in and from plugins: code -> (severity, title)."""
+    from soptui.checks import RULES
+    from soptui.plugins import get_plugins
+
+    rules = {rule.code: (rule.severity, t(rule.title_key)) for rule in RULES.values()}
+    rules.update((rule.code, (rule.severity, rule.description)) for rule in get_plugins().checks.values())
+    return rules
 
 
 def _print_rules(output: str) -> None:
@@ -57,7 +126,7 @@ def _print_rules(output: str) -> None:
 
     rows = [(rule.code, rule.severity, t(rule.title_key), "soptui") for rule in RULES.values()]
     rows += [(rule.code, rule.severity, rule.description, rule.plugin) for rule in get_plugins().checks.values()]
-    if output == "json":
+    if output in ("json", "sarif", "github"):
         keys = ("code", "severity", "title", "plugin")
         echo_json([dict(zip(keys, row)) for row in rows])
         return
