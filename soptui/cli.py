@@ -30,7 +30,9 @@ from soptui.commands.plugins import plugins
 from soptui.commands.schema import schema
 from soptui.commands.serve import serve
 from soptui.commands.situs import situs
+from soptui.commands.tandatangan import tandatangan
 from soptui.commands.themes import themes
+from soptui.commands.verifikasi import verifikasi
 
 
 class DefaultGroup(click.Group):
@@ -72,6 +74,8 @@ def cli() -> None:
 for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, plugin, import_, themes, layout,
                 situs, serve):
     cli.add_command(command)
+cli.add_command(tandatangan)  # signing (docs/signing.md)
+cli.add_command(verifikasi)
 
 
 def _localise_help(command: click.Command) -> None:

@@ -79,3 +79,23 @@ def register_messages(register):
 
     :param register: callable ``register(source)``.
     """
+
+
+@hookspec
+def register_signers(register):
+    """Register ways to sign the official PDF for ``soptui tandatangan``.
+
+    Call ``register(signer)`` once per back-end with a
+    :class:`soptui.signing.SignerBackend`: a unique ``name`` (what users type
+    after ``--penanda``), a ``label``, the ``options`` it accepts
+    (``-O NAME=VALUE``) and ``sign(request)``, which gets a
+    :class:`soptui.signing.SignRequest` (the PDF's bytes, the empty signature
+    field with its page and rectangle, the official the SOP names, the
+    options, a timestamp server URL, and ``secret(name, prompt)`` for a
+    passphrase) and returns the signed PDF's bytes, or raises
+    :class:`soptui.signing.SigningError` with what the user should do.
+    soptui writes the result to a new file; the back-end writes nothing.
+    The PKCS#12 signer (``p12``) is registered this way too.
+
+    :param register: callable taking one :class:`soptui.signing.SignerBackend`.
+    """

@@ -34,7 +34,8 @@ from soptui.i18n import add_messages, remove_messages, t
 
 BUILTIN_DISTRIBUTION = "soptui"
 LOAD_PLUGINS_VARIABLE = "SOPTUI_LOAD_PLUGINS"
-HOOKS: tuple[str, ...] = ("register_exporters", "register_checks", "register_themes", "register_messages")
+HOOKS: tuple[str, ...] = ("register_exporters", "register_checks", "register_themes", "register_messages",
+                          "register_signers")
 SEVERITIES: tuple[str, ...] = ("error", "warning")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 
@@ -80,6 +81,7 @@ class PluginInfo:
     checks: tuple[str, ...] = ()
     themes: tuple[str, ...] = ()
     messages: tuple[str, ...] = ()  # the languages of its texts
+    signers: tuple[str, ...] = ()
     error: str | None = None
 
 
@@ -92,6 +94,7 @@ class Plugins:
     exporters: dict[str, Exporter] = field(default_factory=dict)
     checks: dict[str, CheckRule] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
+    signers: dict[str, Any] = field(default_factory=dict)  # name -> soptui.signing.SignerBackend
     conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def exporter(self, name: str) -> Exporter:
@@ -140,7 +143,7 @@ def load_plugins(
             _register(result, info, module)
         except (Exception, SystemExit) as error:  # a plugin's own bug (or exit) must not stop soptui
             info.error = _describe(error)
-            info.hooks = info.exporters = info.checks = info.themes = info.messages = ()
+            info.hooks = info.exporters = info.checks = info.themes = info.messages = info.signers = ()
             if module is not None and manager.is_registered(module) and manager.get_name(module) == info.name:
                 manager.unregister(module)
             remove_messages(info.name)
@@ -226,6 +229,7 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
         ),
         "register_themes": lambda name, source: staged["register_themes"].append(_theme(name, source, info)),
         "register_messages": lambda source: staged["register_messages"].append(_messages(source)),
+        "register_signers": lambda signer: staged["register_signers"].append(_signer(result, signer, info)),
     }
     for hook in sorted(info.hooks, key=lambda hook: hook != "register_messages"):  # texts first: others use them
         for impl in getattr(manager.hook, hook).get_hookimpls():
@@ -248,6 +252,20 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
     info.exporters = tuple(e.name for e in staged["register_exporters"])
     info.checks = tuple(rule.code for rule in staged["register_checks"])
     info.themes = tuple(theme.name for theme in staged["register_themes"])
+    result.signers.update((signer.name, signer) for signer in staged["register_signers"])
+    info.signers = tuple(signer.name for signer in staged["register_signers"])
+
+
+def _signer(result: Plugins, signer: object, info: PluginInfo):
+    from soptui.signing import SignerBackend
+
+    if not isinstance(signer, SignerBackend):
+        raise PluginProblem(t("plugins.not_signer", kind=type(signer).__name__))
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", signer.name) or not callable(signer.sign):
+        raise PluginProblem(t("plugins.bad_signer", name=signer.name))
+    if signer.name in result.signers:
+        raise PluginProblem(t("plugins.signer_taken", name=signer.name, owner=result.signers[signer.name].plugin))
+    return dataclasses.replace(signer, plugin=info.name)
 
 
 def _exporter(exporter: object, info: PluginInfo) -> Exporter:

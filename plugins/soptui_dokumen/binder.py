@@ -10,10 +10,16 @@ bookmark per part, per SOP, and per SOP's identity and flowchart pages.
 
 Page numbers count from the cover (page 1, not printed), so the number in
 the contents is the page the PDF viewer shows. See docs/dokumen.md.
+
+Unless the description says ``arsip = false``, the joined document is then
+finished as PDF/A-3b (``soptui_pdf.archival``): every SOP's source embedded,
+an empty signature field in every SOP's "Disahkan oleh" and in the typeset
+decree's signature space (docs/signing.md).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import io
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -44,6 +50,7 @@ class Part:
     toc: bool = True  # listed in the contents
     children: tuple[tuple[str, int], ...] = ()
     first_page: int = 0  # 1-based page in the whole document, set when placed
+    boxes: tuple[tuple[int, tuple[float, float, float, float], str], ...] = ()  # signature fields: page in part, rect, name
 
 
 @dataclass
@@ -81,7 +88,9 @@ def build(path: str | Path, stream: BinaryIO) -> Bound:
     if final.pages != draft.pages:  # cannot happen: the numbers sit in a fixed-width column
         raise RuntimeError("the contents changed length when numbered")
     parts = _place([*before, final, *body])
-    total = _write(parts, dokumen, stream)
+    joined = io.BytesIO()
+    total = _write(parts, dokumen, joined)
+    stream.write(_archival(joined.getvalue(), parts, dokumen, loaded) if dokumen.arsip else joined.getvalue())
     return Bound(total, entries, [item.path for item in loaded])
 
 
@@ -114,11 +123,16 @@ def _part(title: str, story: list, dokumen: Dokumen, toc: bool = True) -> Part:
 
 
 def _decree_part(dokumen: Dokumen) -> Part:
+    from soptui.signing import DECREE_PREFIX, field_name
+
     keputusan = dokumen.keputusan
     title = f"Keputusan Nomor {keputusan.nomor}"
-    if keputusan.pdf is None:
+    if keputusan.pdf is None:  # typeset: a field where the penetap signs; a scan is signed already
         width = page_size(dokumen.kertas, landscape=False)[0] - 2 * MARGIN
-        return _part(title, frontmatter.decree(keputusan, width), dokumen)
+        boxes: list = []
+        part = _part(title, frontmatter.decree(keputusan, width, boxes), dokumen)
+        name = field_name(keputusan.nomor, DECREE_PREFIX)
+        return dataclasses.replace(part, boxes=tuple((page, rect, name) for page, rect in boxes[-1:]))
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
@@ -131,28 +145,70 @@ def _decree_part(dokumen: Dokumen) -> Part:
 
 
 def _sop_part(number: int, item: Loaded, dokumen: Dokumen) -> Part:
-    """The official PDF of one SOP, with bookmarks to its identity and flowchart pages."""
+    """The official pages of one SOP (finished for the archive with the whole
+    document), with bookmarks to its identity and flowchart pages."""
     import soptui_pdf
     from soptui.layout import compute_layout
+    from soptui.signing import field_name
 
     options = {"paper": dokumen.kertas}
     layout = compute_layout(item.sop, soptui_pdf.page_options(options))
-    stream = io.BytesIO()
+    stream, boxes = io.BytesIO(), []
     try:
-        pages = soptui_pdf.write(ExportInput(item.sop, item.path, item.source.sha256, layout, item.source.data), stream, options)
+        pages = soptui_pdf.render(ExportInput(item.sop, item.path, item.source.sha256, layout, item.source.data),
+                                  stream, options, boxes)
     except ExportError as error:
         raise DokumenError([_finding(dokumen, "dokumen.sop_refused", path=item.path, reason=error)]) from None
     identity = item.sop.identitas
     children = (("Identitas SOP", 0), ("Diagram Alir", pages - len(layout.pages)))
-    return Part(f"{number}. {identity.nama} ({identity.nomor})", stream.getvalue(), pages, children=children)
+    fields = tuple((page, rect, field_name(identity.nomor)) for page, rect in boxes)
+    return Part(f"{number}. {identity.nama} ({identity.nomor})", stream.getvalue(), pages, children=children,
+                boxes=fields)
 
 
 def _place(parts: list[Part]) -> list[Part]:
     placed, page = [], 1
     for part in parts:
-        placed.append(Part(part.title, part.data, part.pages, part.toc, part.children, page))
+        placed.append(dataclasses.replace(part, first_page=page))
         page += part.pages
     return placed
+
+
+def _archival(data: bytes, parts: list[Part], dokumen: Dokumen, loaded: list[Loaded]) -> bytes:
+    """The joined document as PDF/A-3b: the SOPs' sources, their signature fields."""
+    from soptui_pdf import archival
+
+    boxes, seen = [], {}
+    for part in parts:
+        for page, rect, name in part.boxes:
+            seen[name] = seen.get(name, 0) + 1  # two SOPs with one nomor: the later fields are numbered
+            boxes.append(archival.SignatureBox(part.first_page - 1 + page, rect,
+                                               name if seen[name] == 1 else f"{name}-{seen[name]}"))
+    sources, taken = [], set()
+    for item in loaded:
+        identity = item.sop.identitas
+        name = _unique(item.path.name, taken, item.path.parent.name)
+        sources.append(archival.Source(name, item.source.data, item.source.sha256, identity.nomor, identity.nama))
+    dates = [day for item in loaded for day in (item.sop.identitas.tanggal_revisi, item.sop.identitas.tanggal_efektif,
+                                                 item.sop.identitas.tanggal_pembuatan) if day]
+    if dokumen.keputusan:
+        labelled = (("Tanggal Keputusan", dokumen.keputusan.tanggal),)
+    else:
+        labelled = (("Tanggal SOP terakhir", max(dates)),) if dates else ()
+    record = archival.Record(f"{dokumen.judul} {dokumen.tahun}", f"Dokumen SOP AP {dokumen.judul} {dokumen.tahun}",
+                             dokumen.instansi[-1], tuple(dokumen.instansi), labelled, tuple(sources))
+    try:
+        return archival.finish(data, record, boxes)
+    except archival.NotArchival as error:
+        raise DokumenError([_finding(dokumen, "dokumen.not_archival", reason=error)]) from None
+
+
+def _unique(name: str, taken: set[str], folder: str = "") -> str:
+    """``name``, or with its folder (then a number) in front when it is taken already."""
+    candidates = [name, f"{folder}-{name}" if folder else name, *(f"{n}-{name}" for n in range(2, 10_000))]
+    chosen = next(candidate for candidate in candidates if candidate not in taken)
+    taken.add(chosen)
+    return chosen
 
 
 def _entries(parts: list[Part], sop_count: int) -> list[TocEntry]:

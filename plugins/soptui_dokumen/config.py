@@ -76,6 +76,7 @@ class Dokumen:
     alamat: str = ""
     logo: Path | None = None
     kertas: str = "A4"
+    arsip: bool = True  # PDF/A-3b with the sources embedded and a signature field per SOP (docs/signing.md)
     keputusan: Keputusan | None = None
     penjelasan: Penjelasan = field(default_factory=Penjelasan)
     sop: tuple[Path, ...] = ()
@@ -83,7 +84,8 @@ class Dokumen:
 
 _SPEC: dict[str, dict[str, tuple[str, bool]]] = {
     "dokumen": {"judul": ("string", True), "instansi": ("strings", True), "tahun": ("integer", True),
-                "alamat": ("string", False), "logo": ("string", False), "kertas": ("string", False)},
+                "alamat": ("string", False), "logo": ("string", False), "kertas": ("string", False),
+                "arsip": ("bool", False)},
     "keputusan": {"judul": ("string", True), "nomor": ("string", True), "tanggal": ("date", True),
                   "tentang": ("string", True), "tempat": ("string", False), "teks": ("string", False),
                   "pdf": ("string", False), "penetap": ("table", False)},
@@ -139,6 +141,7 @@ class _Reader:
             alamat=cover.get("alamat", ""),
             logo=self.file(cover.get("logo"), ("dokumen", "logo")),
             kertas=kertas if kertas in PAPERS else "A4",
+            arsip=cover.get("arsip", True),
             keputusan=self.keputusan(top["keputusan"]) if "keputusan" in top else None,
             penjelasan=self.penjelasan(top.get("penjelasan", {})),
             sop=tuple(self.base / name for name in files),
@@ -199,6 +202,8 @@ def _fits(value: Any, kind: str) -> bool:
         return isinstance(value, list) and all(isinstance(item, str) for item in value)
     if kind == "integer":
         return isinstance(value, int) and not isinstance(value, bool)
+    if kind == "bool":
+        return isinstance(value, bool)
     if kind == "date":
         return isinstance(value, dt.date) and not isinstance(value, dt.datetime)
     if kind == "tables":

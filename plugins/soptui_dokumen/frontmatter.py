@@ -22,6 +22,7 @@ from soptui_dokumen.config import Dokumen, Keputusan
 from soptui_dokumen.styles import bold, document, grid, page_size, para, MARGIN
 
 COVER_LOGO = 45 * mm
+SIGNATURE_COLUMN = 80 * mm
 _LABELLED = re.compile(r"^(?P<label>[A-Za-z][A-Za-z ]{0,24}?)\s*:\s*(?P<text>.+)$", re.S)
 
 
@@ -58,8 +59,23 @@ def cover(dokumen: Dokumen) -> list:
     return [*story, Spacer(1, max(0, height - used - address_height - 6 * mm)), *address]
 
 
-def decree(keputusan: Keputusan, width: float) -> list:
-    """The decree written from its parts: heading, body paragraphs, signature."""
+class SignatureSpace(Spacer):
+    """The room left for a signature; where it lands is appended to ``boxes``
+    as (page index, (x1, y1, x2, y2)), for the archival PDF's signature field."""
+
+    def __init__(self, width: float, height: float, boxes: list | None) -> None:
+        super().__init__(width, height)
+        self.boxes = boxes
+
+    def draw(self) -> None:
+        if self.boxes is not None:
+            x, y = self.canv.absolutePosition(0, 0)
+            self.boxes.append((self.canv.getPageNumber() - 1, (x, y, x + self.width, y + self.height)))
+
+
+def decree(keputusan: Keputusan, width: float, boxes: list | None = None) -> list:
+    """The decree written from its parts: heading, body paragraphs, signature
+    (its room appended to ``boxes``, see :class:`SignatureSpace`)."""
     story = [
         para(keputusan.judul.upper(), "subtitle"),
         para(f"NOMOR {keputusan.nomor}", "subtitle"),
@@ -74,9 +90,10 @@ def decree(keputusan: Keputusan, width: float) -> list:
     lines = [para(f"Ditetapkan di {place}"), para(f"pada tanggal {tanggal(keputusan.tanggal)}")]
     signer = keputusan.penetap
     if signer:
-        lines += [Spacer(1, 3 * mm), bold(signer.jabatan.upper(), "cell"), Spacer(1, 20 * mm), bold(signer.nama, "cell")]
+        room = SignatureSpace(SIGNATURE_COLUMN - 12, 20 * mm, boxes)  # the cell's padding is 6 pt a side
+        lines += [Spacer(1, 3 * mm), bold(signer.jabatan.upper(), "cell"), room, bold(signer.nama, "cell")]
         lines += [para(line) for line in (signer.pangkat, f"NIP. {signer.nip}" if signer.nip else "") if line]
-    story += [Spacer(1, 6 * mm), Table([["", lines]], colWidths=[width - 80 * mm, 80 * mm])]
+    story += [Spacer(1, 6 * mm), Table([["", lines]], colWidths=[width - SIGNATURE_COLUMN, SIGNATURE_COLUMN])]
     return story
 
 

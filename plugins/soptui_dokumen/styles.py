@@ -40,6 +40,7 @@ def document(stream, paper: str, landscape: bool, title: str, margin: float = MA
         pagesize=page_size(paper, landscape),
         leftMargin=margin, rightMargin=margin, topMargin=margin, bottomMargin=margin,
         title=title, creator="soptui", author="soptui", invariant=1, pageCompression=1,
+        initialFontName=FONT,  # else an unused, unembedded Helvetica is listed (not PDF/A)
     )
 
 

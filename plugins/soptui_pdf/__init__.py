@@ -43,7 +43,7 @@ def _options() -> tuple[Option, ...]:
         Option("paper", str, config.paper, t("pdf.option.paper"), PAPERS),
         Option("orientation", str, config.orientation, t("pdf.option.orientation"), ORIENTATIONS),
         Option("theme", str, config.print_theme, t("pdf.option.theme")),
-        Option("arsip", bool, False, t("pdf.option.arsip")),
+        Option("arsip", bool, True, t("pdf.option.arsip")),
     )
 
 
@@ -67,7 +67,26 @@ def page_options(options: dict[str, Any]):
 
 
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
-    """Write the PDF of one SOP to ``stream``; return its page count."""
+    """Write the PDF of one SOP to ``stream``; return its page count. By
+    default the file is finished for the archive and for signing
+    (``soptui_pdf.archival``); ``arsip=false`` gives the plain pages."""
+    from soptui_pdf import archival
+
+    if not resolve_options(options)["arsip"]:
+        return render(export, stream, options)
+    buffer, boxes = io.BytesIO(), []
+    pages = render(export, buffer, options, boxes)
+    try:
+        stream.write(archival.finish_sop(buffer.getvalue(), export, boxes))
+    except archival.NotArchival as error:
+        raise ExportError(t("pdf.not_archival", reason=error)) from None
+    return pages
+
+
+def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signature_boxes: list | None = None) -> int:
+    """The official pages of one SOP, not yet finished for the archive (the
+    bound document finishes all its parts at once); the signer's box of
+    "Disahkan oleh" is appended to ``signature_boxes`` as (page, rect)."""
     from soptui.layout import compute_layout
     from soptui_pdf import document, identity
     from soptui_pdf.palette import Palette, print_themes
@@ -90,14 +109,7 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     top, right, bottom, left = pages.margin_units()
     frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
     palette = Palette.from_theme(themes[resolved["theme"]])
-    if not resolved["arsip"]:
-        return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream)
-    from soptui_pdf import archival
-
-    buffer, boxes = io.BytesIO(), []
-    pages = document.render(export.sop, layout, frame, palette, export.source_sha256, logo, buffer, boxes)
-    stream.write(archival.finish_sop(buffer.getvalue(), export, boxes))
-    return pages
+    return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream, signature_boxes)
 
 
 def _broken_logo(export: ExportInput, error: Exception) -> str:

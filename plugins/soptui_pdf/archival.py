@@ -6,8 +6,9 @@ that names the SOP (title, nomor, unit, its dates and the SHA-256 of its
 source), the SOP's TOML source embedded as an associated file
 (``/AFRelationship /Source``), reportlab's empty ``/Trans`` entries removed,
 and one empty signature field in each signer's box of "Disahkan oleh". The
-file is validated by pikepdf's PDF/A checker as it is written, so a PDF
-that is not PDF/A-3b is never handed out as one.
+file is checked as it is written (:mod:`soptui_pdf.conformance`: pikepdf's
+PDF/A-3b validator plus the rules it leaves to others, forms and embedded
+files), so a PDF that is not PDF/A-3b is never handed out as one.
 
 Everything written is a function of the SOP and its source: the dates in
 the metadata are the SOP's own dates (not the clock), the document ID is
@@ -19,12 +20,11 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import re
-import unicodedata
 from dataclasses import dataclass
 
+from soptui.signing import field_name
+
 FLAVOUR = "3b"
-FIELD_PREFIX = "Disahkan"
 SOURCE_MIME = "application/toml"
 #: The date written when an SOP has none: reportlab's own invariant date.
 NO_DATE = dt.datetime(2000, 1, 1, tzinfo=dt.UTC)
@@ -63,35 +63,31 @@ class Record:
     sources: tuple[Source, ...]
 
 
-def field_name(nomor: str) -> str:
-    """The signature field of one SOP: ``Disahkan.<nomor as a slug>``.
-
-    Field names may not contain a period (it separates a field from its
-    parent), so the number's periods, slashes and spaces become hyphens:
-    ``800/123/SOP/2024`` gives ``Disahkan.800-123-SOP-2024``."""
-    ascii_text = unicodedata.normalize("NFKD", nomor).encode("ascii", "ignore").decode()
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
-    return f"{FIELD_PREFIX}.{slug or 'SOP'}"
+class NotArchival(ValueError):
+    """The finished file broke a PDF/A-3b rule; ``str()`` lists the rules."""
 
 
 def finish(data: bytes, record: Record, boxes: list[SignatureBox]) -> bytes:
-    """The PDF ``data`` (reportlab's output) finished as PDF/A-3b.
-
-    pikepdf's validator does not check forms and embedded files, so the
-    file is not validated here yet (work in progress, docs/signing.md)."""
+    """The PDF ``data`` (reportlab's or the binder's output) finished as
+    PDF/A-3b; :class:`NotArchival` when the result does not conform."""
     import pikepdf
     from pikepdf import pdfa
 
+    from soptui_pdf.conformance import problems
+
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _drop_empty_transitions(pdf)
-        _embed_sources(pdf, record.sources)
+        _embed_sources(pdf, record)
         _add_signature_fields(pdf, boxes)
         _set_docinfo(pdf, record)
         pdfa.prepare(pdf, FLAVOUR, output_intent="sRGB")
         _describe(pdf, record)
         out = io.BytesIO()
         pdf.save(out, **pdfa.resolve_save_kwargs(FLAVOUR, deterministic_id=True))
-        return out.getvalue()
+    found = problems(out.getvalue())
+    if found:
+        raise NotArchival("; ".join(found))
+    return out.getvalue()
 
 
 def _drop_empty_transitions(pdf) -> None:
@@ -103,17 +99,19 @@ def _drop_empty_transitions(pdf) -> None:
             del page.obj["/Trans"]
 
 
-def _embed_sources(pdf, sources: tuple[Source, ...]) -> None:
+def _embed_sources(pdf, record: Record) -> None:
     """Each source as an embedded file, listed in the catalog's ``/AF`` as the
-    document's source, so a viewer shows it under attachments."""
+    document's source, so a viewer shows it under attachments. Its date is
+    the document's date, not the clock, so the bytes stay reproducible."""
     import pikepdf
 
     associated = []
-    for source in sources:
+    when = _latest(record)
+    for source in record.sources:
         spec = pikepdf.AttachedFileSpec(
             pdf, source.data, filename=source.filename, mime_type=SOURCE_MIME,
             description=f"Sumber SOP {source.nomor} (sha256 {source.sha256})".replace("  ", " "),
-            relationship=pikepdf.Name.Source,
+            relationship=pikepdf.Name.Source, creation_date=_pdf_date(when), mod_date=_pdf_date(when),
         )
         pdf.attachments[source.filename] = spec
         associated.append(pdf.attachments[source.filename].obj)
@@ -123,27 +121,35 @@ def _embed_sources(pdf, sources: tuple[Source, ...]) -> None:
 
 def _add_signature_fields(pdf, boxes: list[SignatureBox]) -> None:
     """An empty, printable signature widget per box, with an empty appearance
-    (PDF/A wants one on every widget); the box itself is drawn on the page."""
+    (PDF/A wants one on every widget); the box itself is drawn on the page.
+
+    A field's partial name may hold no period, so ``Disahkan.<nomor>`` is a
+    field ``<nomor>`` under a parent field ``Disahkan``: signing tools show
+    and find it by that full name, and a bound document's SOP signatures are
+    one group."""
     import pikepdf
     from pikepdf import Array, Dictionary, Name
 
     if not boxes:
         return
-    fields = []
+    parents: dict[str, pikepdf.Object] = {}
     for box in boxes:
+        group, _, own = box.name.partition(".")
+        if group not in parents:
+            parents[group] = pdf.make_indirect(Dictionary(T=pikepdf.String(group), Kids=Array()))
         page = pdf.pages[box.page]
         x1, y1, x2, y2 = box.rect
         appearance = pdf.make_stream(b"", Type=Name.XObject, Subtype=Name.Form,
                                      BBox=Array([0, 0, x2 - x1, y2 - y1]), Resources=Dictionary())
         widget = pdf.make_indirect(Dictionary(
-            Type=Name.Annot, Subtype=Name.Widget, FT=Name.Sig, T=pikepdf.String(box.name),
+            Type=Name.Annot, Subtype=Name.Widget, FT=Name.Sig, T=pikepdf.String(own), Parent=parents[group],
             F=4, Rect=Array([x1, y1, x2, y2]), P=page.obj, AP=Dictionary(N=appearance),
         ))
+        parents[group].Kids.append(widget)
         if "/Annots" not in page.obj:
             page.obj.Annots = Array()
         page.obj.Annots.append(widget)
-        fields.append(widget)
-    pdf.Root.AcroForm = Dictionary(Fields=Array(fields))
+    pdf.Root.AcroForm = Dictionary(Fields=Array(list(parents.values())))
 
 
 def _pdf_date(value: dt.datetime) -> str:
@@ -166,7 +172,7 @@ def _set_docinfo(pdf, record: Record) -> None:
     when = _pdf_date(_latest(record))
     info = pdf.docinfo
     info[pikepdf.Name.Title] = record.title
-    info[pikepdf.Name.Subject] = record.subject
+    info[pikepdf.Name.Subject] = _description(record)
     info[pikepdf.Name.Author] = record.unit
     info[pikepdf.Name.Keywords] = "; ".join(filter(None, ("SOP AP", record.subject, record.unit)))
     info[pikepdf.Name.Creator] = "soptui"
@@ -177,23 +183,32 @@ def _set_docinfo(pdf, record: Record) -> None:
 def _describe(pdf, record: Record) -> None:
     """The SOP's own facts in Dublin Core: the validator allows no extension
     schema, so nomor is ``dc:identifier``, the unit ``dc:publisher``, the
-    dates ``dc:date`` (in the order of ``dc:description``), the source hash
-    ``dc:source``. The metadata date is the document's date, not the clock."""
+    dates ``dc:date`` (in the order of ``dc:description``, which equals the
+    Subject, as PDF/A requires), the source hash ``dc:source``. The metadata
+    date is the document's date, not the clock."""
     when = _latest(record).isoformat()
     with pdf.open_metadata(set_pikepdf_as_editor=False, update_docinfo=False) as meta:
         meta["dc:identifier"] = "; ".join(s.nomor for s in record.sources if s.nomor) or record.subject
         meta["dc:publisher"] = list(record.instansi)
         meta["dc:source"] = "; ".join(f"sha256:{s.sha256} {s.filename}" for s in record.sources)
         meta["dc:description"] = _description(record)
+        if record.dates:
+            meta["dc:date"] = [day.isoformat() for _, day in record.dates]
+        if "pdf:Producer" in meta:
+            del meta["pdf:Producer"]
         meta["xmp:MetadataDate"] = when
         meta["xmp:CreatorTool"] = "soptui"
+    # No Producer: a signer that names itself there (pyHanko does) would make
+    # the two records of it differ, which PDF/A forbids.
+    if "/Producer" in pdf.docinfo:
+        del pdf.docinfo["/Producer"]
 
 
 def _description(record: Record) -> str:
-    lines = [record.subject, record.unit]
-    lines += [f"{label}: {day.isoformat()}" for label, day in record.dates]
-    lines += [f"Sumber {s.filename}: sha256 {s.sha256}" for s in record.sources]
-    return "\n".join(line for line in lines if line)
+    """One line (a viewer shows the Subject on one): nomor, unit, dates."""
+    parts = [record.subject, record.unit]
+    parts += [f"{label} {day.isoformat()}" for label, day in record.dates]
+    return "; ".join(part for part in parts if part)
 
 
 SOP_DATES = (("Tanggal Pembuatan", "tanggal_pembuatan"), ("Tanggal Revisi", "tanggal_revisi"),

@@ -1,0 +1,125 @@
+"""Signing the official PDF: what a signing back-end is given and returns.
+
+soptui prepares the document (PDF/A-3b, the TOML source embedded, an empty
+signature field named ``Disahkan.<nomor>`` in the signer's box; see
+``soptui_pdf.archival``), asks a back-end to sign it, and writes the result
+as a new file. A back-end is registered by a plugin through the
+``register_signers`` hook: the built-in one signs with a PKCS#12 file
+(``soptui_ttd``); a unit's own plugin may sign through its gateway (the BSrE
+API behind an e-office). Nothing here imports pyHanko: a back-end does,
+when it signs. See docs/signing.md.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from soptui.exporters import Option
+
+#: An environment variable holding a secret: ``SOPTUI_`` + the secret's name
+#: (``SOPTUI_SANDI`` for a passphrase), never a command-line argument.
+SECRET_PREFIX = "SOPTUI_"
+FIELD_PREFIX = "Disahkan"  # an SOP's "Disahkan oleh"
+DECREE_PREFIX = "Ditetapkan"  # the decree of a bound document, "Ditetapkan di ..."
+
+
+def field_name(nomor: str, prefix: str = FIELD_PREFIX) -> str:
+    """The signature field of one SOP: ``Disahkan.<nomor as a slug>`` (a
+    decree's: ``Ditetapkan.<nomor>``), so any signing application finds it.
+
+    Field names may not contain a period (it separates a field from its
+    parent), so the number's periods, slashes and spaces become hyphens:
+    ``800/123/SOP/2024`` gives ``Disahkan.800-123-SOP-2024``."""
+    ascii_text = unicodedata.normalize("NFKD", nomor).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
+    return f"{prefix}.{slug or 'SOP'}"
+
+
+class SigningError(Exception):
+    """Signing failed; ``str()`` is the message the user reads (what to do)."""
+
+
+@dataclass(frozen=True)
+class SignatureField:
+    """An empty signature field: its name, page (0-based) and rectangle in PDF
+    points, origin at the bottom left (x1, y1, x2, y2)."""
+
+    name: str
+    page: int
+    rect: tuple[float, float, float, float]
+
+    @property
+    def size(self) -> tuple[float, float]:
+        x1, y1, x2, y2 = self.rect
+        return abs(x2 - x1), abs(y2 - y1)
+
+
+@dataclass(frozen=True)
+class Official:
+    """Who the SOP says signs it ("Disahkan oleh"), read from its embedded source."""
+
+    jabatan: str = ""
+    nama: str = ""
+    nip: str = ""
+
+
+@dataclass(frozen=True)
+class SignRequest:
+    """What a back-end gets: the PDF to sign, where, for whom, its options.
+
+    ``secret(name, prompt)`` returns a secret (a passphrase): from the
+    environment variable ``SOPTUI_<NAME>`` when set, else asked without echo;
+    a back-end never reads one from its options. The back-end returns the
+    signed PDF's bytes and never writes a file: soptui writes the result as a
+    new file, atomically, and leaves the unsigned one as it was.
+    """
+
+    pdf: bytes
+    field: SignatureField
+    official: Official
+    options: dict[str, Any]
+    secret: Callable[[str, str], str]
+    timestamp_url: str | None = None
+    reason: str = ""
+    location: str = ""
+    warn: Callable[[str], None] = lambda message: None  # a line the user should read; signing goes on
+
+
+@dataclass(frozen=True)
+class SignerBackend:
+    """A way to sign, registered through ``register_signers``."""
+
+    name: str  # what users type after --penanda
+    label: str
+    sign: Callable[[SignRequest], bytes]
+    options: tuple[Option, ...] = ()
+    plugin: str = field(default="", compare=False)  # filled in by the plugin manager
+
+
+def same_person(first: str, second: str) -> bool:
+    """Whether two spellings name the same person: every word of the shorter
+    (at least two) is in the longer, titles and case aside, so a certificate's
+    ``YOHANES BERE`` is the SOP's ``Dr. Yohanes Bere, S.Sos., M.Si.``."""
+    words = [set(re.findall(r"\w+", name.casefold())) for name in (first, second)]
+    shorter, longer = sorted(words, key=len)
+    return len(shorter) >= 2 and shorter <= longer
+
+
+def moment(when: dt.datetime) -> str:
+    """``2 Desember 2026 15.17 WITA``: a signing time on this machine's clock,
+    as the appearance prints it and ``soptui verifikasi`` reports it."""
+    from soptui.printed import tanggal
+
+    local = when.astimezone()
+    return f"{tanggal(local.date())} {local:%H.%M} {local.tzname() or ''}".strip()
+
+
+def environment_secret(name: str) -> str | None:
+    """The secret ``name`` from its environment variable, or ``None``."""
+    return os.environ.get(SECRET_PREFIX + name.upper())

@@ -1,0 +1,104 @@
+"""Reading a ready-to-sign or signed PDF: its fields, its embedded sources, its footers.
+
+Everything here reads; nothing writes. An unreadable or non-PDF file is a
+:class:`NotAPdf` naming the file, never a traceback.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from soptui.signing import Official, SignatureField
+
+#: The footer's "sumber" and the first 12 hex digits of the source's SHA-256.
+PRINTED_HASH = re.compile(r"sumber\s+([0-9a-f]{12})\b")
+
+
+class NotAPdf(ValueError):
+    """The file is not a PDF soptui can read; ``str()`` says which and why."""
+
+
+@dataclass(frozen=True)
+class EmbeddedSource:
+    """An SOP source embedded in the PDF (``/AFRelationship /Source``)."""
+
+    filename: str
+    data: bytes
+
+    @property
+    def sha256(self) -> str:
+        return hashlib.sha256(self.data).hexdigest()
+
+
+def open_pdf(data: bytes, name: str | Path):
+    """``data`` opened with pikepdf, or :class:`NotAPdf`."""
+    import pikepdf
+
+    try:
+        return pikepdf.open(io.BytesIO(data))
+    except (pikepdf.PdfError, ValueError) as error:
+        raise NotAPdf(f"{name}: bukan PDF yang dapat dibaca ({error})") from None
+
+
+def signature_fields(data: bytes, name: str | Path = "<pdf>") -> list[tuple[SignatureField, bool]]:
+    """Every signature field of the PDF, in page order, and whether it is signed."""
+    from pikepdf import Name
+
+    found = []
+    with open_pdf(data, name) as pdf:
+        for index, page in enumerate(pdf.pages):
+            for annot in page.obj.get("/Annots", []):
+                if annot.get("/FT") == Name.Sig and "/T" in annot:
+                    rect = tuple(float(v) for v in annot.Rect)
+                    found.append((SignatureField(_full_name(annot), index, rect), "/V" in annot))
+    return found
+
+
+def _full_name(field) -> str:
+    """A field's fully qualified name: its partial names from the top, joined by periods."""
+    names, seen = [], set()
+    while field is not None and field.objgen not in seen:
+        seen.add(field.objgen)
+        if "/T" in field:
+            names.append(str(field.T))
+        field = field.get("/Parent")
+    return ".".join(reversed(names))
+
+
+def embedded_sources(data: bytes, name: str | Path = "<pdf>") -> list[EmbeddedSource]:
+    """The SOP sources the PDF carries, in the order it lists them."""
+    from pikepdf import Name
+
+    with open_pdf(data, name) as pdf:
+        return [
+            EmbeddedSource(filename, attached.get_file().read_bytes())
+            for filename, attached in pdf.attachments.items()
+            if attached.obj.get("/AFRelationship") == Name.Source
+        ]
+
+
+def printed_hashes(data: bytes) -> list[str]:
+    """The source hashes printed in the footers, one per page that has one."""
+    from pypdf import PdfReader
+
+    reader = PdfReader(io.BytesIO(data))
+    return [match[1] for page in reader.pages for match in PRINTED_HASH.finditer(page.extract_text() or "")]
+
+
+def official_for(field: SignatureField, sources: list[EmbeddedSource]) -> Official:
+    """Who signs in ``field``: the "Disahkan oleh" of the source whose nomor
+    names the field (``Disahkan.<nomor>``); empty when none does."""
+    from soptui.loader import load_bytes
+    from soptui.signing import field_name
+
+    for source in sources:
+        loaded = load_bytes(source.data, source.filename)
+        if loaded.sop is None or field_name(loaded.sop.identitas.nomor) != field.name:
+            continue
+        signer = loaded.sop.identitas.disahkan_oleh
+        return Official(signer.jabatan, signer.nama, signer.nip) if signer else Official()
+    return Official()
