@@ -89,8 +89,8 @@ def render(exporter: Exporter, export: ExportInput, options: dict[str, Any] | No
 
     options = {**default_options(exporter), **(options or {})}
     layout = None
-    if exporter.page_options is not None:
-        page = exporter.page_options(options)
+    page = exporter.page_options(options) if exporter.page_options is not None else None
+    if page is not None:  # an exporter may need the layout only for some options
         layouts = {} if layouts is None else layouts
         key = repr(page)
         if key not in layouts:

@@ -22,7 +22,9 @@ from soptui.model import Sop
 from soptui.serialize import to_dict
 
 EXPORT_VERSION = 1
-SCHEMA_URL = "https://soptui.invalid/schema/sop-export-1.json"
+SCHEMA_URL = "https://soptui.invalid/schema/sop-export-1.json"  # an identifier; see docs/json.md, Schema
+LAYOUT_SCHEMA_URL = "https://soptui.invalid/schema/layout-1.json"
+LAYOUT_DECIMALS = 2  # 0.01 pt: finer than any printer, and the same digits every run
 
 
 def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> None:
@@ -36,8 +38,13 @@ def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) ->
     if errors:
         lines = "\n".join(finding.format_line() for finding in errors)
         raise ExportError(f"{t('json.refused', count=len(errors))}\n{lines}")
+    document = build_document(input)
+    if input.layout is not None:
+        from soptui.layout import layout_to_dict
+
+        document["layout"] = _rounded(layout_to_dict(input.layout))
     try:
-        text = dumps(build_document(input), options.get("indent", 0))
+        text = dumps(document, options.get("indent", 0))
     except ValueError:
         raise ExportError(t("json.not_finite", path=input.path)) from None
     stream.write(text.encode("utf-8"))
@@ -128,6 +135,17 @@ def _actors(sop: Sop) -> list[dict[str, Any]]:
         {"id": actor_id, "nama": names.get(actor_id), "steps": steps, "step_count": len(steps)}
         for actor_id, steps in by_actor.items()
     ]
+
+
+def _rounded(value: Any) -> Any:
+    """Floats to ``LAYOUT_DECIMALS`` places, whole ones as integers, recursively."""
+    if isinstance(value, float):
+        return _number(round(value, LAYOUT_DECIMALS))
+    if isinstance(value, dict):
+        return {key: _rounded(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_rounded(item) for item in value]
+    return value
 
 
 def _number(value: float) -> int | float:

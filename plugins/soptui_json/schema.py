@@ -1,10 +1,17 @@
 """The JSON Schema of the export document, kept in ``schema/sop-export-1.json``.
 
-The file is what consumers and ``soptui schema --export json`` read; this
-module is how it is made, so the ``sop`` member always matches the file
+Two variants (docs/json.md, Versioning): the published one is open, since
+members may be added within export version 1 and a consumer validating with
+it must not break on the first addition; the strict one
+(``sop-export-1.strict.json``) refuses members it does not describe, and is
+what soptui's own tests validate every export with, so nothing is emitted
+undocumented. The computed layout (``-O layout=true``) is the layout's own
+schema, embedded as a resource with its own ``$id``.
+
+The files are what consumers and ``soptui schema --export json`` read; this
+module is how they are made, so the ``sop`` member always matches the file
 format's own schema (``soptui.schema.file_schema``). After changing either,
-run ``python -m soptui_json.schema`` to rewrite the file; a test fails
-until the two agree.
+run ``python -m soptui_json.schema`` to rewrite them; a test fails until they agree.
 """
 
 from __future__ import annotations
@@ -14,9 +21,10 @@ from pathlib import Path
 from typing import Any
 
 from soptui.schema import file_schema
-from soptui_json.document import EXPORT_VERSION, SCHEMA_URL
+from soptui_json.document import EXPORT_VERSION, LAYOUT_SCHEMA_URL, SCHEMA_URL
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / f"sop-export-{EXPORT_VERSION}.json"
+STRICT_SCHEMA_FILE = SCHEMA_FILE.with_suffix(".strict.json")
 
 _AMOUNT = {
     "type": "object",
@@ -25,19 +33,43 @@ _AMOUNT = {
         "working_days": {"type": "number", "minimum": 0, "description": "Working days (hari kerja), never converted."},
     },
     "required": ["seconds", "working_days"],
-    "additionalProperties": False,
 }
 
 
-def build_schema() -> dict[str, Any]:
-    """The export schema as a dict, in the order it is written."""
+def build_schema(strict: bool = False) -> dict[str, Any]:
+    """The export schema as a dict, in the order it is written: open, or ``strict``."""
+    return _closed(_schema()) if strict else _opened(_schema())
+
+
+def _closed(schema: Any) -> Any:
+    """Every object refuses members it does not describe, except the SOP file's
+    tables, which keep their unknown keys as the format does."""
+    if isinstance(schema, list):
+        return [_closed(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    closed = {key: value if key == "sop" else _closed(value) for key, value in schema.items()}
+    if closed.get("type") == "object" and "properties" in closed and "additionalProperties" not in closed:
+        closed["additionalProperties"] = False
+    return closed
+
+
+def _opened(schema: Any) -> Any:
+    """Every object open to members added later, the embedded layout's too."""
+    if isinstance(schema, list):
+        return [_opened(item) for item in schema]
+    if not isinstance(schema, dict):
+        return schema
+    return {key: _opened(value) for key, value in schema.items() if not (key == "additionalProperties" and value is False)}
+
+
+def _schema() -> dict[str, Any]:
     sop = {key: value for key, value in file_schema().items() if key not in ("$schema", "$id", "title")}
     duration = {
         "description": "A parsed `waktu`: calendar seconds and working days kept apart, each min..max.",
         "type": "object",
         "properties": {"min": {"$ref": "#/$defs/amount"}, "max": {"$ref": "#/$defs/amount"}, "text": {"type": "string"}},
         "required": ["min", "max", "text"],
-        "additionalProperties": False,
     }
     step = {
         "type": "object",
@@ -50,7 +82,6 @@ def build_schema() -> dict[str, Any]:
             "duration": {"oneOf": [{"$ref": "#/$defs/duration"}, {"type": "null"}]},
         },
         "required": ["id", "number", "symbol", "actor", "successors", "duration"],
-        "additionalProperties": False,
     }
     edge = {
         "type": "object",
@@ -60,7 +91,6 @@ def build_schema() -> dict[str, Any]:
             "label": {"type": ["string", "null"], "description": "Printed beside a decision's arrow; null for lanjut."},
         },
         "required": ["target", "branch", "label"],
-        "additionalProperties": False,
     }
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
@@ -94,7 +124,6 @@ def build_schema() -> dict[str, Any]:
                     "steps": {"type": "array", "items": {"$ref": "#/$defs/step"}},
                 },
                 "required": ["start", "ends", "main_path", "steps"],
-                "additionalProperties": False,
             },
             "durations": {
                 "type": "object",
@@ -103,7 +132,6 @@ def build_schema() -> dict[str, Any]:
                     "main_path_steps_without_duration": {"type": "array", "items": {"type": "string"}},
                 },
                 "required": ["main_path_total", "main_path_steps_without_duration"],
-                "additionalProperties": False,
             },
             "actors": {
                 "type": "array",
@@ -116,20 +144,34 @@ def build_schema() -> dict[str, Any]:
                         "step_count": {"type": "integer", "minimum": 0},
                     },
                     "required": ["id", "nama", "steps", "step_count"],
-                    "additionalProperties": False,
                 },
+            },
+            "layout": {
+                "$ref": LAYOUT_SCHEMA_URL,
+                "description": "Only with `-O layout=true`: the computed flowchart (docs/layout.md), coordinates "
+                               "rounded to 0.01 pt, for the `paper` and `orientation` options.",
             },
         },
         "required": ["$schema", "export_version", "generator", "source", "sop", "flow", "durations", "actors"],
-        "additionalProperties": False,
-        "$defs": {"sop": sop, "step": step, "edge": edge, "duration": duration, "amount": _AMOUNT},
+        "$defs": {"sop": sop, "step": step, "edge": edge, "duration": duration, "amount": _AMOUNT,
+                  "layout": _layout_schema()},
     }
 
 
-def schema_text() -> str:
-    return json.dumps(build_schema(), ensure_ascii=False, indent=2) + "\n"
+def _layout_schema() -> dict[str, Any]:
+    """The layout's own schema, embedded as a resource: its ``$ref``s resolve inside it."""
+    from soptui.layout import layout_schema
+
+    schema = layout_schema()
+    schema.pop("$schema", None)
+    return {"$id": LAYOUT_SCHEMA_URL, **schema}
+
+
+def schema_text(strict: bool = False) -> str:
+    return json.dumps(build_schema(strict), ensure_ascii=False, indent=2) + "\n"
 
 
 if __name__ == "__main__":
-    SCHEMA_FILE.write_text(schema_text(), encoding="utf-8")
-    print(f"wrote {SCHEMA_FILE}")
+    for path, strict in ((SCHEMA_FILE, False), (STRICT_SCHEMA_FILE, True)):
+        path.write_text(schema_text(strict), encoding="utf-8")
+        print(f"wrote {path}")

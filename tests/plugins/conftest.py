@@ -90,14 +90,14 @@ def soptui_run():
 
 @pytest.fixture
 def assert_valid_exports():
-    """Validate every JSON export under a folder against the schema in the repo."""
+    """Validate every JSON export under a folder against the strict schema in the repo."""
     import json
 
     import jsonschema
 
-    from soptui_json.schema import SCHEMA_FILE
+    from soptui_json.schema import STRICT_SCHEMA_FILE
 
-    validator = jsonschema.Draft202012Validator(json.loads(SCHEMA_FILE.read_text(encoding="utf-8")),
+    validator = jsonschema.Draft202012Validator(json.loads(STRICT_SCHEMA_FILE.read_text(encoding="utf-8")),
                                                 format_checker=jsonschema.FormatChecker())
 
     def check(folder: Path) -> int:

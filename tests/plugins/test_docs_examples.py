@@ -4,7 +4,8 @@ A Python block right after a line naming a file (`` `soptui_teks.py`: ``) is
 that module; a block with ``def test_`` is a test file, run by pytest in a
 subprocess next to those modules (so the ``soptui.testing`` fixtures come from
 the installed pytest plugin, as in an author's project); any other Python
-block is a plugin module that must load cleanly, or a script run as is.
+block is a plugin module that must load cleanly, or a script run as is in a
+folder holding the example SOPs, with ``soptui`` on the ``PATH``.
 TOML and JSON blocks must parse.
 """
 
@@ -13,6 +14,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tomllib
@@ -21,10 +23,11 @@ from pathlib import Path
 
 import pytest
 
-from soptui.testing import load_plugin
+from soptui.testing import example_paths, load_plugin
 
 ROOT = Path(__file__).resolve().parents[2]
 DOCS = ("plugins.md", "json.md")
+EXAMPLES = example_paths()
 _BLOCK = re.compile(r"(?:^`(?P<file>[\w/]+\.py)`[^\n]*:\n\n)?^```(?P<lang>[\w-]*)\n(?P<code>.*?)^```", re.S | re.M)
 
 
@@ -47,6 +50,9 @@ def test_python_examples_run_as_written(doc, tmp_path, monkeypatch):
             plain.append(code)
     monkeypatch.syspath_prepend(str(site))
     monkeypatch.chdir(tmp_path)
+    for path in EXAMPLES:  # a consumer's example runs in a folder holding SOP files
+        shutil.copy(path, tmp_path)
+    monkeypatch.setenv("PATH", os.pathsep.join([str(Path(sys.executable).parent), os.environ.get("PATH", "")]))
     for number, code in enumerate(plain):
         module = types.ModuleType(f"doc_example_{number}")
         module.__file__ = str(site / f"doc_example_{number}.py")

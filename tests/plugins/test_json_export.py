@@ -14,10 +14,11 @@ from hypothesis import strategies as st
 
 from soptui.exporters import ExportInput
 from soptui.loader import load, load_bytes
-from soptui_json.schema import SCHEMA_FILE, schema_text
+from soptui_json.schema import SCHEMA_FILE, STRICT_SCHEMA_FILE, schema_text
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
-VALIDATOR = jsonschema.Draft202012Validator(SCHEMA, format_checker=jsonschema.FormatChecker())
+STRICT = json.loads(STRICT_SCHEMA_FILE.read_text(encoding="utf-8"))
+VALIDATOR = jsonschema.Draft202012Validator(STRICT, format_checker=jsonschema.FormatChecker())  # nothing undocumented
 
 
 def export_bytes(path: Path | None, sop=None, sha256: str = "0" * 64) -> bytes:
@@ -33,9 +34,45 @@ def export_bytes(path: Path | None, sop=None, sha256: str = "0" * 64) -> bytes:
     return data
 
 
-def test_schema_file_is_valid_and_up_to_date():
+def test_schema_files_are_valid_and_up_to_date():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
+    jsonschema.Draft202012Validator.check_schema(STRICT)
     assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python -m soptui_json.schema"
+    assert STRICT_SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(strict=True), "run: python -m soptui_json.schema"
+
+
+def test_the_published_schema_accepts_members_added_later_and_the_strict_one_does_not(examples):
+    """docs/json.md promises additions within version 1; a consumer validating must not break on them."""
+    document = json.loads(export_bytes(examples[0]))
+    document["ringkasan"] = {"baru": True}
+    document["flow"]["steps"][0]["lane"] = 3
+    document["durations"]["main_path_total"]["min"]["hours"] = 1
+    jsonschema.Draft202012Validator(SCHEMA).validate(document)
+    for where in (document, document["flow"]["steps"][0], document["durations"]["main_path_total"]["min"]):
+        assert not jsonschema.Draft202012Validator(STRICT).is_valid(document)
+        where.pop(next(key for key in ("ringkasan", "lane", "hours") if key in where))
+    jsonschema.Draft202012Validator(STRICT).validate(document)
+    broken = {**document, "export_version": 2}
+    assert not jsonschema.Draft202012Validator(SCHEMA).is_valid(broken)  # open to additions, not to changes
+
+
+def test_the_computed_layout_comes_with_the_export_when_asked(examples):
+    from soptui.layout import PageOptions, compute_layout, layout_schema, layout_to_dict
+    from soptui.testing import export
+
+    path = next(p for p in examples if p.name == "pengajuan-cuti.sop.toml")
+    plain = export("json", path)
+    assert plain.layout is None and "layout" not in json.loads(plain.data)  # not computed unless asked
+    asked = export("json", path, options={"layout": True, "paper": "F4", "orientation": "portrait"})
+    document = json.loads(asked.data)
+    VALIDATOR.validate(document)
+    jsonschema.Draft202012Validator(layout_schema()).validate(document["layout"])
+    expected = layout_to_dict(compute_layout(load(path).sop, PageOptions(paper="F4", orientation="portrait")))
+    assert (document["layout"]["paper"], document["layout"]["orientation"]) == ("F4", "portrait")
+    first, computed = document["layout"]["pages"][0]["symbols"][0]["box"], expected["pages"][0]["symbols"][0]["box"]
+    assert first == {key: round(value, 2) for key, value in computed.items()}
+    numbers = json.dumps(document["layout"])
+    assert not __import__("re").search(r"\d\.\d{3,}", numbers)  # rounded to 0.01 pt
 
 
 def test_schema_command_prints_the_export_schema():
@@ -44,6 +81,15 @@ def test_schema_command_prints_the_export_schema():
     result = CliRunner().invoke(cli, ["schema", "--export", "json"])
     assert result.exit_code == 0
     assert json.loads(result.output) == SCHEMA
+    assert json.loads(CliRunner().invoke(cli, ["schema", "--export", "json", "--strict"]).output) == STRICT
+
+
+def test_schema_command_prints_the_layout_schema():
+    from soptui.cli import cli
+    from soptui.layout import layout_schema
+
+    result = CliRunner().invoke(cli, ["schema", "--layout"])
+    assert result.exit_code == 0 and json.loads(result.output) == layout_schema()
 
 
 def test_examples_export_valid_and_byte_identical_twice(examples):
