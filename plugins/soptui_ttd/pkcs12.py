@@ -15,7 +15,7 @@ import tempfile
 from pathlib import Path
 
 from soptui.i18n import t
-from soptui.signing import SignerBackend, SignRequest, SigningError, same_person
+from soptui.signing import SignerBackend, SignRequest, SigningError, quiet_pyhanko, same_person
 from soptui.exporters import Option
 
 NIP = re.compile(r"^\d{18}$")
@@ -45,6 +45,7 @@ def sign(request: SignRequest) -> bytes:
 def _load(path: Path, passphrase: str):
     from pyhanko.sign import signers
 
+    quiet_pyhanko()  # a wrong passphrase is our one-line message, not its traceback
     try:
         signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase.encode("utf-8"))
     except (ValueError, OSError) as error:

@@ -75,6 +75,10 @@ def tandatangan(pdf: Path, p12: Path | None, backend: str | None, option_items: 
     except SigningError as error:
         echo(t("signing.error", path=pdf, reason=error), err=True)
         sys.exit(EXIT_FAILED)
+    except Exception as error:  # a plugin's own bug: one message naming it, never a traceback
+        echo(t("signing.crashed", backend=signer.name, plugin=signer.plugin, error=f"{type(error).__name__}: {error}"),
+             err=True)
+        sys.exit(EXIT_FAILED)
     if not isinstance(signed, bytes) or not _is_signed(signed, field.name):
         echo(t("signing.not_signed", backend=signer.name, field=field.name), err=True)
         sys.exit(EXIT_FAILED)

@@ -13,6 +13,7 @@ when it signs. See docs/signing.md.
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import os
 import re
 import unicodedata
@@ -118,6 +119,16 @@ def moment(when: dt.datetime) -> str:
 
     local = when.astimezone()
     return f"{tanggal(local.date())} {local:%H.%M} {local.tzname() or ''}".strip()
+
+
+def quiet_pyhanko() -> None:
+    """pyHanko logs its errors with tracebacks; soptui reports them itself, in
+    one line the user can act on, so its loggers print nothing."""
+    for name in ("pyhanko", "pyhanko_certvalidator"):
+        logger = logging.getLogger(name)
+        if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
+            logger.addHandler(logging.NullHandler())
+        logger.propagate = False
 
 
 def environment_secret(name: str) -> str | None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import logging
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from soptui.signing import quiet_pyhanko
 from soptui.signing.document import EmbeddedSource, embedded_sources, open_pdf, printed_hashes, signature_fields
 
 #: What may follow a signature and still leave it standing: more signatures
@@ -96,6 +96,24 @@ def load_roots(paths: list[Path]) -> list:
     return roots
 
 
+def system_roots() -> list:
+    """The certificates this machine trusts (OpenSSL's default bundle, as
+    ``ssl`` finds it; Debian: ``/etc/ssl/certs/ca-certificates.crt``)."""
+    import ssl
+
+    paths = ssl.get_default_verify_paths()
+    files = [Path(paths.cafile)] if paths.cafile and Path(paths.cafile).is_file() else []
+    if not files and paths.capath and Path(paths.capath).is_dir():
+        files = sorted(p for p in Path(paths.capath).iterdir() if p.suffix in (".pem", ".crt") and p.is_file())
+    roots = []
+    for path in files:
+        try:
+            roots += load_roots([path])
+        except (OSError, ValueError):  # one unreadable file in the system's folder is not the user's problem
+            continue
+    return roots
+
+
 def verify(data: bytes, name: str | Path, roots: list | None = None, system: bool = True,
            online: bool = False) -> Verification:
     """Check the PDF ``data``: ``roots`` are trusted certificates (asn1crypto),
@@ -115,15 +133,10 @@ def _signatures(data: bytes, roots: list, system: bool, online: bool) -> tuple[l
     from pyhanko.pdf_utils.reader import PdfFileReader
     from pyhanko_certvalidator import ValidationContext
 
-    for name in ("pyhanko", "pyhanko_certvalidator"):  # their findings are in the result, not tracebacks on stderr
-        logging.getLogger(name).addHandler(logging.NullHandler())
-        logging.getLogger(name).propagate = False
-    if system:
-        context = ValidationContext(extra_trust_roots=roots, allow_fetching=online,
-                                    revocation_mode="hard-fail" if online else "soft-fail")
-    else:
-        context = ValidationContext(trust_roots=roots, allow_fetching=online,
-                                    revocation_mode="hard-fail" if online else "soft-fail")
+    quiet_pyhanko()  # its findings are in the result, not tracebacks on stderr
+    trusted = [*roots, *system_roots()] if system else roots
+    context = ValidationContext(trust_roots=trusted, allow_fetching=online,
+                                revocation_mode="hard-fail" if online else "soft-fail")
     reader = PdfFileReader(io.BytesIO(data), strict=False)
     signatures = reader.embedded_signatures
     checks = [_check(signature, context) for signature in signatures]
