@@ -191,10 +191,15 @@ class RecordsPane(VerticalScroll):
         self.sop = sop
 
     def compose(self) -> ComposeResult:
+        from soptui.tui.widgets.signed import SignedPdfLine
+
+        yield SignedPdfLine()
         for kind in RECORD_FIELDS:
             yield RecordEditor(kind, self.sop)
 
     def show(self, sop: Sop) -> None:
         self.sop = sop
+        for line in self.query("#signed-pdf"):
+            line.look(sop)
         for editor in self.query(RecordEditor):
             editor.show(sop)
