@@ -13,9 +13,9 @@ import click
 
 from soptui import __version__
 from soptui.commands.check import check
-from soptui.commands import operate
+from soptui.commands import language, operate
 from soptui.commands.common import lang_option
-from soptui.i18n import t
+from soptui.i18n import get_language
 from soptui.commands.diff import diff
 from soptui.commands.edit import edit
 from soptui.commands.export import export
@@ -52,7 +52,8 @@ class DefaultGroup(click.Group):
     def main(self, args=None, *rest, **extra):  # type: ignore[override]
         """One invocation: settings flags and the language in force from the start, undone after."""
         with operate.invocation(list(sys.argv[1:] if args is None else args)):
-            return super().main(args, *rest, **extra)
+            with language.speaking(get_language(), self):
+                return super().main(args, *rest, **extra)
 
 
 def _is_edit_option(args: list[str]) -> bool:
@@ -61,7 +62,7 @@ def _is_edit_option(args: list[str]) -> bool:
 
 
 @click.group(cls=DefaultGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="soptui", message="%(prog)s %(version)s", help=t("cli.version"))
+@click.version_option(__version__, "--version", prog_name="soptui", message="%(prog)s %(version)s", help="Menampilkan versi soptui lalu keluar.")
 @lang_option
 def cli() -> None:
     """soptui: menyusun, memeriksa, dan menerbitkan SOP AP (PermenPAN-RB 35/2012).
@@ -79,20 +80,21 @@ cli.add_command(verifikasi)
 
 
 def _localise_help(command: click.Command) -> None:
-    """click words its own ``--help`` in English; soptui speaks the user's language."""
+    """``-h`` as well as ``--help``, worded like soptui's own help (translated with it), and ``--lang``."""
     command.add_help_option = False
-    click.help_option("-h", "--help", help=t("cli.help"))(command)
+    click.help_option("-h", "--help", help="Menampilkan bantuan ini lalu keluar.")(command)
+    if not any(param.name == "lang" for param in command.params):
+        lang_option(command)
 
 
-def _leaves(group: click.Group):
-    for command in group.commands.values():
-        if isinstance(command, click.Group):
-            yield from _leaves(command)
-        else:
-            yield command
+def _tree(command: click.Command):
+    """``command`` and every command below it, groups included."""
+    yield command
+    for sub in getattr(command, "commands", {}).values():
+        yield from _tree(sub)
 
 
-for command in (cli, *cli.commands.values()):
+for command in _tree(cli):
     _localise_help(command)
-for command in _leaves(cli):
+for command in (command for command in _tree(cli) if not isinstance(command, click.Group)):
     operate.attach(command, report_settings=command.name != "edit")  # the editor shows them in its window

@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import string
 import tomllib
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterator, Mapping
+from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -39,6 +40,18 @@ def set_language(lang: str) -> None:
     if lang not in LANGUAGES:
         raise ValueError(f"unknown language {lang!r}; choose one of {', '.join(LANGUAGES)}")
     _current = lang
+
+
+@contextmanager
+def language_scope() -> Iterator[None]:
+    """Whatever language is chosen inside, the one chosen before is back after
+    (one command-line invocation inside a longer process: tests, the editor)."""
+    global _current
+    before = _current
+    try:
+        yield
+    finally:
+        _current = before
 
 
 def get_language() -> str:

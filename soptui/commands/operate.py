@@ -17,7 +17,7 @@ from contextlib import contextmanager
 import click
 
 from soptui.config import CONFIG_VARIABLE, ISOLATED_VARIABLE, load_config
-from soptui.i18n import LANGUAGES, set_language
+from soptui.i18n import LANGUAGES, language_scope, set_language
 
 _state = {"quiet": False}
 
@@ -32,11 +32,17 @@ def invocation(args: list[str]) -> Iterator[None]:
     """One run of the CLI: the settings and the language its arguments choose, undone after."""
     saved = {name: os.environ.get(name) for name in (CONFIG_VARIABLE, ISOLATED_VARIABLE)}
     _state["quiet"] = False
+    if "--isolated" in args:  # before anything reads the settings, --help's language included
+        os.environ[ISOLATED_VARIABLE] = "1"
+    chosen = _value_of(args, "--config")
+    if chosen:
+        os.environ[CONFIG_VARIABLE] = os.path.abspath(chosen)
     lang = _value_of(args, "--lang")
-    if lang in LANGUAGES:
-        set_language(lang)
     try:
-        yield
+        with language_scope():
+            if lang in LANGUAGES:
+                set_language(lang)
+            yield
     finally:
         for name, value in saved.items():
             if value is None:
@@ -75,9 +81,9 @@ def attach(command: click.Command, report_settings: bool = True) -> None:
     """Give ``command`` the operator options and, unless it shows them itself
     (the editor), report settings problems on stderr before it runs."""
     command.params += [
-        click.Option(["--config", "config_file"], type=click.Path(dir_okay=False), metavar="FILE", expose_value=False,
+        click.Option(["--config", "config_file"], type=click.Path(dir_okay=False), expose_value=False,
                      is_eager=True, callback=_use_config,
-                     help="Baca pengaturan hanya dari FILE (variabel SOPTUI_* diabaikan)."),
+                     help="Baca pengaturan hanya dari berkas ini (variabel SOPTUI_* diabaikan)."),
         click.Option(["--isolated"], is_flag=True, expose_value=False, is_eager=True, callback=_use_isolated,
                      help="Abaikan pengaturan pengguna: berkas dan variabel SOPTUI_*."),
         click.Option(["-q", "--quiet"], is_flag=True, expose_value=False, callback=_use_quiet,

@@ -21,7 +21,7 @@ def test_check_examples_exits_0_and_prints_warnings_only():
     result = run("check", str(ROOT / "examples"))
     assert result.exit_code == 0, result.output
     assert " I003 " in result.stdout and " L002 " in result.stdout
-    assert "3 berkas diperiksa: 0 galat" in result.stderr
+    assert "3 berkas diperiksa: 0 kesalahan" in result.stderr
 
 
 def test_check_file_with_error_exits_1_with_a_ruff_style_line(tmp_path):
@@ -62,7 +62,7 @@ def test_english_messages_on_request(tmp_path):
     path.write_text(CLEAN.replace('tidak = "agenda"', 'tidak = "x"'), encoding="utf-8")
     result = run("check", "--lang", "en", str(path))
     assert "points to step \"x\", which does not exist" in result.stdout
-    assert "1 files checked: 1 errors" in result.stderr
+    assert "1 file checked: 1 error, 0 warnings." in result.stderr
 
 
 def test_version_and_indonesian_help():
@@ -136,7 +136,7 @@ def test_rules_lists_every_rule_with_its_severity_and_title(monkeypatch):
     monkeypatch.setattr(plugins, "get_plugins", lambda quiet=False: loaded)
     lines = run("check", "--rules").stdout.splitlines()
     assert len(lines) == len(RULES) + 1
-    assert "S006  galat      keputusan tanpa cabang tidak" in lines
+    assert "S006  kesalahan  keputusan tanpa cabang tidak" in lines
     assert lines[-1] == "X101  peringatan nomor tidak mengikuti pola dinas  [soptui-nomor-dinas]"
     english = json.loads(run("check", "--rules", "--format", "json", "--lang", "en").stdout)
     assert {"code": "L002", "severity": "warning", "title": "related SOP not found", "plugin": "soptui"} in english
