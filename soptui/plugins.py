@@ -212,11 +212,11 @@ def _entry_point_candidates() -> list[tuple[PluginInfo, Callable[[], object]]]:
 def _register(result: Plugins, info: PluginInfo, module: object) -> None:
     """Register one plugin and collect what it registers; raise to skip it whole."""
     manager = result.manager
-    manager.register(module, name=info.name)
+    _check_hook_names(module)
     try:
-        manager.check_pending()
-    except pluggy.PluginValidationError as error:
-        raise PluginProblem(t("plugins.unknown_hook", error=error)) from None
+        manager.register(module, name=info.name)
+    except pluggy.PluginValidationError as error:  # a parameter the hook does not have; pluggy words it in English
+        raise PluginProblem(t("plugins.bad_hook_arguments", hook=_hook_of(error))) from None
     implemented = {hook for hook in HOOKS if any(
         impl.plugin is module for impl in getattr(manager.hook, hook).get_hookimpls()
     )}
@@ -266,6 +266,18 @@ def _signer(result: Plugins, signer: object, info: PluginInfo):
     if signer.name in result.signers:
         raise PluginProblem(t("plugins.signer_taken", name=signer.name, owner=result.signers[signer.name].plugin))
     return dataclasses.replace(signer, plugin=info.name)
+
+
+def _check_hook_names(module: object) -> None:
+    """A ``@hookimpl`` whose name is no soptui hook (a typo such as ``register_exporter``)."""
+    marked = [name for name in dir(module) if getattr(getattr(module, name, None), "soptui_impl", None) is not None]
+    unknown = [name for name in marked if name not in HOOKS]
+    if unknown:
+        raise PluginProblem(t("plugins.unknown_hook", hooks=", ".join(unknown), known=", ".join(HOOKS)))
+
+
+def _hook_of(error: pluggy.PluginValidationError) -> str:
+    return next((hook for hook in HOOKS if hook in str(error)), "")
 
 
 def _exporter(exporter: object, info: PluginInfo) -> Exporter:
