@@ -20,6 +20,8 @@ SIGNER_NIP = "197203121998031004"
 class Credentials:
     p12: Path
     root: Path  # the CA certificate, PEM
+    ca_cert: object = None  # cryptography objects, to issue more (a timestamp authority)
+    ca_key: object = None
 
 
 def _name(common_name: str, serial: str | None = None):
@@ -31,6 +33,28 @@ def _name(common_name: str, serial: str | None = None):
     if serial:
         parts.append(x509.NameAttribute(NameOID.SERIAL_NUMBER, serial))
     return x509.Name(parts)
+
+
+def issue(credentials: Credentials, common_name: str, extended_usage=None):
+    """A key and a certificate from the test CA (asn1crypto forms, as pyHanko takes them)."""
+    from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+    from cryptography import x509
+    from cryptography.hazmat.primitives import hashes, serialization
+    from cryptography.hazmat.primitives.asymmetric import rsa
+
+    now = dt.datetime.now(dt.UTC)
+    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
+    builder = (x509.CertificateBuilder().subject_name(_name(common_name)).issuer_name(credentials.ca_cert.subject)
+               .public_key(key.public_key()).serial_number(x509.random_serial_number())
+               .not_valid_before(now - dt.timedelta(days=1)).not_valid_after(now + dt.timedelta(days=30))
+               .add_extension(_usage(digital_signature=True, content_commitment=True), critical=True))
+    if extended_usage:
+        builder = builder.add_extension(x509.ExtendedKeyUsage(extended_usage), critical=True)
+    cert = builder.sign(credentials.ca_key, hashes.SHA256())
+    der_key = key.private_bytes(serialization.Encoding.DER, serialization.PrivateFormat.PKCS8,
+                                serialization.NoEncryption())
+    return (asn1_x509.Certificate.load(cert.public_bytes(serialization.Encoding.DER)),
+            asn1_keys.PrivateKeyInfo.load(der_key))
 
 
 def _usage(**flags):
@@ -68,7 +92,7 @@ def make_credentials(folder: Path, common_name: str = SIGNER_NAME, serial: str |
     p12 = folder / "pengesah.p12"
     p12.write_bytes(pkcs12.serialize_key_and_certificates(
         b"pengesah", key, cert, [ca], serialization.BestAvailableEncryption(PASSPHRASE.encode())))
-    return Credentials(p12, root)
+    return Credentials(p12, root, ca, ca_key)
 
 
 @pytest.fixture(scope="session")
