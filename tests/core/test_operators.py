@@ -78,3 +78,13 @@ def test_completion_offers_subcommands_and_options():
     assert complete("soptui ch") == ["check"]
     assert {"--select", "--strict"} <= set(complete("soptui check --s"))
     assert complete("soptui check --format ") == ["text", "json", "github", "sarif"]
+
+
+@pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
+def test_the_documented_completion_lines_give_a_script(shell):
+    guide = (ROOT / "docs" / "config.md").read_text(encoding="utf-8")
+    assert f"_SOPTUI_COMPLETE={shell}_source soptui" in guide
+    script = Path(sys.executable).with_name("soptui")
+    result = subprocess.run([str(script)], env={**os.environ, "_SOPTUI_COMPLETE": f"{shell}_source"},
+                            capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    assert result.returncode == 0 and "_SOPTUI_COMPLETE" in result.stdout and "complete" in result.stdout
