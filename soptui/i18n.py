@@ -134,8 +134,10 @@ class _Formatter(string.Formatter):
         self.plural = PLURAL_RULES[lang]
 
     def format_field(self, value: Any, format_spec: str) -> str:
-        if "#" in format_spec and isinstance(value, int) and not isinstance(value, bool):
+        if "#" in format_spec and ("|" in format_spec or " " in format_spec):
             forms = format_spec.split("|")
+            if not isinstance(value, int) or isinstance(value, bool):  # a caller's slip must not lose the message
+                return forms[-1].replace("#", str(value))
             return forms[min(self.plural(value), len(forms) - 1)].replace("#", str(value))
         return super().format_field(value, format_spec)
 

@@ -87,3 +87,14 @@ def test_plurals_follow_the_language():
     assert _Formatter("en").format("{n:# file|# files}", n=1) == "1 file"
     assert _Formatter("en").format("{n:# file|# files}", n=0) == "0 files"
     assert _Formatter("id").format("{n:# berkas}", n=2) == "2 berkas"
+    assert _Formatter("en").format("{n:# file|# files}", n="3") == "3 files"  # a caller's string: no crash
+    assert _Formatter("en").format("{x: >4}|{y:#x}", x="a", y=255) == "   a|0xff"  # ordinary specs untouched
+
+
+def test_english_counts_read_right_in_every_catalogue_text():
+    """No English text writes a bare count before a plural noun ("1 files"), nor "(s)"."""
+    from soptui.i18n import catalogue
+
+    for key, text in catalogue("en").items():
+        assert "(s)" not in text, key
+        assert not re.search(r"\{(count|files|pages|errors|warnings|steps|sops)\} [a-z]+s\b", text), (key, text)
