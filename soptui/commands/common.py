@@ -32,3 +32,12 @@ def echo(text: str, err: bool = False) -> None:
 def echo_json(value: object) -> None:
     """Print ``value`` as indented JSON that is safe on a terminal (:func:`soptui.terminal.json_text`)."""
     click.echo(json_text(value))
+
+
+def complete_formats(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of ``-f``: the installed formats, after the last comma typed (``pdf,js`` -> ``pdf,json``)."""
+    from soptui.plugins import get_plugins
+
+    done, _, current = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    return [prefix + name for name in get_plugins(quiet=True).usable_exporters() if name.startswith(current)]

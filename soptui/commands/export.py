@@ -17,7 +17,8 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import lang_option
+from soptui.commands.common import complete_formats, lang_option
+from soptui.commands.operate import is_quiet
 from soptui.library import find_sop_files
 from soptui.i18n import t
 
@@ -25,7 +26,7 @@ from soptui.i18n import t
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
 @click.option("-f", "--format", "formats", required=True, multiple=True, metavar="FORMAT[,FORMAT...]",
-              help="Format keluaran, dipisah koma (lihat `soptui plugins`).")
+              shell_complete=complete_formats, help="Format keluaran, dipisah koma (lihat `soptui plugins`).")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
               help="Folder keluaran; struktur folder masukan dicerminkan di dalamnya.")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
@@ -107,7 +108,8 @@ def _export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jo
         outcomes.close()  # ends the workers; outputs are written here, whole, or not at all
         click.echo(t("batch.interrupted", done=report.done, total=report.total), err=True)
         sys.exit(130)
-    click.echo(report.summary(time.perf_counter() - started), err=True)
+    if not is_quiet():
+        click.echo(report.summary(time.perf_counter() - started), err=True)
     sys.exit(1 if report.failed else 0)
 
 
@@ -127,15 +129,17 @@ class _Report:
         self.failed += outcome.failed
 
     def display(self):
-        """A context giving ``show(outcome)``: a bar on a terminal, plain lines otherwise."""
-        return self._bar() if sys.stderr.isatty() else self._plain()
+        """A context giving ``show(outcome)``: a bar on a terminal, plain lines otherwise;
+        with ``--quiet`` only the failures."""
+        return self._bar() if sys.stderr.isatty() and not is_quiet() else self._plain()
 
     @contextmanager
     def _plain(self):
         def show(outcome) -> None:
             self.count(outcome)
             for line, failure in _lines(outcome):
-                click.echo(line, err=failure)
+                if failure or not is_quiet():
+                    click.echo(line, err=failure)
 
         yield show
 

@@ -88,3 +88,16 @@ def test_the_documented_completion_lines_give_a_script(shell):
     result = subprocess.run([str(script)], env={**os.environ, "_SOPTUI_COMPLETE": f"{shell}_source"},
                             capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
     assert result.returncode == 0 and "_SOPTUI_COMPLETE" in result.stdout and "complete" in result.stdout
+
+
+def test_export_completes_formats_and_keeps_quiet(tmp_path):
+    assert {"pdf", "pptx", "json", "svg"} <= set(complete("soptui export -f "))
+    assert complete("soptui export -f pdf,js") == ["pdf,json"]
+    out = tmp_path / "out"
+    quiet = run("export", EXAMPLES[0], "-f", "json", "-o", out, "--quiet")
+    assert quiet.exit_code == 0 and quiet.stdout == "" and quiet.stderr == ""
+    assert (out / EXAMPLES[0].name.replace(".sop.toml", ".json")).is_file()
+    broken = tmp_path / "rusak.sop.toml"
+    broken.write_text("nama = \n", encoding="utf-8")
+    failed = run("export", broken, "-f", "json", "-o", out, "--quiet")
+    assert failed.exit_code == 1 and failed.stdout == "" and "rusak.sop.toml" in failed.stderr
