@@ -15,7 +15,7 @@ from pathlib import Path
 import click
 
 from soptui.commands.check_output import FORMATS, render
-from soptui.commands.common import echo, echo_json, lang_option
+from soptui.commands.common import complete_list, echo, echo_json, lang_option
 from soptui.commands.operate import is_quiet
 from soptui.diagnostics import Finding
 from soptui.i18n import t
@@ -25,14 +25,19 @@ from soptui.library import find_sop_files
 SUPPRESSION = re.compile(r"^[ \t]*#[ \t]*soptui:[ \t]*abaikan[ \t]+(?P<codes>[A-Za-z0-9, \t]+?)[ \t]*$", re.M)
 
 
+def _complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of ``--select``/``--ignore``: the rule codes."""
+    return complete_list(_rules(), incomplete.upper())
+
+
 @click.command()
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--format", "output", type=click.Choice(FORMATS), default="text", show_default=True,
               help="Bentuk keluaran: text, json, github (anotasi GitHub Actions) atau sarif.")
 @click.option("--strict", is_flag=True, help="Peringatan juga dianggap gagal (kode keluar 1).")
-@click.option("--select", "selected", metavar="KODE[,KODE...]", multiple=True,
+@click.option("--select", "selected", metavar="KODE[,KODE...]", multiple=True, shell_complete=_complete_codes,
               help="Hanya aturan ini; kode atau awalannya, mis. --select S,A003.")
-@click.option("--ignore", "ignored", metavar="KODE[,KODE...]", multiple=True,
+@click.option("--ignore", "ignored", metavar="KODE[,KODE...]", multiple=True, shell_complete=_complete_codes,
               help="Lewati aturan ini; kode atau awalannya, mis. --ignore I003.")
 @click.option("--library", "library_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder pustaka SOP untuk aturan L (nomor ganda, keterkaitan), walau hanya sebagian berkas diperiksa.")

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 import click
 
 from soptui.i18n import LANGUAGES, set_language
@@ -34,10 +36,15 @@ def echo_json(value: object) -> None:
     click.echo(json_text(value))
 
 
-def complete_formats(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
-    """Shell completion of ``-f``: the installed formats, after the last comma typed (``pdf,js`` -> ``pdf,json``)."""
-    from soptui.plugins import get_plugins
-
+def complete_list(names: Iterable[str], incomplete: str) -> list[str]:
+    """Shell completion of a comma list: the names that continue its last item (``pdf,js`` -> ``pdf,json``)."""
     done, _, current = incomplete.rpartition(",")
     prefix = f"{done}," if done else ""
-    return [prefix + name for name in get_plugins(quiet=True).usable_exporters() if name.startswith(current)]
+    return [prefix + name for name in names if name.startswith(current)]
+
+
+def complete_formats(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
+    """Shell completion of ``-f``: the installed formats."""
+    from soptui.plugins import get_plugins
+
+    return complete_list(get_plugins(quiet=True).usable_exporters(), incomplete)

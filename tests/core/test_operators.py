@@ -78,6 +78,8 @@ def test_completion_offers_subcommands_and_options():
     assert complete("soptui ch") == ["check"]
     assert {"--select", "--strict"} <= set(complete("soptui check --s"))
     assert complete("soptui check --format ") == ["text", "json", "github", "sarif"]
+    assert complete("soptui check --select S00") == [f"S00{n}" for n in range(1, 10)]
+    assert complete("soptui check --ignore I003,L") == ["I003,L001", "I003,L002"]
 
 
 @pytest.mark.parametrize("shell", ["bash", "zsh", "fish"])
