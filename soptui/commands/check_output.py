@@ -55,7 +55,6 @@ def _sarif(findings: list[Finding], rules: dict[str, tuple[str, str]]) -> dict:
             "tool": {"driver": {
                 "name": "soptui",
                 "version": soptui.__version__,
-                "informationUri": "https://pypi.org/project/soptui/",
                 "rules": [_sarif_rule(code, *rules.get(code, ("warning", code))) for code in used],
             }},
             "columnKind": "unicodeCodePoints",
