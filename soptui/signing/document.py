@@ -9,6 +9,7 @@ from __future__ import annotations
 import hashlib
 import io
 import re
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -41,18 +42,38 @@ def open_pdf(data: bytes, name: str | Path):
     try:
         return pikepdf.open(io.BytesIO(data))
     except (pikepdf.PdfError, ValueError) as error:
-        raise NotAPdf(f"{name}: bukan PDF yang dapat dibaca ({error})") from None
+        raise NotAPdf(unreadable(name, error)) from None
+
+
+def unreadable(name: str | Path, error: Exception) -> str:
+    """The message for a file that is not a readable PDF, without the reader's object addresses."""
+    from soptui.i18n import t
+
+    reason = re.sub(r"^stream <[^>]*>:\s*", "", str(error).strip()) or type(error).__name__
+    return t("signing.not_pdf", path=name, reason=reason)
+
+
+@contextmanager
+def reading(name: str | Path):
+    """Whatever a damaged file makes the readers raise becomes :class:`NotAPdf`:
+    the file is untrusted input, the user gets one line naming it."""
+    try:
+        yield
+    except NotAPdf:
+        raise
+    except Exception as error:  # pikepdf and pypdf raise many kinds on a damaged file
+        raise NotAPdf(unreadable(name, error)) from None
 
 
 def signature_fields(data: bytes, name: str | Path = "<pdf>") -> list[tuple[SignatureField, bool]]:
     """Every signature field of the PDF, in page order, and whether it is signed."""
-    from pikepdf import Name
+    from pikepdf import Dictionary, Name
 
     found = []
-    with open_pdf(data, name) as pdf:
+    with reading(name), open_pdf(data, name) as pdf:
         for index, page in enumerate(pdf.pages):
             for annot in page.obj.get("/Annots", []):
-                if annot.get("/FT") == Name.Sig and "/T" in annot:
+                if isinstance(annot, Dictionary) and annot.get("/FT") == Name.Sig and "/T" in annot:
                     rect = tuple(float(v) for v in annot.Rect)
                     found.append((SignatureField(_full_name(annot), index, rect), "/V" in annot))
     return found
@@ -73,7 +94,7 @@ def embedded_sources(data: bytes, name: str | Path = "<pdf>") -> list[EmbeddedSo
     """The SOP sources the PDF carries, in the order it lists them."""
     from pikepdf import Name
 
-    with open_pdf(data, name) as pdf:
+    with reading(name), open_pdf(data, name) as pdf:
         return [
             EmbeddedSource(filename, attached.get_file().read_bytes())
             for filename, attached in pdf.attachments.items()

@@ -15,7 +15,14 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from soptui.signing import quiet_pyhanko
-from soptui.signing.document import EmbeddedSource, embedded_sources, open_pdf, printed_hashes, signature_fields
+from soptui.signing.document import (
+    EmbeddedSource,
+    embedded_sources,
+    open_pdf,
+    printed_hashes,
+    reading,
+    signature_fields,
+)
 
 #: What may follow a signature and still leave it standing: more signatures
 #: in other empty fields, and validation data (pyHanko's modification levels).
@@ -119,13 +126,18 @@ def verify(data: bytes, name: str | Path, roots: list | None = None, system: boo
     """Check the PDF ``data``: ``roots`` are trusted certificates (asn1crypto),
     added to the system's unless ``system`` is false."""
     open_pdf(data, name).close()  # NotAPdf for what is not a PDF
+    with reading(name):  # a damaged file the readers give up on half way: one message too
+        return _verify(data, name, roots or [], system, online)
+
+
+def _verify(data: bytes, name: str | Path, roots: list, system: bool, online: bool) -> Verification:
     result = Verification()
     result.empty_fields = [f.name for f, signed in signature_fields(data, name) if not signed]
     sources = embedded_sources(data, name)
     printed = set(printed_hashes(data))
     result.sources = [SourceCheck(s.filename, s.sha256, s.sha256[:12] in printed) for s in sources]
     result.unknown_printed = sorted(printed - {s.sha256[:12] for s in sources})
-    result.signatures, result.revisions_after = _signatures(data, roots or [], system, online)
+    result.signatures, result.revisions_after = _signatures(data, roots, system, online)
     return result
 
 

@@ -109,12 +109,32 @@ def soptui(*args, env: dict | None = None, cwd: Path | None = None) -> subproces
                           env=environment, cwd=cwd, timeout=180)
 
 
-@pytest.fixture
-def ready(examples, tmp_path) -> tuple[Path, Path]:
-    """The ready-to-sign PDF of pengajuan-cuti and a copy of its TOML, in tmp_path."""
-    source = next(p for p in examples if p.name.startswith("pengajuan-cuti"))
-    toml = tmp_path / source.name
-    shutil.copyfile(source, toml)
-    result = soptui("export", toml, "-f", "pdf", "-o", tmp_path)
+EXAMPLE = Path(__file__).resolve().parents[2] / "examples" / "pengajuan-cuti.sop.toml"
+
+
+@pytest.fixture(scope="session")
+def ready_master(tmp_path_factory) -> tuple[Path, Path]:
+    """The ready-to-sign PDF of pengajuan-cuti as ``soptui export`` writes it, made once."""
+    folder = tmp_path_factory.mktemp("siap")
+    toml = folder / EXAMPLE.name
+    shutil.copyfile(EXAMPLE, toml)
+    result = soptui("export", toml, "-f", "pdf", "-o", folder)
     assert result.returncode == 0, result.stderr
-    return tmp_path / "pengajuan-cuti.pdf", toml
+    return folder / "pengajuan-cuti.pdf", toml
+
+
+@pytest.fixture(scope="session")
+def signed_master(ready_master, credentials, tmp_path_factory) -> Path:
+    """That PDF signed with the test certificate by ``soptui tandatangan``, once."""
+    folder = tmp_path_factory.mktemp("ttd")
+    pdf = folder / ready_master[0].name
+    shutil.copyfile(ready_master[0], pdf)
+    result = soptui("tandatangan", pdf, "--p12", credentials.p12, "--lokasi", "Kupang", env={"SOPTUI_SANDI": PASSPHRASE})
+    assert result.returncode == 0, result.stderr
+    return folder / "pengajuan-cuti.ttd.pdf"
+
+
+@pytest.fixture
+def ready(ready_master, tmp_path) -> tuple[Path, Path]:
+    """The ready PDF and a copy of its TOML, in this test's own folder."""
+    return tuple(Path(shutil.copyfile(path, tmp_path / path.name)) for path in ready_master)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 
 import pikepdf
 import pytest
@@ -15,15 +16,20 @@ SECRET = {"SOPTUI_SANDI": PASSPHRASE}
 
 
 @pytest.fixture
-def signed(ready, credentials):
-    pdf, toml = ready
+def signed(signed_master, ready):
+    """The signed PDF and the TOML it was made from, in this test's own folder."""
+    output = ready[0].with_name(signed_master.name)
+    shutil.copyfile(signed_master, output)
+    return output, ready[1]
+
+
+def test_signing_writes_a_new_file_and_leaves_the_ready_one_alone(ready, credentials):
+    pdf, _ = ready
     before = pdf.read_bytes()
-    result = soptui("tandatangan", pdf, "--p12", credentials.p12, "--lokasi", "Kupang", env=SECRET)
+    result = soptui("tandatangan", pdf, "--p12", credentials.p12, env=SECRET)
     assert result.returncode == 0, result.stderr
-    output = pdf.with_name("pengajuan-cuti.ttd.pdf")
     assert pdf.read_bytes() == before  # the unsigned file is never altered
-    assert output.read_bytes().startswith(before)  # an incremental update: every byte of it kept
-    return output, toml
+    assert pdf.with_name("pengajuan-cuti.ttd.pdf").read_bytes().startswith(before)  # an incremental update
 
 
 def _verify(path, *args):
