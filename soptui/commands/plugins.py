@@ -55,6 +55,9 @@ def plugins(as_json: bool, hook: str | None) -> None:
             echo("  " + t("plugins.list_check", code=code, description=loaded.checks[code].description))
         for name in info.themes:
             echo("  " + t("plugins.list_theme", name=name))
+        for name in info.signers:  # soptui tandatangan --penanda NAME (docs/signing.md)
+            options = ", ".join(f"-O {option.name}" for option in loaded.signers[name].options) or "-"
+            echo("  " + t("plugins.list_signer", name=name, label=loaded.signers[name].label, options=options))
     if not listed:
         echo(t("plugins.none"))
 

@@ -60,6 +60,8 @@ def test_a_plugin_signs_through_its_gateway(ready, credentials, with_plugin, mon
     seen: list = []
     loaded, messages = with_plugin(_gateway(credentials, seen))
     assert messages == [] and {"p12", "gerbang-uji"} <= set(loaded.signers)
+    listed = CliRunner().invoke(cli, ["plugins"]).output
+    assert "penanda gerbang-uji: Gerbang uji (opsi: -O nik)" in listed and "penanda p12:" in listed
     monkeypatch.setenv("SOPTUI_SANDI", PASSPHRASE)
     result = CliRunner().invoke(cli, ["tandatangan", str(pdf), "--penanda", "gerbang-uji", "-O", "nik=5371012345670001"])
     assert result.exit_code == 0, result.output
