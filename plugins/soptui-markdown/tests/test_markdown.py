@@ -1,24 +1,23 @@
-"""How a plugin author tests an exporter: register it, export an SOP, read the result.
+"""How a plugin author tests an exporter: soptui.testing runs it as `soptui export` does.
 
 Run from a soptui checkout with ``python -m pytest plugins/soptui-markdown/tests``.
 """
 
 from __future__ import annotations
 
-import io
-
 import soptui_markdown
 from soptui.corpus import generate_sop
-from soptui.exporters import ExportInput
-from soptui.plugins import load_plugins
+from soptui.testing import export as run_export
+from soptui.testing import load_plugin
 
 
 def export(sop, **options) -> str:
-    plugins = load_plugins(entry_points=False, extra=[("markdown", soptui_markdown)], warn=None)
-    exporter = plugins.exporter("markdown")
-    stream = io.BytesIO()
-    exporter.write(ExportInput(sop, None, "0" * 64), stream, {**{o.name: o.default for o in exporter.options}, **options})
-    return stream.getvalue().decode("utf-8")
+    return run_export("markdown", sop, plugins=load_plugin(soptui_markdown), options=options).data.decode("utf-8")
+
+
+def test_every_example_exports(soptui_example):
+    page = export(soptui_example)
+    assert page.startswith("# ") and "```mermaid" in page
 
 
 def test_every_step_is_a_numbered_row_and_a_flowchart_node():
