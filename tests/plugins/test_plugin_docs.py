@@ -86,3 +86,33 @@ def test_documented_examples_work_on_a_real_sop(examples):
     x101 = [f for f in check_loaded(broken, extra_checks(plugins)) if f.code == "X101"]
     assert len(x101) == 1 and x101[0].severity == "error"
     assert text.splitlines()[x101[0].line - 1].startswith("nomor = ")
+
+
+def test_the_api_reference_names_every_field_and_every_name_it_lists_exists():
+    """The reference cannot go stale: each model class's row lists its fields, each listed name is importable."""
+    import dataclasses
+    import importlib
+
+    from soptui import model
+
+    reference = GUIDE[GUIDE.index("## API reference"):]
+    for cls in (model.Sop, model.Identity, model.Signer, model.Actor, model.Step, model.Revision,
+                model.MonitoringRecord, model.EvaluationRecord):
+        row = next(line for line in reference.splitlines() if line.startswith(f"| `{cls.__name__}` |"))
+        missing = [f.name for f in dataclasses.fields(cls) if f"`{f.name}`" not in row]
+        assert not missing, (cls.__name__, missing)
+    for module_name, names in (("soptui.exporters", ("Exporter", "Option", "ExportInput", "ExportError", "Rendered",
+                                                     "render", "default_options", "blocking_findings",
+                                                     "FLOWCHART_ERRORS", "source_bytes", "source_text")),
+                               ("soptui.printed", ("tanggal", "MONTHS", "IDENTITY_LIST_LABELS")),
+                               ("soptui.durations", ("Duration", "parse_waktu", "total")),
+                               ("soptui.flow", ("Flow", "Edge")),
+                               ("soptui.testing", ("export", "check", "load_plugin", "export_input", "example",
+                                                   "example_paths"))):
+        module = importlib.import_module(module_name)
+        for name in names:
+            assert f"`{name}" in (GUIDE if module_name == "soptui.testing" else reference), (module_name, name)
+            assert hasattr(module, name), (module_name, name)
+    import soptui
+
+    assert f'`soptui.__api_version__` is `"{soptui.__api_version__}"`' in GUIDE
