@@ -31,7 +31,7 @@ from soptui.site import pages
 from soptui.store import atomic_write, flush_to_disk
 
 MANIFEST = ".soptui-situs.json"
-SITE_FORMAT = 1  # raise when the pages change, so every page is rendered again
+SITE_FORMAT = 2  # raise when the pages change, so every page is rendered again
 DOWNLOADS = ("pdf", "pptx", "json")
 ASSETS = Path(__file__).with_name("static")
 

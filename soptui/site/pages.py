@@ -4,8 +4,9 @@ Written with the standard library: every value from a file goes through
 :func:`html.escape`, so user text is data, never markup. The pages speak
 Bahasa Indonesia (``lang="id"``), like the printed SOP, whatever the
 interface language. Tables have captions and ``th scope`` headers; wide
-tables scroll inside a focusable region, so a phone and a keyboard reach
-every cell. The search data goes in ``indeks.js`` rather than being fetched,
+tables scroll inside a focusable region, so a keyboard reaches every cell,
+and on a phone each row shows as a card whose cells name their column
+(``data-label``). The search data goes in ``indeks.js`` rather than being fetched,
 because browsers refuse ``fetch`` from ``file://``.
 """
 
@@ -116,7 +117,7 @@ def write_index(site: Path, entries: list[IndexEntry], today: dt.date) -> None:
     for index, (unit, members) in enumerate(units.items()):
         parts.append(f'<section class="unit" id="unit-{index + 1}" aria-labelledby="judul-unit-{index + 1}">')
         parts.append(f'<h2 id="judul-unit-{index + 1}">{e(unit)} <span class="hitung">({len(members)} SOP)</span></h2>')
-        parts.append(f'<div class="gulir" role="region" tabindex="0" aria-label="Daftar SOP {e(unit)}"><table class="daftar">')
+        parts.append(f'<div class="gulir" role="region" tabindex="0" aria-label="Daftar SOP {e(unit)}"><table class="daftar kartu">')
         parts.append(f'<caption class="sr">SOP {e(unit)}</caption><thead><tr>'
                      '<th scope="col">Nomor</th><th scope="col">Nama SOP</th><th scope="col">Langkah</th>'
                      '<th scope="col">Pemeriksaan</th><th scope="col">Monitoring</th><th scope="col">Evaluasi</th>'
@@ -124,10 +125,11 @@ def write_index(site: Path, entries: list[IndexEntry], today: dt.date) -> None:
         for number, entry in members:
             name = f'<a href="{e(entry.url)}">{e(entry.nama)}</a>' if entry.url else e(entry.nama)
             parts.append(
-                f'<tr data-i="{number}"><td class="nomor">{e(entry.nomor)}</td><th scope="row">{name}</th>'
-                f'<td class="angka">{entry.steps}</td>{_status(entry.pemeriksaan, "pemeriksaan" in entry.alerts)}'
-                f'{_status(entry.monitoring, "monitoring_status" in entry.alerts)}'
-                f'{_status(entry.evaluasi, "evaluasi_status" in entry.alerts)}</tr>'
+                f'<tr data-i="{number}"><td class="nomor" data-label="Nomor">{e(entry.nomor)}</td>'
+                f'<th scope="row">{name}</th><td class="angka" data-label="Langkah">{entry.steps}</td>'
+                f'{_status("Pemeriksaan", entry.pemeriksaan, "pemeriksaan" in entry.alerts)}'
+                f'{_status("Monitoring", entry.monitoring, "monitoring_status" in entry.alerts)}'
+                f'{_status("Evaluasi", entry.evaluasi, "evaluasi_status" in entry.alerts)}</tr>'
             )
         parts.append("</tbody></table></div></section>")
     parts.append('<p id="kosong" hidden>Tidak ada SOP yang cocok dengan pencarian.</p></main>')
@@ -139,8 +141,8 @@ def write_index(site: Path, entries: list[IndexEntry], today: dt.date) -> None:
     atomic_write(site / "indeks.js", script.encode("utf-8"), 0o644, durable=False)
 
 
-def _status(text: str, alert: bool) -> str:
-    return f'<td class="{"awas" if alert else "baik"}">{"⚠ " if alert else ""}{e(text)}</td>'
+def _status(label: str, text: str, alert: bool) -> str:
+    return f'<td class="{"awas" if alert else "baik"}" data-label="{label}">{"⚠ " if alert else ""}{e(text)}</td>'
 
 
 def _footer() -> str:
@@ -220,7 +222,7 @@ def _identity_table(sop: Sop) -> str:
         ("Pelaksana", _list(actor.nama or actor.id for actor in sop.pelaksana)),
     ]
     body = "".join(f'<tr><th scope="row">{label}</th><td>{value}</td></tr>' for label, value in rows)
-    return (f'<div class="gulir" role="region" tabindex="0" aria-label="Tabel identitas SOP"><table class="identitas">'
+    return (f'<div class="gulir" role="region" tabindex="0" aria-label="Tabel identitas SOP"><table class="identitas kartu">'
             f'<caption class="sr">Identitas SOP</caption><tbody>{body}</tbody></table></div>')
 
 
@@ -232,14 +234,15 @@ def _list(items: Iterable[str]) -> str:
 def _steps_table(sop: Sop) -> str:
     names = {actor.id: actor.nama or actor.id for actor in sop.pelaksana}
     rows = "".join(
-        f'<tr><td class="angka">{number}</td><th scope="row">{e(step.kegiatan)}</th>'
-        f"<td>{e(names.get(step.pelaksana, step.pelaksana))}</td><td>{e(step.kelengkapan)}</td>"
-        f"<td>{e(step.waktu)}</td><td>{e(step.output)}</td><td>{e(step.keterangan)}</td></tr>"
+        f'<tr><td class="angka" data-label="No">{number}</td><th scope="row">{e(step.kegiatan)}</th>'
+        f'<td data-label="Pelaksana">{e(names.get(step.pelaksana, step.pelaksana))}</td>'
+        f'<td data-label="Kelengkapan">{e(step.kelengkapan)}</td><td data-label="Waktu">{e(step.waktu)}</td>'
+        f'<td data-label="Output">{e(step.output)}</td><td data-label="Keterangan">{e(step.keterangan)}</td></tr>'
         for number, step in enumerate(sop.langkah, start=1)
     )
     return ('<section aria-labelledby="mutu"><h2 id="mutu">Kegiatan dan mutu baku</h2>'
             '<div class="gulir" role="region" tabindex="0" aria-label="Tabel kegiatan dan mutu baku">'
-            '<table class="mutu"><caption class="sr">Kegiatan, pelaksana dan mutu baku tiap langkah</caption>'
+            '<table class="mutu kartu"><caption class="sr">Kegiatan, pelaksana dan mutu baku tiap langkah</caption>'
             '<thead><tr><th scope="col">No</th><th scope="col">Kegiatan</th><th scope="col">Pelaksana</th>'
             '<th scope="col">Kelengkapan</th><th scope="col">Waktu</th><th scope="col">Output</th>'
             f'<th scope="col">Keterangan</th></tr></thead><tbody>{rows}</tbody></table></div></section>')
@@ -249,9 +252,10 @@ def _history_table(sop: Sop) -> str:
     if not sop.riwayat:
         return ('<section aria-labelledby="riwayat"><h2 id="riwayat">Riwayat revisi</h2>'
                 "<p>Belum ada revisi tercatat.</p></section>")
-    rows = "".join(f'<tr><th scope="row">{tanggal(entry.tanggal)}</th><td>{e(entry.uraian)}</td><td>{e(entry.oleh)}</td></tr>'
+    rows = "".join(f'<tr><th scope="row">{tanggal(entry.tanggal)}</th><td data-label="Uraian">{e(entry.uraian)}</td>'
+                   f'<td data-label="Oleh">{e(entry.oleh)}</td></tr>'
                    for entry in sop.riwayat)
     return ('<section aria-labelledby="riwayat"><h2 id="riwayat">Riwayat revisi</h2>'
-            '<div class="gulir" role="region" tabindex="0" aria-label="Tabel riwayat revisi"><table class="riwayat">'
+            '<div class="gulir" role="region" tabindex="0" aria-label="Tabel riwayat revisi"><table class="riwayat kartu">'
             '<caption class="sr">Riwayat revisi</caption><thead><tr><th scope="col">Tanggal</th>'
             f'<th scope="col">Uraian</th><th scope="col">Oleh</th></tr></thead><tbody>{rows}</tbody></table></div></section>')

@@ -18,6 +18,7 @@ AXE = ROOT / ".ci" / "npm" / "node_modules" / "axe-core" / "axe.min.js"
 FLAGS = ("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
          "--disable-background-networking", "--disable-component-update", "--disable-sync",
          "--disable-dev-shm-usage", "--force-device-scale-factor=1")
+MIN_WINDOW_WIDTH = 500  # headless Chromium's windows are never narrower; below, the viewport is emulated
 
 
 @contextmanager
@@ -30,11 +31,14 @@ def chromium(width: int = 1280, height: int = 900):
     profile = tempfile.mkdtemp(prefix="soptui-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium_path
-    for flag in (*FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}"):
+    for flag in (*FLAGS, f"--user-data-dir={profile}", f"--window-size={max(width, MIN_WINDOW_WIDTH)},{height}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(driver_path))
-    driver.set_page_load_timeout(30)
     try:
+        driver.set_page_load_timeout(60)
+        if width < MIN_WINDOW_WIDTH:  # a phone: the page gets the phone's viewport, as on the device
+            driver.execute_cdp_cmd("Emulation.setDeviceMetricsOverride",
+                                   {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": True})
         yield driver
     finally:
         driver.quit()

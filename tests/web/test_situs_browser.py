@@ -96,9 +96,90 @@ def test_readable_on_a_phone_and_screenshots(site, tmp_path):
         with chromium(width, height) as driver:
             for page in ("index.html", "sop/pengajuan-cuti.html"):
                 driver.get((site / page).as_uri())
+                assert driver.execute_script("return window.innerWidth") == width
                 # the page itself never scrolls sideways: wide tables scroll inside their own region
                 overflow = driver.execute_script("return document.documentElement.scrollWidth - window.innerWidth")
                 assert overflow <= 0, (name, page, overflow)
+                if name == "ponsel":
+                    # and on a phone no table needs that either: each row is a card within the screen
+                    cut = driver.execute_script(
+                        "return [...document.querySelectorAll('table.kartu th, table.kartu td')]"
+                        ".filter(c => c.getBoundingClientRect().right > window.innerWidth + 0.5)"
+                        ".map(c => c.textContent.slice(0, 40))")
+                    assert cut == [], (page, cut[:5])
+                    assert axe_violations(driver) == [], page
                 target = shots / f"{name}-{Path(page).stem}.png"
                 driver.save_screenshot(str(target))
                 assert target.stat().st_size > 10_000
+
+
+def test_table_cells_stay_cells_for_screen_readers_on_a_phone(site):
+    """The phone's cards change how rows look, not what they are: a screen reader still finds a table."""
+    with chromium(390, 844) as driver:
+        driver.get((site / "sop/pengajuan-cuti.html").as_uri())
+        roles = [node.get("role", {}).get("value") for node in
+                 driver.execute_cdp_cmd("Accessibility.getFullAXTree", {})["nodes"]]
+        steps = len(load(ROOT / "examples" / "pengajuan-cuti.sop.toml").sop.langkah)
+        assert roles.count("table") == 3 and roles.count("rowheader") >= steps and roles.count("columnheader") >= 7
+
+
+def tab_through(driver, limit: int = 200) -> list[dict]:
+    """Press Tab until the focus leaves the page; what got the focus each time, and whether it showed."""
+    from selenium.webdriver.common.action_chains import ActionChains
+    from selenium.webdriver.common.keys import Keys
+
+    seen = []
+    for _ in range(limit):
+        ActionChains(driver).send_keys(Keys.TAB).perform()
+        focused = driver.execute_script(
+            "const el = document.activeElement; if (!el || el === document.body) return null;"
+            "const style = getComputedStyle(el), box = el.getBoundingClientRect();"
+            "return {tag: el.tagName, id: el.id, href: el.getAttribute('href') || '', text: el.textContent.slice(0, 60),"
+            " outline: style.outlineStyle !== 'none' && parseFloat(style.outlineWidth) > 0,"
+            " onscreen: box.bottom > 0 && box.top < innerHeight && box.right > 0 && box.left < innerWidth}")
+        if focused is None or (seen and focused == seen[0]):
+            break
+        seen.append(focused)
+    return seen
+
+
+def test_the_keyboard_reaches_everything_and_shows_where_it_is(site, browser):
+    from selenium.webdriver.common.by import By
+
+    browser.get((site / "index.html").as_uri())
+    visited = tab_through(browser)
+    assert visited[0]["text"] == "Langsung ke isi" and visited[0]["onscreen"]  # the skip link comes first, visible
+    assert visited[1]["id"] == "cari"
+    sop_links = {a.get_attribute("href").rsplit("/situs/", 1)[-1]
+                 for a in browser.find_elements(By.CSS_SELECTOR, "tr[data-i] a")}
+    assert sop_links <= {item["href"] for item in visited} and len(sop_links) == 15
+    assert all(item["outline"] and item["onscreen"] for item in visited), [i for i in visited if not i["outline"]]
+    browser.get((site / "sop/pengajuan-cuti.html").as_uri())
+    visited = tab_through(browser)
+    texts = [item["text"] for item in visited]
+    assert {"PDF resmi", "Slide PPTX", "Data JSON"} <= set(texts)
+    regions = browser.find_elements(By.CSS_SELECTOR, ".gulir")
+    assert sum(item["tag"] == "DIV" for item in visited) == len(regions)  # each scrolling region, for the arrow keys
+    assert all(item["outline"] and item["onscreen"] for item in visited)
+
+
+def test_printing_an_sop_page(site, browser):
+    """A4 landscape; no search or download buttons; each flowchart page on its own sheet, under its heading."""
+    import base64
+    import io
+
+    from pypdf import PdfReader
+
+    browser.get((site / "sop/generated/unit-1/sop-0001.html").as_uri())
+    svg_pages = browser.execute_script("return document.querySelectorAll('.diagram svg').length")
+    assert svg_pages >= 2  # the generated SOP runs over several pages
+    printed = browser.execute_cdp_cmd("Page.printToPDF", {"preferCSSPageSize": True})
+    sheets = PdfReader(io.BytesIO(base64.b64decode(printed["data"]))).pages
+    assert all(round(float(s.mediabox.width)) == 842 and round(float(s.mediabox.height)) == 595 for s in sheets)
+    texts = [sheet.extract_text() for sheet in sheets]
+    assert not any("Unduh" in text or "PDF resmi" in text for text in texts)
+    footers = [f"Diagram alir halaman {n} dari {svg_pages}" for n in range(1, svg_pages + 1)]
+    holding = [[i for i, text in enumerate(texts) if footer in text] for footer in footers]
+    assert all(len(found) == 1 for found in holding), holding
+    assert len({found[0] for found in holding}) == svg_pages  # one sheet each
+    assert "Diagram alir" in texts[holding[0][0]].replace(footers[0], "")  # the heading is not left on the sheet before
