@@ -133,12 +133,37 @@ def test_a_source_that_is_not_the_printed_one_fails(ready, credentials, tmp_path
 
 
 def test_the_visible_appearance_names_the_signer(signed):
+    text = _flattened_text(signed[0])  # the widgets drawn into the page, as a printer does
+    assert "Ditandatangani secara elektronik oleh" in text
+    assert "Dr. Yohanes Bere, S.Sos., M.Si." in text and f"NIP. {SIGNER_NIP}" in text
+
+
+def _flattened_text(path) -> str:
     from pypdf import PdfReader
 
-    with pikepdf.open(signed[0]) as pdf:  # draw the widgets into the page, as a printer does
+    with pikepdf.open(path) as pdf:
         pdf.flatten_annotations(mode="all")
         flat = io.BytesIO()
         pdf.save(flat)
-    text = PdfReader(flat).pages[0].extract_text()
-    assert "Ditandatangani secara elektronik oleh" in text
-    assert "Dr. Yohanes Bere, S.Sos., M.Si." in text and f"NIP. {SIGNER_NIP}" in text
+    return PdfReader(flat).pages[0].extract_text()
+
+
+def test_a_certificate_of_someone_else_is_shown_as_such(ready, tmp_path):
+    from tests.signing.conftest import make_credentials
+
+    pdf, _ = ready
+    other = make_credentials(tmp_path / "lain", common_name="SITI AMINAH", serial=None)
+    result = soptui("tandatangan", pdf, "--p12", other.p12, env=SECRET)
+    assert result.returncode == 0 and "SITI AMINAH" in result.stderr and "Yohanes Bere" in result.stderr
+    text = _flattened_text(pdf.with_name("pengajuan-cuti.ttd.pdf"))
+    assert "SITI AMINAH" in text and "Yohanes Bere" not in text.split("Ditandatangani")[1].split("Pembina")[0]
+    assert "NIP. 1972" not in text.split("Ditandatangani")[1].split("Pembina")[0]  # not the SOP signer's NIP
+
+
+def test_a_plain_pdf_has_nothing_to_sign(tmp_path, credentials):
+    from tests.signing.conftest import EXAMPLE
+
+    assert soptui("export", EXAMPLE, "-f", "pdf", "-o", tmp_path, "-O", "arsip=false").returncode == 0
+    result = soptui("tandatangan", tmp_path / "pengajuan-cuti.pdf", "--p12", credentials.p12, env=SECRET)
+    assert result.returncode == 2 and "soptui export" in result.stderr
+    assert _verify(tmp_path / "pengajuan-cuti.pdf")[0] == 3
