@@ -53,7 +53,31 @@ class DefaultGroup(click.Group):
         """One invocation: settings flags and the language in force from the start, undone after."""
         with operate.invocation(list(sys.argv[1:] if args is None else args)):
             with language.speaking(get_language(), self):
-                return super().main(args, *rest, **extra)
+                if extra.get("standalone_mode", True) is False:
+                    return super().main(args, *rest, **extra)
+                _exit_as_click_would(lambda: super(DefaultGroup, self).main(args, *rest, standalone_mode=False, **extra))
+
+
+def _exit_as_click_would(run) -> None:
+    """What click's standalone mode does with the outcome of ``run()``, except that Ctrl+C
+    no command handled itself ends with 130 (the shell's code for it), not 1, so a script
+    can tell an interrupted run from a failed one."""
+    import errno
+    from gettext import gettext
+
+    try:
+        result = run()
+    except click.exceptions.Abort:  # click's word for Ctrl+C (and end of input at a prompt)
+        click.echo(gettext("Aborted!"), err=True)
+        sys.exit(130)
+    except click.ClickException as error:
+        error.show()
+        sys.exit(error.exit_code)
+    except OSError as error:
+        if error.errno != errno.EPIPE:
+            raise
+        sys.exit(1)  # the reader went away (``soptui check | head``): nothing left to say
+    sys.exit(result if isinstance(result, int) else 0)
 
 
 def _is_edit_option(args: list[str]) -> bool:

@@ -27,9 +27,12 @@ import bisect
 import hashlib
 import os
 import re
+import signal
 import stat
 import tempfile
-from collections.abc import Iterable
+import threading
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +44,7 @@ from tomlkit.items import AoT, Table
 from soptui import confine
 from soptui.loader import Source, read_regular
 from soptui.model import Sop
+from soptui.placement import add_key
 from soptui.serialize import to_dict
 
 
@@ -202,21 +206,22 @@ def atomic_write(path: Path, data: bytes, mode: int | None = None, durable: bool
     """
     path = confine.writing(path)
     _remove_orphans(path)
-    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            confine.inside(handle, path)
-            stream.write(data)
-            if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
-        if mode is not None:
-            os.chmod(temporary, mode)
-        os.replace(temporary, path)
-    except BaseException:
-        if os.path.exists(temporary):
-            os.unlink(temporary)
-        raise
+    with _ctrl_c_held_back():
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.{os.getpid()}.", suffix=".tmp", dir=path.parent)
+        try:
+            with os.fdopen(handle, "wb") as stream:
+                confine.inside(handle, path)
+                stream.write(data)
+                if durable:
+                    stream.flush()
+                    os.fsync(stream.fileno())
+            if mode is not None:
+                os.chmod(temporary, mode)
+            os.replace(temporary, path)
+        except BaseException:
+            if os.path.exists(temporary):
+                os.unlink(temporary)
+            raise
     if durable:
         _fsync(path.parent)
 
@@ -257,6 +262,25 @@ def _umask() -> int:
     umask = os.umask(0o22)
     os.umask(umask)
     return umask
+
+
+@contextmanager
+def _ctrl_c_held_back() -> Iterator[None]:
+    """Ctrl+C waits until the block is done, so a write ends whole or not at all (a Ctrl+C
+    landing inside ``mkstemp`` would leave a temporary file nobody knows the name of).
+    Only in the main thread with Python's own handler; elsewhere signals never land."""
+    if threading.current_thread() is not threading.main_thread() \
+            or signal.getsignal(signal.SIGINT) is not signal.default_int_handler:
+        yield
+        return
+    pressed: list[int] = []
+    signal.signal(signal.SIGINT, lambda number, frame: pressed.append(number))
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGINT, signal.default_int_handler)
+        if pressed:
+            raise KeyboardInterrupt
 
 
 def _remove_orphans(path: Path) -> None:
@@ -333,8 +357,10 @@ def _patch_table(table: Any, old: dict[str, Any], new: dict[str, Any]) -> None:
             _patch_table(current, before, value)
         elif _is_rows(value) and _is_rows(before) and isinstance(current, AoT):
             _patch_rows(current, before, value)
-        else:
+        elif key in table:
             table[key] = _item(value)
+        else:
+            add_key(table, key, _item(value))  # by its commented example, not under the next table's comments
 
 
 def _patch_rows(rows: AoT, old: list[dict[str, Any]], new: list[dict[str, Any]]) -> None:

@@ -83,6 +83,7 @@ def run(function: Callable[[Job], Result], jobs: Iterable[Job], workers: int,
         while pending or pool:
             while pending and len(pool) < workers:
                 pool.append(_Worker(function, context))
+                pool[-1].start()  # once in the pool: a Ctrl+C while it starts still finds it to stop
             for worker in pool:
                 while pending and len(worker.held) < IN_HAND:
                     worker.give(pending.popleft())
@@ -119,13 +120,22 @@ class _Worker(Generic[Job, Result]):
 
     def __init__(self, function: Callable[[Job], Result], context) -> None:
         self.connection, child = context.Pipe()
+        self.child = child
         self.process = context.Process(target=_serve, args=(function, child, os.getpid()), daemon=True)
-        self.process.start()
-        child.close()
         self.held: deque[Job] = deque()
         self.started = time.monotonic()
         self.doing = ""
         self.gone = False
+
+    def start(self) -> None:
+        # Ctrl+C is held back while the worker starts, so the worker can never get it before it
+        # has learned to ignore it; the parent gets a Ctrl+C pressed meanwhile right after.
+        held = signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+        try:
+            self.process.start()
+        finally:
+            self.child.close()
+            signal.pthread_sigmask(signal.SIG_SETMASK, held)
 
     def give(self, job: Job) -> None:
         if not self.held:
@@ -162,6 +172,9 @@ class _Worker(Generic[Job, Result]):
 
     def stop(self) -> None:
         """End the process: asked first (so it can remove a half-written file), then killed."""
+        if self.process.pid is None:  # never started
+            self.connection.close()
+            return
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(GRACE)
@@ -175,6 +188,7 @@ def _serve(function: Callable, connection: Connection, parent: int) -> None:
     """The worker's loop: a job in, its result (or the error it raised) out, until the pipe closes."""
     global _channel
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl+C is the parent's to handle
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})  # held back since the start: dropped now
     signal.signal(signal.SIGTERM, _exit_on_term)
     _end_with_parent(parent)
     _channel = connection

@@ -28,7 +28,8 @@ from soptui.i18n import t
 @click.option("-f", "--format", "formats", required=True, multiple=True, metavar="FORMAT[,FORMAT...]",
               shell_complete=complete_formats, help="Format keluaran, dipisah koma (lihat `soptui plugins`).")
 @click.option("-o", "--output", "out_dir", type=click.Path(file_okay=False, path_type=Path),
-              help="Folder keluaran; struktur folder masukan dicerminkan di dalamnya.")
+              help="Folder keluaran; struktur folder masukan dicerminkan di dalamnya (bawaan, untuk satu berkas "
+                   "atau folder: di samping tiap SOP).")
 @click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
               help="Jumlah proses paralel (bawaan: jumlah inti prosesor).")
 @click.option("-O", "--option", "option_items", multiple=True, metavar="[FORMAT.]NAME=VALUE",
@@ -62,8 +63,10 @@ def _export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jo
 
     if is_dokumen_request(paths):  # the bound Dokumen SOP AP (docs/dokumen.md)
         export_dokumen(paths, formats, out_dir)
-    if out_dir is None:
-        raise click.UsageError(t("dokumen.output_required"))
+    if out_dir is None:  # one file or folder: outputs beside the SOPs, as a converter writes them
+        if len(paths) != 1:
+            raise click.UsageError(t("dokumen.output_required"))
+        out_dir = paths[0] if paths[0].is_dir() else paths[0].parent
     from soptui import batch
     from soptui.ledger import Ledger, recipe
     from soptui.plugins import ExporterConflict, get_plugins
