@@ -46,9 +46,12 @@ def test_search_filters_as_you_type(site, browser):
     total = visible_rows(browser)
     assert total == 15
     box = browser.find_element(By.ID, "cari")
+    units = len(browser.find_elements(By.CSS_SELECTOR, ".unit-daftar li"))
     box.send_keys("cuti")
     assert visible_rows(browser) == 1
     assert browser.find_element(By.ID, "jumlah").text == "1 dari 15 SOP ditampilkan"
+    shown = [li.text for li in browser.find_elements(By.CSS_SELECTOR, ".unit-daftar li") if li.is_displayed()]
+    assert units > 1 and shown == ["SUB BAGIAN UMUM DAN KEPEGAWAIAN (1)"]  # the unit list follows the search
     box.clear()
     box.send_keys("Sekretaris Memaraf")  # an actor and a verb of kegiatan, any order
     some = visible_rows(browser)

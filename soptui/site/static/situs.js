@@ -26,6 +26,8 @@
     });
     sections.forEach(function (section) {
       section.hidden = !section.querySelector("tr[data-i]:not([hidden])");
+      var link = document.querySelector('.unit-daftar a[href="#' + section.id + '"]');
+      if (link) { link.parentNode.hidden = section.hidden; }  // the unit list names only units with a match
     });
     count.textContent = shown + " dari " + rows.length + " SOP ditampilkan";
     empty.hidden = shown !== 0;
