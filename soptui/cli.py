@@ -7,45 +7,67 @@ Usage errors exit 2, as click does; ``check`` exits 1 when it finds errors.
 
 from __future__ import annotations
 
+import importlib
 import sys
 
 import click
 
 from soptui import __version__
-from soptui.commands.check import check
 from soptui.commands import language, operate
 from soptui.commands.common import lang_option
 from soptui.i18n import get_language
-from soptui.commands.diff import diff
-from soptui.commands.edit import edit
-from soptui.commands.export import export
-from soptui.commands.formulir import formulir
-from soptui.commands.import_ import import_
-from soptui.commands.layout import layout
-from soptui.commands.katalog import katalog
-from soptui.commands.monev import monev
-from soptui.commands.new import new
-from soptui.commands.plugin_template import plugin
-from soptui.commands.plugins import plugins
-from soptui.commands.schema import schema
-from soptui.commands.serve import serve
-from soptui.commands.situs import situs
-from soptui.commands.tandatangan import tandatangan
-from soptui.commands.themes import themes
-from soptui.commands.verifikasi import verifikasi
+
+#: Every subcommand and where it lives, imported only when it runs (or help lists it):
+#: ``soptui check FILE`` loads the checker, never the signing or site code.
+COMMANDS = {
+    "edit": "soptui.commands.edit:edit",
+    "check": "soptui.commands.check:check",
+    "new": "soptui.commands.new:new",
+    "schema": "soptui.commands.schema:schema",
+    "monev": "soptui.commands.monev:monev",
+    "diff": "soptui.commands.diff:diff",
+    "katalog": "soptui.commands.katalog:katalog",
+    "formulir": "soptui.commands.formulir:formulir",
+    "export": "soptui.commands.export:export",
+    "plugins": "soptui.commands.plugins:plugins",
+    "plugin": "soptui.commands.plugin_template:plugin",
+    "import": "soptui.commands.import_:import_",
+    "themes": "soptui.commands.themes:themes",
+    "layout": "soptui.commands.layout:layout",
+    "situs": "soptui.commands.situs:situs",
+    "serve": "soptui.commands.serve:serve",
+    "tandatangan": "soptui.commands.tandatangan:tandatangan",  # signing (docs/signing.md)
+    "verifikasi": "soptui.commands.verifikasi:verifikasi",
+}
 
 
 class DefaultGroup(click.Group):
-    """A group that runs ``edit`` when the first word is not a subcommand."""
+    """A group that runs ``edit`` when the first word is not a subcommand, and
+    imports each subcommand when it is first asked for (:data:`COMMANDS`)."""
 
     default_command = "edit"
+
+    def list_commands(self, ctx: click.Context | None) -> list[str]:
+        return sorted({*COMMANDS, *self.commands})
+
+    def get_command(self, ctx: click.Context | None, name: str) -> click.Command | None:
+        if name not in self.commands and name in COMMANDS:
+            module, _, attribute = COMMANDS[name].partition(":")
+            command = getattr(importlib.import_module(module), attribute)
+            for each in _tree(command):
+                _localise_help(each)
+                if not isinstance(each, click.Group):
+                    operate.attach(each, report_settings=name != "edit")  # the editor shows them in its window
+            language.translate_now(command)
+            self.commands[name] = command
+        return self.commands.get(name)
 
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.resilient_parsing:  # shell completion: offer the subcommands as typed
             return super().parse_args(ctx, args)
-        if not args or (args[0] not in self.commands and not args[0].startswith("-")):
+        if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
             args = [self.default_command, *args]
-        elif args[0].startswith("-") and not any(a in self.commands for a in args) and _is_edit_option(args):
+        elif args[0].startswith("-") and not any(a in COMMANDS for a in args) and _is_edit_option(args):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
@@ -96,13 +118,6 @@ def cli() -> None:
     """
 
 
-for command in (edit, check, new, schema, monev, diff, katalog, formulir, export, plugins, plugin, import_, themes, layout,
-                situs, serve):
-    cli.add_command(command)
-cli.add_command(tandatangan)  # signing (docs/signing.md)
-cli.add_command(verifikasi)
-
-
 def _localise_help(command: click.Command) -> None:
     """``-h`` as well as ``--help``, worded like soptui's own help (translated with it), and ``--lang``."""
     command.add_help_option = False
@@ -111,14 +126,11 @@ def _localise_help(command: click.Command) -> None:
         lang_option(command)
 
 
+_localise_help(cli)
+
+
 def _tree(command: click.Command):
     """``command`` and every command below it, groups included."""
     yield command
     for sub in getattr(command, "commands", {}).values():
         yield from _tree(sub)
-
-
-for command in _tree(cli):
-    _localise_help(command)
-for command in (command for command in _tree(cli) if not isinstance(command, click.Group)):
-    operate.attach(command, report_settings=command.name != "edit")  # the editor shows them in its window

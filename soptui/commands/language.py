@@ -32,7 +32,9 @@ def speaking(lang: str, command: click.Command) -> Iterator[None]:
     click asks gettext's global domain, which reads the language from the
     environment (``LANGUAGE``), so both are set here and restored after.
     """
-    translate(command, gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True).gettext)
+    global _active
+    previous, _active = _active, gettext.translation(DOMAIN, LOCALE_DIR, languages=[lang], fallback=True).gettext
+    translate(command, _active)
     domain, variable = gettext.textdomain(), os.environ.get("LANGUAGE")
     gettext.bindtextdomain(DOMAIN, str(LOCALE_DIR))
     gettext.textdomain(DOMAIN)
@@ -40,11 +42,21 @@ def speaking(lang: str, command: click.Command) -> Iterator[None]:
     try:
         yield
     finally:
+        _active = previous
         gettext.textdomain(domain)
         if variable is None:
             os.environ.pop("LANGUAGE", None)
         else:
             os.environ["LANGUAGE"] = variable
+
+
+_active: Callable[[str], str] | None = None  # the translation of the invocation under way
+
+
+def translate_now(command: click.Command) -> None:
+    """Translate a command loaded during an invocation (the CLI imports each when asked for)."""
+    if _active is not None:
+        translate(command, _active)
 
 
 #: The type names click shows as an option's placeholder (``--output FILE``).
@@ -63,7 +75,7 @@ def translate(command: click.Command, text: Callable[[str], str]) -> None:
 
 def help_texts(command: click.Command) -> list[str]:
     """Every help text and placeholder of ``command`` and below, as written (the msgids)."""
-    return list(dict.fromkeys(source for _, _, source in _words(command)
+    return list(dict.fromkeys(source for _, _, source in _words(command, loaded_only=False)
                               if source and source not in click_words()))
 
 
@@ -72,9 +84,9 @@ def click_words() -> tuple[str, ...]:
     return ("[OPTIONS]", *(word.upper() for word in ("file", "directory", "path", *TYPE_WORDS.values())))
 
 
-def _words(command: click.Command) -> Iterator[tuple[object, str, str | None]]:
+def _words(command: click.Command, loaded_only: bool = True) -> Iterator[tuple[object, str, str | None]]:
     """(object, attribute, source text) for every word shown in ``command``'s help."""
-    for item in _everything(command):
+    for item in _everything(command, loaded_only):
         help_source = item.__dict__.get("_soptui_help", item.help)
         yield item, "help", inspect.cleandoc(help_source) if help_source else help_source
         if isinstance(item, click.Command):
@@ -90,9 +102,14 @@ def _type_word(option: click.Option) -> str | None:
     return word.upper() if word else None
 
 
-def _everything(command: click.Command) -> Iterator[click.Command | click.Parameter]:
+def _everything(command: click.Command, loaded_only: bool = True) -> Iterator[click.Command | click.Parameter]:
+    """``command``, its options and the commands below it: those loaded so far, or (``loaded_only``
+    false) all of them, imported now."""
     yield command
     yield from (param for param in command.params if isinstance(param, click.Option))
     if isinstance(command, click.Group):
-        for sub in command.commands.values():
-            yield from _everything(sub)
+        names = command.commands if loaded_only else command.list_commands(None)
+        for name in list(names):
+            sub = command.get_command(None, name)
+            if sub is not None:
+                yield from _everything(sub, loaded_only)
