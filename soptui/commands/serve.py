@@ -7,7 +7,9 @@ files. So it listens on 127.0.0.1 unless ``--host`` names another address
 *and* ``--izinkan-jaringan`` is given, and then a warning is printed; put it
 behind the unit's proxy with its login (docs/web.md). ``--root`` is passed
 on to every editor process. Files exported in the editor's dialog are also
-sent to the browser as a download.
+sent to the browser as a download. The page is soptui's own template
+(``serve_page/app_index.html``): textual-serve's asks a font from the
+internet and says nothing when the browser holds a download back.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from soptui.commands.common import echo, lang_option
 from soptui.i18n import get_language, t
 
 LOOPBACK_NAMES = ("localhost",)
+PAGE = Path(__file__).with_name("serve_page")  # our app_index.html: no outside request, a link for held downloads
 
 
 def is_loopback(host: str) -> bool:
@@ -72,6 +75,7 @@ def serve(path: Path, host: str, port: int, root: Path | None, allow_network: bo
         from textual_serve.server import Server
     except ImportError:
         raise click.UsageError(t("serve.not_installed")) from None
-    server = Server(editor_command(path, root, get_language()), host=host, port=port, title=f"soptui: {path.name}")
+    server = Server(editor_command(path, root, get_language()), host=host, port=port, title=f"soptui: {path.name}",
+                    templates_path=PAGE)
     echo(t("serve.listening", url=server.public_url, path=path), err=True)
     server.serve()

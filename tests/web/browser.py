@@ -31,6 +31,7 @@ def chromium(width: int = 1280, height: int = 900):
     profile = tempfile.mkdtemp(prefix="soptui-chromium-")
     options = webdriver.ChromeOptions()
     options.binary_location = chromium_path
+    options.add_experimental_option("excludeSwitches", ["disable-popup-blocking"])  # chromedriver's; users block pop-ups
     for flag in (*FLAGS, f"--user-data-dir={profile}", f"--window-size={max(width, MIN_WINDOW_WIDTH)},{height}"):
         options.add_argument(flag)
     driver = webdriver.Chrome(options=options, service=Service(driver_path))
