@@ -31,3 +31,15 @@ def test_a_path_outside_root_is_refused(tmp_path):
     (tmp_path / "b").mkdir()
     result = CliRunner().invoke(cli, ["serve", str(tmp_path / "a"), "--root", str(tmp_path / "b")])
     assert result.exit_code == 2
+
+
+def test_a_network_address_when_asked_prints_the_no_login_warning(tmp_path, monkeypatch):
+    from textual_serve.server import Server
+
+    started = []
+    monkeypatch.setattr(Server, "serve", lambda self, debug=False: started.append((self.host, self.port)))
+    result = CliRunner().invoke(cli, ["serve", str(tmp_path), "--host", "0.0.0.0", "--port", "8123",
+                                      "--izinkan-jaringan"])
+    assert result.exit_code == 0, result.output
+    assert started == [("0.0.0.0", 8123)]
+    assert "PERINGATAN" in result.output and "tanpa login" in result.output and "0.0.0.0:8123" in result.output
