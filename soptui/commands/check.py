@@ -8,7 +8,7 @@ whole library when only some files are checked, as a pre-commit hook does.
 
 from __future__ import annotations
 
-import re
+import os
 import sys
 from pathlib import Path
 
@@ -20,10 +20,6 @@ from soptui.commands.operate import is_quiet
 from soptui.diagnostics import Finding
 from soptui.i18n import t
 from soptui.library import find_sop_files
-
-#: ``# soptui: abaikan I003, L002`` anywhere in a file: those codes are not reported for it.
-SUPPRESSION = re.compile(r"^[ \t]*#[ \t]*soptui:[ \t]*abaikan[ \t]+(?P<codes>[A-Za-z0-9, \t]+?)[ \t]*$", re.M)
-
 
 def _complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Shell completion of ``--select``/``--ignore``: the rule codes."""
@@ -42,9 +38,11 @@ def _complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str)
 @click.option("--library", "library_root", type=click.Path(exists=True, file_okay=False, path_type=Path),
               help="Folder pustaka SOP untuk aturan L (nomor ganda, keterkaitan), walau hanya sebagian berkas diperiksa.")
 @click.option("--rules", "list_rules", is_flag=True, help="Menampilkan semua aturan: kode, tingkat, judul.")
+@click.option("-j", "--jobs", type=click.IntRange(min=1), default=None,
+              help="Jumlah proses paralel untuk pustaka besar (bawaan: jumlah inti prosesor).")
 @lang_option
 def check(paths: tuple[str, ...], output: str, strict: bool, selected: tuple[str, ...], ignored: tuple[str, ...],
-          library_root: Path | None, list_rules: bool) -> None:
+          library_root: Path | None, list_rules: bool, jobs: int | None) -> None:
     """Memeriksa berkas SOP (dan folder, rekursif) terhadap aturan SOP AP.
 
     Satu temuan per baris: `path:baris:kolom: KODE pesan`. Baris
@@ -53,9 +51,7 @@ def check(paths: tuple[str, ...], output: str, strict: bool, selected: tuple[str
     kesalahan (atau peringatan dengan --strict) atau tidak ada SOP di PATH,
     2 bila perintah salah pakai.
     """
-    from soptui.checks import check_loaded
-    from soptui.loader import load
-    from soptui.plugins import extra_checks
+    from soptui.checks.files import check_files
 
     if list_rules:
         _print_rules(output)
@@ -64,14 +60,16 @@ def check(paths: tuple[str, ...], output: str, strict: bool, selected: tuple[str
         raise click.UsageError(t("check.no_paths"))
     known = _rules()
     select, ignore = _codes(selected, known, "--select"), _codes(ignored, known, "--ignore")
-    rules = extra_checks()
-    loaded = [load(path) for path, _ in find_sop_files(paths)]
-    if not loaded:
+    found = [path for path, _ in find_sop_files(paths)]
+    if not found:
         echo(t("check.nothing_found", paths=", ".join(paths)), err=True)
         sys.exit(1)
-    findings = [finding for item in loaded for finding in check_loaded(item, rules)]
-    findings += _library_findings(loaded, library_root)
-    suppressed = {str(item.path): _suppressed(item) for item in loaded}
+    findings, entries, suppressed = [], [], {}
+    for checked in check_files(found, jobs or os.cpu_count() or 1):
+        findings += checked.findings
+        entries += [checked.entry] if checked.entry is not None else []
+        suppressed[checked.path] = checked.suppressed
+    findings += _library_findings(entries, library_root)
     findings = [f for f in findings if _wanted(f.code, select, ignore) and f.code not in suppressed.get(f.path, ())]
     findings.sort(key=lambda f: (f.path, f.line or 1, f.col or 1, f.code))
     errors = sum(f.severity == "error" for f in findings)
@@ -79,26 +77,32 @@ def check(paths: tuple[str, ...], output: str, strict: bool, selected: tuple[str
     if findings or output in ("json", "sarif"):
         click.echo(render(findings, output, known))
     if output == "text" and not is_quiet():
-        click.echo(t("check.summary", files=len(loaded), errors=errors, warnings=warnings), err=True)
+        click.echo(t("check.summary", files=len(found), errors=errors, warnings=warnings), err=True)
     sys.exit(1 if errors or (strict and warnings) else 0)
 
 
-def _library_findings(loaded: list, root: Path | None) -> list[Finding]:
+def _library_findings(entries: list, root: Path | None) -> list[Finding]:
     """The L rules over the checked files, or over the whole library at ``root``,
     reported only for the checked files."""
-    from soptui.checks.library import check_library
+    from soptui.checks.library import entry_of, library_findings
     from soptui.loader import load
 
-    if root is None:
-        return check_library(loaded)
-    checked = {item.path.resolve() for item in loaded}
-    others = [load(path) for path, _ in find_sop_files([root]) if path.resolve() not in checked]
-    return [finding for finding in check_library(loaded + others) if Path(finding.path).resolve() in checked]
+    checked = {Path(entry.path).resolve() for entry in entries}
+    if root is not None:
+        others = (entry_of(load(path)) for path, _ in find_sop_files([root]) if path.resolve() not in checked)
+        entries = entries + [entry for entry in others if entry is not None]
+    found = library_findings(entries, _text_of)
+    return found if root is None else [f for f in found if Path(f.path).resolve() in checked]
 
 
-def _suppressed(loaded) -> set[str]:
-    text = loaded.source.text if loaded.source is not None and loaded.sop is not None else ""
-    return {code.upper() for match in SUPPRESSION.finditer(text) for code in re.split(r"[\s,]+", match["codes"]) if code}
+def _text_of(path: str) -> str:
+    """A file's text again, to place a library finding at its line ("" if it is gone meanwhile)."""
+    from soptui.loader import read_regular
+
+    try:
+        return read_regular(Path(path))[0].decode("utf-8-sig", "replace")
+    except OSError:
+        return ""
 
 
 def _codes(values: tuple[str, ...], known: dict[str, tuple[str, str]], option: str) -> tuple[str, ...]:

@@ -1,0 +1,30 @@
+"""``soptui check`` over a large library: every core, the same findings as one process."""
+
+from __future__ import annotations
+
+import json
+
+from click.testing import CliRunner
+
+from soptui.checks.files import PARALLEL_FROM
+from soptui.cli import cli
+from soptui.corpus import write_library
+
+
+def test_a_library_checked_on_two_cores_gives_what_one_process_gives(tmp_path):
+    library = tmp_path / "sop"
+    write_library(library, PARALLEL_FROM + 6, seed=7)
+    first = sorted(library.rglob("*.sop.toml"))[0]
+    twin = first.with_name("kembar.sop.toml")  # the same nomor twice: a library finding (L001)
+    twin.write_bytes(first.read_bytes())
+    broken = library / "rusak.sop.toml"
+    broken.write_text('format = 1\n[identitas\n', encoding="utf-8")
+    results = {}
+    for jobs in ("1", "2"):
+        result = CliRunner().invoke(cli, ["check", str(library), "--format", "json", "-j", jobs])
+        assert result.exit_code == 1
+        results[jobs] = json.loads(result.stdout)
+    assert results["1"] == results["2"]
+    codes = {finding["code"] for finding in results["2"]}
+    assert {"L001", "S010"} <= codes
+    assert {f["path"] for f in results["2"] if f["code"] == "L001"} == {str(first), str(twin)}
