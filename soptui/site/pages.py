@@ -112,11 +112,13 @@ def write_index(site: Path, entries: list[IndexEntry], today: dt.date) -> None:
         '<nav aria-label="Unit kerja"><ul class="unit-daftar">',
     ]
     for index, unit in enumerate(units):
-        parts.append(f'<li><a href="#unit-{index + 1}">{e(unit)}</a> ({len(units[unit])})</li>')
+        parts.append(f'<li><a href="#unit-{index + 1}">{e(unit)}</a> <span class="hitung" data-semua="{len(units[unit])}">'
+                     f"({len(units[unit])})</span></li>")
     parts.append("</ul></nav>")
     for index, (unit, members) in enumerate(units.items()):
         parts.append(f'<section class="unit" id="unit-{index + 1}" aria-labelledby="judul-unit-{index + 1}">')
-        parts.append(f'<h2 id="judul-unit-{index + 1}">{e(unit)} <span class="hitung">({len(members)} SOP)</span></h2>')
+        parts.append(f'<h2 id="judul-unit-{index + 1}">{e(unit)} <span class="hitung" data-semua="{len(members)}">'
+                     f"({len(members)} SOP)</span></h2>")
         parts.append(f'<div class="gulir" role="region" tabindex="0" aria-label="Daftar SOP {e(unit)}"><table class="daftar kartu">')
         parts.append(f'<caption class="sr">SOP {e(unit)}</caption><thead><tr>'
                      '<th scope="col">Nomor</th><th scope="col">Nama SOP</th><th scope="col">Langkah</th>'

@@ -53,6 +53,15 @@ def test_search_filters_as_you_type(site, browser):
     shown = [li.text for li in browser.find_elements(By.CSS_SELECTOR, ".unit-daftar li") if li.is_displayed()]
     assert units > 1 and shown == ["SUB BAGIAN UMUM DAN KEPEGAWAIAN (1)"]  # the unit list follows the search
     box.clear()
+    largest = max(browser.find_elements(By.CSS_SELECTOR, "section.unit"),
+                  key=lambda section: len(section.find_elements(By.CSS_SELECTOR, "tr[data-i]")))
+    size = len(largest.find_elements(By.CSS_SELECTOR, "tr[data-i]"))
+    nomor = largest.find_element(By.CSS_SELECTOR, "td.nomor").get_attribute("textContent")  # hidden now
+    box.send_keys(nomor)  # one SOP of the largest unit: its unit counts what is shown of how many
+    listed = [li.text for li in browser.find_elements(By.CSS_SELECTOR, ".unit-daftar li") if li.is_displayed()]
+    assert size > 1 and len(listed) == 1 and listed[0].endswith(f"(1 dari {size})")
+    assert largest.find_element(By.TAG_NAME, "h2").text.endswith(f"(1 dari {size} SOP)")
+    box.clear()
     box.send_keys("Sekretaris Memaraf")  # an actor and a verb of kegiatan, any order
     some = visible_rows(browser)
     assert 0 < some < total

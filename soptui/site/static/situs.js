@@ -25,9 +25,15 @@
       if (match) { shown += 1; }
     });
     sections.forEach(function (section) {
-      section.hidden = !section.querySelector("tr[data-i]:not([hidden])");
+      var found = section.querySelectorAll("tr[data-i]:not([hidden])").length;
+      section.hidden = found === 0;
       var link = document.querySelector('.unit-daftar a[href="#' + section.id + '"]');
       if (link) { link.parentNode.hidden = section.hidden; }  // the unit list names only units with a match
+      [link && link.parentNode.querySelector(".hitung"), section.querySelector("h2 .hitung")].forEach(function (count, i) {
+        if (!count) { return; }
+        var all = count.getAttribute("data-semua"), unit = i ? " SOP" : "";
+        count.textContent = "(" + (words.length && found !== +all ? found + " dari " + all : all) + unit + ")";
+      });
     });
     count.textContent = shown + " dari " + rows.length + " SOP ditampilkan";
     empty.hidden = shown !== 0;
