@@ -289,8 +289,10 @@ def _toml_reason(reason: str) -> str:
     """tomllib's English reason, in the user's language where we know it."""
     for pattern, key in _TOML_REASONS:
         match = pattern.search(reason)
+        if match and "what" not in match.groupdict():
+            return t(key)  # no value to put in: a text such as "`{` not closed" is not a template
         if match:
-            what = match.groupdict().get("what", "")
+            what = match["what"]
             return t(key, what=t("toml.end_of_line") if what == "\\n" else what)
     return reason
 

@@ -10,6 +10,7 @@ from tests.core.conftest import CLEAN, findings_for
 BROKEN = [
     # (what is wrong, the text, code, line, col, words the message must hold)
     ("TOML syntax", CLEAN.replace('nama = "Staf Tata Usaha"', 'nama = "Staf Tata Usaha'), "S010", 17, 24, "tanda kutip belum ditutup"),
+    ("unclosed inline table", CLEAN.replace('nama = "Staf Tata Usaha"', 'nama = {a = 1'), "S010", 17, 14, "tabel `{` belum ditutup"),
     ("newer format", CLEAN.replace("format = 1", "format = 2"), "S009", 1, 10, "format 2"),
     ("missing nomor", CLEAN.replace('nomor = "800/001/SEKR/2024"\n', ""), "S001", 3, 1, "identitas.nomor"),
     ("missing kegiatan", CLEAN.replace('kegiatan = "Mencatat surat dalam buku agenda"\n', ""), "S001", 30, 1, "langkah[2].kegiatan"),
