@@ -38,12 +38,38 @@ TRIGGERS = {
 }
 
 
+#: Everything each trigger file is told: (code, line, column, field), in the order reported. A rule's
+#: finding is where the user must look, and a trigger sets off nothing else unless it is a consequence.
+EXPECTED = {
+    "S013": [("S013", 36, 9, "langkah[2].tidak")],
+    "A001": [("A001", 38, 1, "langkah[3]")],
+    # agenda -> terima closes a loop with no way out (both steps), and the steps after it are unreachable
+    "A002": [("A002", 23, 1, "langkah[1]"), ("A002", 30, 1, "langkah[2]"), ("A001", 38, 1, "langkah[3]"),
+             ("A001", 47, 1, "langkah[4]")],
+    "A003": [("A003", 1, 1, "langkah")],  # about the whole flow: the top of the file
+    "A004": [("A004", 26, 10, "langkah[1].simbol")],
+    "A005": [("A005", 46, 1, "langkah[4]")],
+    "I001": [("I001", 24, 6, "pelaksana[3].id")],
+    "I002": [("I002", 30, 1, "langkah[2].waktu")],  # no waktu key: its step's header
+    "I003": [("I003", 30, 1, "langkah[2].output")],
+    "I004": [("I004", 34, 9, "langkah[2].waktu")],
+    "I006": [("I006", 8, 19, "identitas.tanggal_efektif")],
+    "I007": [("I007", 8, 19, "identitas.tanggal_efektif")],
+    # six actors added to have eight: none of the six does a step
+    "I008": [*[("I001", 24 + 4 * n, 6, f"pelaksana[{n + 3}].id") for n in range(6)], ("I008", 1, 1, "pelaksana")],
+    "I009": [("I009", 4, 8, "identitas.logo")],
+    "I010": [("I010", 4, 8, "identitas.nama")],
+    "I011": [("I011", 32, 12, "langkah[2].kegiatan")],
+}
+
+
 @pytest.mark.parametrize("code", sorted(TRIGGERS))
-def test_rule_triggers_and_clean_file_does_not(tmp_path, code):
-    triggered = [f for f in findings_for(tmp_path, TRIGGERS[code]) if f.code == code]
-    assert triggered, code
-    assert triggered[0].severity == RULES[code].severity
-    assert not [f for f in findings_for(tmp_path, CLEAN, "clean.toml") if f.code == code]
+def test_rule_triggers_where_the_problem_is_and_nothing_else_does(tmp_path, code):
+    findings = findings_for(tmp_path, TRIGGERS[code])
+    assert [(f.code, f.line, f.col, f.field_name) for f in findings] == EXPECTED[code]
+    assert all(f.severity == RULES[f.code].severity for f in findings)
+    assert f"{tmp_path / 'sop.toml'}:" in next(f for f in findings if f.code == code).format_line()
+    assert findings_for(tmp_path, CLEAN, "clean.toml") == []
 
 
 PLACEHOLDERS = {
@@ -124,22 +150,54 @@ def _library(tmp_path: Path, texts: dict[str, str]):
     return check_library(loaded)
 
 
+#: The L rules: files of one library, and everything reported (file, code, line, column, field).
+LIBRARY_TRIGGERS = {
+    "L001": ({"a.toml": CLEAN, "b.toml": CLEAN.replace("Pengelolaan Surat Masuk", "Pengelolaan Surat Keluar")},
+             [("a.toml", "L001", 5, 9, "identitas.nomor"), ("b.toml", "L001", 5, 9, "identitas.nomor")]),
+    "L002": ({"a.toml": CLEAN, "b.toml": CLEAN.replace('nomor = "800/001/SEKR/2024"', 'nomor = "800/002/SEKR/2024"').replace(
+        "[identitas]\n", '[identitas]\nketerkaitan = ["SOP Pengelolaan Surat Masuk", "800/001/SEKR/2024", "SOP Tidak Ada"]\n')},
+             [("b.toml", "L002", 4, 68, "identitas.keterkaitan[3]")]),
+}
+
+
+@pytest.mark.parametrize("code", sorted(LIBRARY_TRIGGERS))
+def test_library_rule_triggers_where_the_problem_is(tmp_path, code):
+    texts, expected = LIBRARY_TRIGGERS[code]
+    findings = _library(tmp_path, texts)
+    assert [(Path(f.path).name, f.code, f.line, f.col, f.field_name) for f in findings] == expected
+    assert all(f.severity == RULES[f.code].severity for f in findings)
+
+
 def test_duplicate_number_in_a_library_names_the_other_file(tmp_path):
-    other = CLEAN.replace("Pengelolaan Surat Masuk", "Pengelolaan Surat Keluar")
-    findings = _library(tmp_path, {"a.toml": CLEAN, "b.toml": other})
-    assert sorted(f.code for f in findings) == ["L001", "L001"]
+    findings = _library(tmp_path, LIBRARY_TRIGGERS["L001"][0])
     assert str(tmp_path / "b.toml") in next(f for f in findings if f.path.endswith("a.toml")).message()
 
 
 def test_links_resolve_by_name_with_or_without_sop_prefix_or_by_number(tmp_path):
-    linking = CLEAN.replace('nomor = "800/001/SEKR/2024"', 'nomor = "800/002/SEKR/2024"').replace(
-        "[identitas]\n", '[identitas]\nketerkaitan = ["SOP Pengelolaan Surat Masuk", "800/001/SEKR/2024", "SOP Tidak Ada"]\n')
-    findings = _library(tmp_path, {"a.toml": CLEAN, "b.toml": linking})
+    findings = _library(tmp_path, LIBRARY_TRIGGERS["L002"][0])
     assert [(f.code, f.params["value"]) for f in findings] == [("L002", "SOP Tidak Ada")]
 
 
+#: What else a broken file of test_loading.BROKEN is told, after its own finding: (code, line, column).
+CONSEQUENCES = {
+    "bad symbol": [("S013", 42, 9)],  # the refused simbol leaves a process, which has no tidak
+    "bad id": [("S005", 42, 9)],  # the refused id leaves a placeholder: tidak = "agenda" names no step
+    "one step only": [("I001", 20, 6)],  # the step of the second actor is gone
+    "duplicate id": [("S005", 42, 9), ("A002", 23, 1), ("A001", 37, 1), ("A001", 46, 1)],  # the first "terima" counts
+    "unknown actor": [("I001", 20, 6)],
+}
+
+
+@pytest.mark.parametrize(("case", "text", "code", "line", "col"), [b[:5] for b in BROKEN], ids=[b[0] for b in BROKEN])
+def test_a_broken_file_is_told_its_problem_and_its_consequences_only(tmp_path, case, text, code, line, col):
+    findings = findings_for(tmp_path, text)
+    assert [(f.code, f.line, f.col) for f in findings] == [(code, line, col), *CONSEQUENCES.get(case, [])]
+
+
 def test_every_rule_is_exercised_by_a_test():
-    exercised = set(TRIGGERS) | {case[2] for case in BROKEN} | {"S010", "L001", "L002"}
+    """Each rule has a trigger in one of the tables whose tests assert its finding (code and place)."""
+    exercised = set(TRIGGERS) | {case[2] for case in BROKEN} | set(LIBRARY_TRIGGERS)
+    assert set(EXPECTED) == set(TRIGGERS)
     assert set(RULES) <= exercised, set(RULES) - exercised
 
 
