@@ -39,6 +39,20 @@ class Exported:
         return squeeze(self.text)
 
 
+def fills(page) -> list[tuple[float, ...]]:
+    """The RGB fill colours a page sets (``rg``), as numbers: how reportlab writes them is its business."""
+    from pypdf.generic import ContentStream
+
+    operations = ContentStream(page.get_contents(), page.pdf).operations
+    return [tuple(float(v) for v in operands) for operands, op in operations if op == b"rg"]
+
+
+def fills_with(page, colour: str) -> bool:
+    """True when the page fills something with ``colour`` (``#RRGGBB``), to the nearest 8-bit step."""
+    wanted = [int(colour[i:i + 2], 16) / 255 for i in (1, 3, 5)]
+    return any(all(abs(a - b) < 0.5 / 255 for a, b in zip(fill, wanted)) for fill in fills(page))
+
+
 def squeeze(text: str) -> str:
     """Without whitespace and hyphens: the layout wraps long words with a hyphen."""
     return "".join(text.split()).replace("-", "")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pdf_helpers import chain, export, make_sop, placed_texts, squeeze, word_boxes
+from pdf_helpers import chain, export, fills_with, make_sop, placed_texts, squeeze, word_boxes
 
 from soptui.corpus import generate_sop
 from soptui.loader import load
@@ -114,8 +114,8 @@ def test_the_print_theme_colours_the_page_but_not_the_words(examples):
     official, coloured = export(examples[0]), export(examples[0], theme="warna")
     assert official.data != coloured.data
     assert official.text == coloured.text
-    flowchart = coloured.reader.pages[1].get_contents().get_data().decode("latin-1")
-    assert ".121569 .305882 .47451 rg" in flowchart  # warna's header fill, #1F4E79
+    assert fills_with(coloured.reader.pages[1], "#1F4E79")  # warna's header fill
+    assert not fills_with(official.reader.pages[1], "#1F4E79")
 
 
 def test_every_font_is_embedded_and_every_character_prints():

@@ -91,7 +91,7 @@ def test_the_users_settings_choose_the_default_paper_orientation_and_theme(monke
     import io
 
     import soptui_pdf
-    from pdf_helpers import chain, export_input, make_sop
+    from pdf_helpers import chain, export_input, fills_with, make_sop
 
     (tmp_path / "config.toml").write_text('paper = "Legal"\norientation = "portrait"\nprint_theme = "warna"\n')
     monkeypatch.setenv("SOPTUI_CONFIG_DIR", str(tmp_path))
@@ -100,7 +100,7 @@ def test_the_users_settings_choose_the_default_paper_orientation_and_theme(monke
     reader = PdfReader(stream)
     page = reader.pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == (612.0, 1008.0)
-    assert b".121569 .305882 .47451 rg" in reader.pages[1].get_contents().get_data()  # warna's header
+    assert fills_with(reader.pages[1], "#1F4E79")  # warna's header
     monkeypatch.setenv("SOPTUI_PAPER", "A4")
     assert soptui_pdf.resolve_options({})["paper"] == "A4"
     assert soptui_pdf.resolve_options({"paper": "F4"})["paper"] == "F4"
