@@ -27,7 +27,9 @@ class Locator:
 
     def __init__(self, text: str) -> None:
         self.positions: dict[FieldPath, tuple[int, int]] = {}
-        self._scan(text.splitlines())
+        # TOML's lines end at a line feed only: str.splitlines() would also break at U+0085, U+2028 or a form
+        # feed inside a string, shifting every line number after it
+        self._scan([line.removesuffix("\r") for line in text.split("\n")])
 
     def find(self, path: FieldPath) -> tuple[int, int]:
         """(line, column) of ``path`` or of its nearest known parent, both from 1."""
@@ -139,7 +141,10 @@ class _Values:
             self._string(opening)
         else:
             line = self.lines[self.row]
+            start = self.col
             while self.col < len(line) and line[self.col] not in ",]} \t#":
+                self.col += 1
+            if self.col == start:  # a closer that closes nothing here: step over it so the scan always ends
                 self.col += 1
 
     def _inline_key(self, path: FieldPath) -> None:

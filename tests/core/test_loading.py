@@ -89,3 +89,25 @@ def test_wrong_value_keeps_the_rest_of_the_model(tmp_path):
     sop = load(path).sop
     assert [s.id for s in sop.langkah] == ["terima", "agenda", "periksa", "arsip"]
     assert sop.langkah[1].waktu == "" and sop.langkah[1].kegiatan == "Mencatat surat dalam buku agenda"
+
+
+def test_a_line_break_character_inside_a_string_does_not_shift_the_lines_after_it(tmp_path):
+    first, later = 'nama = "Staf\x85Tata Usaha"', 'kegiatan = "Mencatat\u2028surat dalam buku agenda"'
+    text = CLEAN.replace('nama = "Staf Tata Usaha"', first).replace('kegiatan = "Mencatat surat dalam buku agenda"', later)
+    lines = text.split("\n")  # TOML's lines: a line feed ends one, nothing else
+    expected = [("S014", lines.index(first) + 1), ("S014", lines.index(later) + 1)]
+    assert [(f.code, f.line) for f in findings_for(tmp_path, text)] == expected
+
+
+def test_values_that_confuse_the_line_scanner_never_stop_it(tmp_path):
+    """A multi-line string holding brackets inside an array: the scanner that places findings
+    once went round for ever there, eating memory; in a subprocess so a hang fails the test."""
+    import subprocess
+    import sys
+
+    text = CLEAN.replace("[identitas]\n", '[identitas]\nlampiran = ["""a\n}\n]""", "b", { c = """\n}}\n""" }]\n') + "\nx_y = 1\n"
+    path = tmp_path / "x.toml"
+    path.write_text(text, encoding="utf-8")
+    code = "import sys; from soptui.loader import load; print(len(load(sys.argv[1]).findings))"
+    result = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0 and int(result.stdout) >= 2, result.stderr
