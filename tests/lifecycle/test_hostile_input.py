@@ -25,7 +25,7 @@ def _write(tmp_path: Path, text: str, name: str = "x.sop.toml") -> Path:
 
 
 def _run(*args: str):
-    result = CliRunner().invoke(cli, [str(arg) for arg in args])
+    result = CliRunner().invoke(cli, [str(arg) for arg in args], color=True)  # keep escapes: click strips them otherwise
     assert result.exception is None or isinstance(result.exception, SystemExit), result.exception
     return result
 
