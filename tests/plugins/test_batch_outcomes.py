@@ -21,8 +21,11 @@ from soptui.ledger import Ledger
 from soptui.loader import load
 
 PLUGINS = """
+    import os
+    import signal
+    import time
     from soptui import hookimpl
-    from soptui.exporters import Exporter, ExportError
+    from soptui.exporters import Exporter, ExportError, Option
 
     def fine(input, stream, options):
         stream.write(input.sop.identitas.nama.encode())
@@ -34,11 +37,32 @@ PLUGINS = """
     def crashes(input, stream, options):
         raise ZeroDivisionError("division by zero")
 
+    def trace(input, stream, options):
+        stream.write(repr((str(input.path), input.source_sha256, input.source, sorted(options.items()))).encode())
+
+    def dies(input, stream, options):
+        os.kill(os.getpid(), signal.SIGKILL)
+
+    def hangs(input, stream, options):
+        while True:
+            time.sleep(0.05)
+
+    def not_secret(sop, report):
+        if "Rahasia" in sop.identitas.nama:
+            report("SOP rahasia tidak diterbitkan", "identitas.nama")
+
+    @hookimpl
+    def register_checks(register):
+        register("X101", "error", not_secret)
+
     @hookimpl
     def register_exporters(register):
         register(Exporter(name="nama", label="Nama", suffix=".txt", write=fine))
         register(Exporter(name="tolak", label="Tolak", suffix=".tolak", write=refuses))
         register(Exporter(name="mogok", label="Mogok", suffix=".mogok", write=crashes))
+        register(Exporter(name="jejak", label="Jejak", suffix=".jejak", write=trace, options=(Option("salinan", int, 1),)))
+        register(Exporter(name="mati", label="Mati", suffix=".mati", write=dies))
+        register(Exporter(name="macet", label="Macet", suffix=".macet", write=hangs))
 """
 
 
@@ -48,7 +72,8 @@ def plugins(site):
 
 
 def job(source, tmp_path, *formats, **fields):
-    suffixes = {"nama": ".txt", "tolak": ".tolak", "mogok": ".mogok", "json": ".json"}
+    suffixes = {"nama": ".txt", "tolak": ".tolak", "mogok": ".mogok", "json": ".json", "jejak": ".jejak", "mati": ".mati",
+                "macet": ".macet"}
     targets = tuple(batch.Target(name, tmp_path / "out" / f"hasil{suffixes[name]}") for name in formats)
     return batch.Job(source, targets, **fields)
 
@@ -67,6 +92,45 @@ def test_each_format_of_a_file_fails_or_succeeds_on_its_own(plugins, examples, t
     assert outcome.failed and outcome.failures == rendered.failures
     assert (tmp_path / "out" / "hasil.txt").read_bytes() == rendered.outputs[0][1]
     assert sorted(os.listdir(tmp_path / "out")) == ["hasil.txt"]
+
+
+def test_the_exporter_gets_the_file_its_bytes_and_its_options(plugins, examples, tmp_path):
+    data = examples[0].read_bytes()
+    given = job(examples[0], tmp_path, "jejak", options={"jejak": {"salinan": 3}})
+    rendered = batch.render_file(given)
+    assert rendered.source == examples[0]
+    [(_, written, _)] = rendered.outputs
+    assert written == repr((str(examples[0]), hashlib.sha256(data).hexdigest(), data, [("salinan", 3)])).encode()
+    outcome = batch.save(rendered)
+    assert outcome.source == examples[0]
+    umask = os.umask(0)
+    os.umask(umask)
+    assert (tmp_path / "out" / "hasil.jejak").stat().st_mode & 0o777 == 0o666 & ~umask  # as a new file gets, not private
+
+
+def test_a_failed_write_does_not_stop_the_next_output_of_the_file(plugins, examples, tmp_path):
+    (tmp_path / "berkas").write_text("")
+    targets = (batch.Target("nama", tmp_path / "berkas" / "a.txt"), batch.Target("jejak", tmp_path / "ok" / "b.jejak"))
+    outcome = batch.export_file(batch.Job(examples[0], targets))
+    [(fmt, reason)] = outcome.failures
+    assert fmt == "nama" and reason.startswith(f"{tmp_path / 'berkas' / 'a.txt'} tidak dapat ditulis: File exists;")
+    assert [target.format for target, _ in outcome.written] == ["jejak"] and (tmp_path / "ok" / "b.jejak").exists()
+
+
+def test_strict_counts_the_rules_of_plugins_too(plugins, examples, tmp_path):
+    secret = tmp_path / "rahasia.sop.toml"
+    secret.write_bytes(examples[0].read_bytes().replace(b'nama = "', b'nama = "Rahasia ', 1))
+    [(fmt, reason)] = batch.render_file(job(secret, tmp_path, "nama", strict=True)).failures
+    assert fmt is None and "1 galat pemeriksaan" in reason and " X101 " in reason
+
+
+def test_a_worker_that_dies_or_hangs_fails_its_file_saying_what_it_was_doing(plugins, examples, tmp_path):
+    jobs = [job(examples[0], tmp_path / "a", "mati"), job(examples[1], tmp_path / "b", "macet"),
+            job(examples[2], tmp_path / "c", "nama")]
+    outcomes = {outcome.source: outcome for outcome in batch.run(jobs, 2, timeout=3)}
+    assert outcomes[examples[0]].failures == [(None, batch.lost_reason(workers.Lost("died", "format mati (plugin uji)")))]
+    assert outcomes[examples[1]].failures == [(None, batch.lost_reason(workers.Lost("timeout", "format macet (plugin uji)", 3)))]
+    assert [t.format for t, _ in outcomes[examples[2]].written] == ["nama"] and not outcomes[examples[2]].failures
 
 
 def test_the_text_the_editor_holds_is_exported_instead_of_the_file(plugins, examples, tmp_path):
@@ -94,7 +158,8 @@ def test_strict_refuses_a_file_with_checker_errors_naming_the_first(plugins, exa
     rendered = batch.render_file(job(source, tmp_path, "nama", strict=True))
     [(fmt, reason)] = rendered.failures
     assert fmt is None and not rendered.outputs
-    assert reason.startswith(f"ditolak karena --strict: 2 galat pemeriksaan, yang pertama: {source}:")
+    first = next(n for n, line in enumerate(source.read_text(encoding="utf-8").splitlines(), 1) if "tidak-ada-" in line)
+    assert reason.startswith(f"ditolak karena --strict: 2 galat pemeriksaan, yang pertama: {source}:{first}:")
     assert " S004 " in reason
     assert batch.render_file(job(examples[0], tmp_path, "nama", strict=True)).failures == []
     assert batch.render_file(job(source, tmp_path, "nama")).failures == []  # without --strict it is exported
@@ -212,11 +277,23 @@ def test_a_bad_option_is_told_with_its_format_name_and_value(given, message):
     assert str(caught.value) == message
 
 
+def test_an_option_for_a_format_not_chosen_or_of_formats_without_options_is_unknown():
+    with pytest.raises(ValueError) as caught:
+        batch.resolve_options(OPTIONS, ["docx.kertas=A4"])
+    assert str(caught.value).startswith('opsi "docx.kertas" tidak dikenal')
+    bare = {"polos": Exporter("polos", "Polos", ".p", write=None)}
+    with pytest.raises(ValueError) as caught:
+        batch.resolve_options(bare, ["kertas=A4"])
+    assert str(caught.value).endswith("opsi yang ada: -")
+
+
 def test_options_apply_to_every_format_that_has_them_unless_a_format_is_named():
     assert batch.resolve_options(OPTIONS, ["salinan=2", " warna = Tidak ", "kertas=F4"]) == {
         "opsi": {"kertas": "F4", "salinan": 2, "warna": False}, "lain": {"salinan": 2}}
     assert batch.resolve_options(OPTIONS, ["lain.salinan=5", "opsi.warna=ya"]) == {
         "opsi": {"kertas": "A4", "salinan": 1, "warna": True}, "lain": {"salinan": 5}}
+    assert batch.resolve_options({"opsi": Exporter("opsi", "Opsi", ".txt", write=None, options=(
+        Option("judul", str, ""),))}, ["judul=a=b"]) == {"opsi": {"judul": "a=b"}}
     for word, value in (("true", True), ("YES", True), ("1", True), ("false", False), ("no", False), ("0", False)):
         assert batch.resolve_options(OPTIONS, [f"warna={word}"])["opsi"]["warna"] is value
 
@@ -260,5 +337,60 @@ def test_a_cancelled_run_ends_its_workers_and_gives_no_more_results():
     assert results == []
 
 
-def test_a_fresh_interpreter_runs_jobs_too():
-    assert list(workers.run(work, [("ok", 1)], 1, lost, fresh=True)) == ["ok 1"]
+STATE = "as imported"
+
+
+def state(job: object) -> str:
+    return STATE
+
+
+def test_a_fresh_interpreter_starts_from_nothing_and_a_forked_worker_from_the_parent(monkeypatch):
+    monkeypatch.setattr(__import__(__name__, fromlist=["STATE"]), "STATE", "changed in the parent")
+    assert list(workers.run(state, [1], 1, lost, fresh=True)) == ["as imported"]
+    assert list(workers.run(state, [1], 1, lost)) == ["changed in the parent"]
+
+
+def test_plan_exports_a_file_named_twice_once_and_goes_on_with_the_rest(examples, tmp_path):
+    found = [(examples[0], examples[0].parent), (examples[0], examples[0].parent), (examples[1], examples[1].parent)]
+    jobs, refused = batch.plan(found, {"json": ".json"}, tmp_path / "out")
+    assert [job.source for job in jobs] == [examples[0], examples[1]] and refused == []
+    assert not any(job.strict for job in jobs)
+
+
+def test_plan_refuses_a_second_source_for_the_same_output_naming_the_first(examples, tmp_path):
+    first, second = tmp_path / "cuti.sop.toml", tmp_path / "cuti.toml"
+    first.write_bytes(examples[0].read_bytes())
+    second.write_bytes(examples[1].read_bytes())
+    out = tmp_path / "out"
+    jobs, refused = batch.plan([(first, tmp_path), (second, tmp_path)], {"json": ".json", "pdf": ".pdf"}, out)
+    assert [job.source for job in jobs] == [first]
+    [outcome] = refused
+    assert outcome.source == second and outcome.failures == [
+        (name, f"keluaran {out / ('cuti' + suffix)} juga ditulis dari {first}; ganti nama salah satu berkas")
+        for name, suffix in (("json", ".json"), ("pdf", ".pdf"))]
+
+
+def test_plan_refuses_an_output_that_a_symlink_would_take_out_of_the_folder(examples, tmp_path):
+    library, out, elsewhere = tmp_path / "sop", tmp_path / "out", tmp_path / "lain"
+    (library / "unit").mkdir(parents=True)
+    elsewhere.mkdir()
+    out.mkdir()
+    (out / "unit").symlink_to(elsewhere)
+    source = library / "unit" / "cuti.sop.toml"
+    source.write_bytes(examples[0].read_bytes())
+    jobs, refused = batch.plan([(source, library)], {"json": ".json"}, out)
+    assert jobs == [] and refused[0].source == source
+    assert refused[0].failures == [
+        ("json", f"keluaran {out / 'unit' / 'cuti.json'} berada di luar folder {out}; ekspor dibatalkan untuk berkas ini")]
+
+
+def test_plan_skips_what_the_ledger_finds_up_to_date_unless_forced(library, tmp_path):
+    out = tmp_path / "dist"
+    assert run_export(str(library), "-f", "json", "-o", str(out)).exit_code == 0
+    source = library / "keuangan" / "pengajuan-cuti.sop.toml"
+    ledger = Ledger(out, {})
+    ledger.recipes = {"json": next(iter(ledger.entries.values()))["resep"]}  # the recipe the export recorded
+    [job], _ = batch.plan([(source, library)], {"json": ".json"}, out, ledger=ledger)
+    assert job.targets == () and [t.path for t in job.skipped] == [out / "keuangan" / "pengajuan-cuti.json"]
+    [forced], _ = batch.plan([(source, library)], {"json": ".json"}, out, ledger=ledger, force=True)
+    assert [t.path for t in forced.targets] == [out / "keuangan" / "pengajuan-cuti.json"] and forced.skipped == ()
