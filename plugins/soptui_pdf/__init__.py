@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import replace
 from typing import Any, BinaryIO
 
 from soptui.exporters import (
@@ -63,7 +64,8 @@ def page_options(options: dict[str, Any]):
     from soptui.layout import PageOptions
 
     resolved = resolve_options(options)
-    return PageOptions(paper=resolved["paper"], orientation=resolved["orientation"], footer=FOOTER_ROOM)
+    return PageOptions(paper=resolved["paper"], orientation=resolved["orientation"], footer=FOOTER_ROOM,
+                       first_page=2)  # after the identity page (document.render lays out again if it takes more)
 
 
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
@@ -109,7 +111,8 @@ def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signa
     top, right, bottom, left = pages.margin_units()
     frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
     palette = Palette.from_theme(themes[resolved["theme"]])
-    return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream, signature_boxes)
+    return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream, signature_boxes,
+                           relayout=lambda first: compute_layout(export.sop, replace(pages, first_page=first)))
 
 
 def _broken_logo(export: ExportInput, error: Exception) -> str:

@@ -7,6 +7,7 @@ the same bytes, and a PDF can be checked into git or compared by hash.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from contextlib import contextmanager
 from functools import partial
 from typing import BinaryIO
@@ -36,13 +37,14 @@ def render(
     logo: ImageReader | None,
     stream: BinaryIO,
     signature_boxes: list | None = None,
+    relayout: Callable[[int], FlowchartLayout] | None = None,
 ) -> int:
     """Write the PDF to ``stream``; return its number of pages. When
     ``signature_boxes`` is a list, the signer's box of the identity page is
     appended to it as (page index, (x1, y1, x2, y2) in PDF points)."""
     register_fonts()
     with _binary_streams():
-        return _render(sop, layout, frame, palette, source_sha256, logo, stream, signature_boxes)
+        return _render(sop, layout, frame, palette, source_sha256, logo, stream, signature_boxes, relayout)
 
 
 @contextmanager
@@ -58,7 +60,8 @@ def _binary_streams():
 
 
 def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, source_sha256: str,
-            logo: ImageReader | None, stream: BinaryIO, signature_boxes: list | None) -> int:
+            logo: ImageReader | None, stream: BinaryIO, signature_boxes: list | None,
+            relayout: Callable[[int], FlowchartLayout] | None) -> int:
     canvas = Canvas(
         stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,
         initialFontName=palette.font,  # else an unused, unembedded Helvetica is listed
@@ -70,6 +73,8 @@ def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, s
     canvas.setCreator("soptui")
     pen = Pen(canvas, layout.height, palette)
     identity_pages = identity.plan(sop, logo, pen, frame)
+    if relayout is not None and layout.first_page != len(identity_pages) + 1:
+        layout = relayout(len(identity_pages) + 1)  # the connectors' captions name the pages as printed
     if signature_boxes is not None and identity_pages[0].upper is not None:
         box = identity.signature_box(identity_pages[0].upper, frame)
         signature_boxes.append((0, (box.x, layout.height - box.y - box.height, box.x + box.width, layout.height - box.y)))

@@ -11,12 +11,11 @@ from __future__ import annotations
 
 import math
 
-from soptui.layout.types import Box, Connector, EdgePath, Page, Symbol, Text
+from soptui.layout.types import CONNECTOR_SHOULDER, Box, Connector, EdgePath, Page, Symbol, Text
 from soptui_pdf.pen import LEADING, Pen
 
 ARROW_LENGTH = 5.0
 ARROW_HALF_WIDTH = 2.2
-CONNECTOR_SHOULDER = 0.55  # share of a connector's height above its point
 
 
 def draw(pen: Pen, page: Page) -> None:
@@ -38,6 +37,8 @@ def draw(pen: Pen, page: Page) -> None:
     for edge in page.edges:
         if edge.label is not None:
             _label(pen, edge.label)
+    if page.legend is not None:
+        draw_text(pen, page.legend)
 
 
 def draw_text(pen: Pen, text: Text, color: str | None = None) -> None:
@@ -47,25 +48,17 @@ def draw_text(pen: Pen, text: Text, color: str | None = None) -> None:
 
 
 def _grid(pen: Pen, page: Page) -> None:
+    """The actor lanes' tint, the header's fill, then every line of the layout's grid."""
     palette = pen.palette
-    color, width = palette.grid, palette.grid_width
-    table = page.table
-    header_bottom = max((cell.box.bottom for cell in page.header), default=table.y)
+    body = page.body
     if palette.lane_fill.lower() not in ("#fff", "#ffffff"):
         for column in page.columns:
-            if column.key.startswith("pelaksana:"):
-                pen.rect(column.left, header_bottom, column.right - column.left, table.bottom - header_bottom,
-                         None, fill=palette.lane_fill)
+            if column.kind == "actor":
+                pen.rect(column.left, body.y, column.right - column.left, body.height, None, fill=palette.lane_fill)
     for cell in page.header:
         box = cell.box
-        pen.rect(box.x, box.y, box.width, box.height, color, width, fill=palette.header_fill)
-    edges = sorted({round(x, 3) for column in page.columns for x in (column.left, column.right)})
-    lines = [((x, header_bottom), (x, table.bottom)) for x in edges]
-    lines += [((table.x, row.bottom), (table.right, row.bottom)) for row in page.rows]
-    if page.rows and page.rows[0].top > header_bottom:  # a band of incoming connectors: close it off from row 1
-        lines.append(((table.x, page.rows[0].top), (table.right, page.rows[0].top)))
-    pen.segments(lines, color, width)
-    pen.rect(table.x, table.y, table.width, table.height, color, width)
+        pen.rect(box.x, box.y, box.width, box.height, None, fill=palette.header_fill)
+    pen.segments([(line.start, line.end) for line in page.lines], palette.grid, palette.grid_width)
 
 
 def _symbol(pen: Pen, symbol: Symbol) -> None:
@@ -82,15 +75,15 @@ def _symbol(pen: Pen, symbol: Symbol) -> None:
 
 
 def _connector(pen: Pen, connector: Connector) -> None:
-    """A pentagon, point down, with the pair's letter in its square part."""
+    """A pentagon, point down, with the pair's label in its square part and its caption beside it."""
     palette = pen.palette
     box = connector.box
     shoulder = box.y + box.height * CONNECTOR_SHOULDER
     points = [(box.x, box.y), (box.right, box.y), (box.right, shoulder), (box.center[0], box.bottom), (box.x, shoulder)]
     pen.polygon(points, palette.symbol_stroke, palette.symbol_width, palette.symbol_fills["connector"])
-    size = min(box.height * CONNECTOR_SHOULDER / LEADING, box.width * 0.6, 9.0)
-    top = box.y + (box.height * CONNECTOR_SHOULDER - LEADING * size) / 2 + 0.5
-    pen.text(box.center[0], top, connector.label, size, bold=True, align="center")
+    draw_text(pen, connector.text)
+    if connector.caption is not None:
+        draw_text(pen, connector.caption, palette.muted)
 
 
 def _edge(pen: Pen, edge: EdgePath) -> None:

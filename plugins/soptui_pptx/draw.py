@@ -133,6 +133,17 @@ class Drawing:
         para = Para(tuple(lines), size, bold, align=align, colour=colour)
         return self.shape(x, y, w, h, name=name, paragraphs=[para], anchor=anchor, pad=pad, text_box=True)
 
+    def line(self, x1: float, y1: float, x2: float, y2: float, *, name: str, colour: str, width: float = 0.5) -> int:
+        """A straight line of the table's grid, from the left or top end to the other (a shape,
+        not a connector: nothing to glue, nothing for an office suite to re-route)."""
+        shape_id = self._id()
+        self._parts.append(
+            f'<p:sp><p:nvSpPr><p:cNvPr id="{shape_id}" name={_attr(name)}/><p:cNvSpPr/><p:nvPr/>'
+            f'</p:nvSpPr><p:spPr><a:xfrm><a:off x="{emu(x1)}" y="{emu(y1)}"/>'
+            f'<a:ext cx="{emu(x2 - x1)}" cy="{emu(y2 - y1)}"/></a:xfrm><a:prstGeom prst="line"><a:avLst/></a:prstGeom>'
+            f"{_line(colour, width)}</p:spPr></p:sp>")
+        return shape_id
+
     def arrow(self, points: tuple[tuple[float, float], ...], *, name: str, colour: str, width: float = 1.25,
               description: str = "") -> int:
         """An open path through ``points`` with an arrowhead at the last one.

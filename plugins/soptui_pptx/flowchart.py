@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from functools import partial
 
-from soptui.layout.types import Box, EdgePath, FlowchartLayout, Page, Text
+from soptui.layout.types import Box, Connector, EdgePath, FlowchartLayout, Page, Text
 from soptui.model import Sop
 from soptui_pptx import labels
 from soptui_pptx.draw import Drawing
@@ -19,7 +19,6 @@ from soptui_pptx.flowtext import Para
 from soptui_pptx.frame import TITLE_BAND, new_slide
 from soptui_pptx.notes import StepNotes
 from soptui_pptx.package import Slide
-from soptui_pptx.text import LEADING, width
 
 #: The DrawingML preset of each symbol.
 PRESETS = {
@@ -35,8 +34,9 @@ def symbol_name(step_id: str) -> str:
     return f"langkah:{step_id}"
 
 
-def connector_name(label: str, role: str) -> str:
-    return f"penghubung:{label}:{role}"
+def connector_name(connector: Connector) -> str:
+    """``penghubung:<label>:<role>:<source>-><target>``: a beside pair's label (a step number) may repeat."""
+    return f"penghubung:{connector.label}:{connector.role}:{connector.source}->{connector.target}"
 
 
 def flowchart_slides(sop: Sop, layout: FlowchartLayout, palette, tag: str, notes: StepNotes) -> list[Slide]:
@@ -64,19 +64,17 @@ def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str], heade
     """Everything of one layout page; each symbol's alternative text is its step's number and Kegiatan."""
     palette = drawing.palette
     dy = TITLE_BAND
-    table = page.table
-    header_bottom = max((cell.box.bottom for cell in page.header), default=table.y)
-    for index, column in enumerate(c for c in page.columns if c.key.startswith("pelaksana:")):
+    body = page.body
+    for index, column in enumerate(c for c in page.columns if c.kind == "actor"):
         if index % 2 == 0:
-            drawing.shape(column.left, header_bottom + dy, column.right - column.left, table.bottom - header_bottom,
-                          name=f"lajur:{column.key.partition(':')[2]}", fill=palette.lane)
-    for column in page.columns:
-        drawing.shape(column.left, table.y + dy, column.right - column.left, table.height, name=f"kolom:{column.key}",
-                      line=palette.line, line_width=0.5)
+            drawing.shape(column.left, body.y + dy, column.right - column.left, body.height,
+                          name=f"lajur:{column.actor}", fill=palette.lane)
     drawing.reuse(headers, page.header, partial(_header, drawing, page, dy))
+    for line in page.lines:
+        if line.kind != "header":
+            drawing.line(line.start[0], line.start[1] + dy, line.end[0], line.end[1] + dy, name=f"garis:{line.kind}",
+                         colour=palette.line)
     for row in page.rows:
-        drawing.shape(table.x, row.top + dy, table.width, row.bottom - row.top, name=f"baris:{row.step_id}",
-                      line=palette.line, line_width=0.5)
         for text in row.cells:
             _text(drawing, text, dy, f"teks:{row.step_id}")
     for symbol in page.symbols:
@@ -84,26 +82,26 @@ def _draw_page(drawing: Drawing, page: Page, descriptions: dict[str, str], heade
         _symbol(drawing, PRESETS[symbol.kind], symbol.box, dy, symbol_name(symbol.step_id),
                 getattr(palette, symbol.kind), inner, descriptions.get(symbol.step_id, ""))
     for connector in page.connectors:
-        label = Para((connector.label,), connector_letter_size(connector.label, connector.box), True, align="center")
-        _symbol(drawing, OFF_PAGE, connector.box, dy, connector_name(connector.label, connector.role),
-                palette.connector, [label])
+        _symbol(drawing, OFF_PAGE, connector.box, dy, connector_name(connector), palette.connector,
+                [_para(connector.text)])
+        if connector.caption is not None:
+            _text(drawing, connector.caption, dy, f"halaman:{connector_name(connector)}", palette.muted)
     for edge in page.edges:
         _arrow(drawing, edge, dy)
+    if page.legend is not None:
+        _text(drawing, page.legend, dy, "singkatan")
 
 
 def _header(drawing: Drawing, page: Page, dy: float) -> None:
+    """The header's cells, texts and inner lines: the same on every slide of a deck."""
     for cell in page.header:
         drawing.shape(cell.box.x, cell.box.y + dy, cell.box.width, cell.box.height, name="kepala tabel",
-                      fill=drawing.palette.primary, line=drawing.palette.line, line_width=0.5)
+                      fill=drawing.palette.primary)
         _text(drawing, cell.text, dy, "kepala tabel", drawing.palette.on_primary)
-
-
-def connector_letter_size(label: str, box: Box) -> float:
-    """12 pt, or smaller so the letter stays inside its pentagon (the preset's text area is its top 4/5).
-
-    The pentagon's size is the layout's; from about 10 actors it is smaller than a 12 pt letter.
-    """
-    return min(12.0, box.height * 0.8 / LEADING, 12.0 * box.width / max(width(label, 12.0, True), 1e-6))
+    for line in page.lines:
+        if line.kind == "header":
+            drawing.line(line.start[0], line.start[1] + dy, line.end[0], line.end[1] + dy, name="garis:header",
+                         colour=drawing.palette.line)
 
 
 def _para(text: Text) -> Para:

@@ -20,13 +20,12 @@ from html import escape
 from typing import NamedTuple
 
 from soptui.layout import default_metrics
-from soptui.layout.types import Connector, EdgePath, Page, Symbol, Text
+from soptui.layout.types import CONNECTOR_SHOULDER, Connector, EdgePath, Page, Symbol, Text
 from soptui.model import Sop
 from soptui.themes import PrintTheme
 
-ARROW_LENGTH = 5.0  # the PDF's arrowhead and connector shapes (plugins/soptui_pdf/flowchart.py)
+ARROW_LENGTH = 5.0  # the PDF's arrowhead (plugins/soptui_pdf/flowchart.py)
 ARROW_HALF_WIDTH = 2.2
-CONNECTOR_SHOULDER = 0.55
 LEADING = 1.2
 GRID_WIDTH, SYMBOL_WIDTH, ARROW_WIDTH = 0.6, 0.9, 0.8
 FOOTER_SIZE, FOOTER_GAP = 7.0, 4.0
@@ -126,6 +125,8 @@ def draw_page(sop: Sop, page: Page, total: int, theme: PrintTheme, sha256: str, 
     for edge in page.edges:
         if edge.label is not None:
             _label(canvas, edge.label)
+    if page.legend is not None:
+        canvas.block(page.legend)
     if footer is not None:
         _footer(canvas, footer, identity.nomor, sha256, page.number, total)
     canvas.add("</svg>\n")
@@ -155,27 +156,22 @@ def _step_label(sop: Sop, symbol: Symbol, rows) -> str:
 
 
 def _grid(canvas: _Canvas, page: Page) -> None:
+    """The actor lanes' tint, the header's fill, then every line of the layout's grid."""
     theme = canvas.theme
-    table = page.table
-    header_bottom = max((cell.box.bottom for cell in page.header), default=table.y)
+    body = page.body
     canvas.add(f'<g class="garis" aria-hidden="true" stroke="{theme.line}" stroke-width="{GRID_WIDTH}">')
     if theme.lane_fill.lower() not in ("#fff", "#ffffff"):
         for column in page.columns:
-            if column.key.startswith("pelaksana:"):
-                canvas.add(f'<rect x="{_n(column.left)}" y="{_n(header_bottom)}" width="{_n(column.right - column.left)}" '
-                           f'height="{_n(table.bottom - header_bottom)}" fill="{theme.lane_fill}" stroke="none"/>')
+            if column.kind == "actor":
+                canvas.add(f'<rect x="{_n(column.left)}" y="{_n(body.y)}" width="{_n(column.right - column.left)}" '
+                           f'height="{_n(body.height)}" fill="{theme.lane_fill}" stroke="none"/>')
     for cell in page.header:
         box = cell.box
         canvas.add(f'<rect x="{_n(box.x)}" y="{_n(box.y)}" width="{_n(box.width)}" height="{_n(box.height)}" '
-                   f'fill="{theme.header_fill}"/>')
-    edges = sorted({round(x, 3) for column in page.columns for x in (column.left, column.right)})
-    path = [f"M{_n(x)} {_n(header_bottom)}V{_n(table.bottom)}" for x in edges]
-    path += [f"M{_n(table.x)} {_n(row.bottom)}H{_n(table.right)}" for row in page.rows]
-    if page.rows and page.rows[0].top > header_bottom:  # a band of incoming connectors: closed off from row 1
-        path.append(f"M{_n(table.x)} {_n(page.rows[0].top)}H{_n(table.right)}")
-    canvas.add(f'<path fill="none" d="{"".join(path)}"/>')
-    canvas.add(f'<rect x="{_n(table.x)}" y="{_n(table.y)}" width="{_n(table.width)}" height="{_n(table.height)}" '
-               f'fill="none"/>')
+                   f'fill="{theme.header_fill}" stroke="none"/>')
+    path = "".join(f"M{_n(line.start[0])} {_n(line.start[1])}L{_n(line.end[0])} {_n(line.end[1])}"
+                   for line in page.lines)
+    canvas.add(f'<path fill="none" d="{path}"/>')
     canvas.add("</g>")
 
 
@@ -202,19 +198,23 @@ def _symbol(canvas: _Canvas, symbol: Symbol, label: str) -> None:
 
 
 def _connector(canvas: _Canvas, connector: Connector) -> None:
-    """A pentagon, point down, with the pair's letter in its square part."""
+    """A pentagon, point down, with the pair's label in its square part and its caption."""
     theme = canvas.theme
     box = connector.box
     shoulder = box.y + box.height * CONNECTOR_SHOULDER
     points = [(box.x, box.y), (box.right, box.y), (box.right, shoulder), (box.center[0], box.bottom), (box.x, shoulder)]
-    where = "ke halaman berikutnya" if connector.role == "out" else "dari halaman sebelumnya"
+    page = " ".join(connector.caption.lines) if connector.caption else ""
+    if connector.place == "band":
+        where = "ke halaman berikutnya" if connector.role == "out" else "dari halaman sebelumnya"
+    else:
+        where = f"ke langkah {connector.label}, {page}" if connector.role == "out" else f"dari {page}"
     name = f"Penghubung {connector.label}, {where}"
     canvas.add(f'<g class="penghubung" role="graphics-symbol" aria-label="{escape(name)}"><title>{escape(name)}</title>'
                f'<polygon points="{_points(points)}" fill="{theme.symbol["connector"]}" '
                f'stroke="{theme.symbol["stroke"]}" stroke-width="{SYMBOL_WIDTH}"/>')
-    size = min(box.height * CONNECTOR_SHOULDER / LEADING, box.width * 0.6, 9.0)
-    top = box.y + (box.height * CONNECTOR_SHOULDER - LEADING * size) / 2 + 0.5
-    canvas.text(box.center[0], top, connector.label, size, bold=True, align="center", fit=False)
+    canvas.block(connector.text)
+    if connector.caption is not None:
+        canvas.block(connector.caption, theme.muted)
     canvas.add("</g>")
 
 

@@ -1,71 +1,132 @@
-"""Off-page connectors in their bands, and the short jogs that reach them."""
+"""Page turns: connectors in the bands under the header and under the last row.
+
+A band holds, for each edge that crosses the page's border, a pentagon
+centred in a column (never on a grid line) and, when the pentagon does not
+stand right under (or over) the edge's track, a horizontal jog at a level of
+its own, a pitch from the others and clear of the band's lines. The jogs
+are stacked in the order that crosses the fewest of the band's verticals.
+"""
 
 from __future__ import annotations
 
-from soptui.layout.grid import Scale
-from soptui.layout.parts import Band, Part
+from soptui.layout.parts import Part
+from soptui.layout.routing import PageRouter
 from soptui.layout.types import Box, Connector
 
+#: A position in a text column (No, Kegiatan, Mutu Baku) is taken only when the actor columns are full.
+TEXT_COLUMN = 10_000.0
 
-def place_connectors(parts: list[Part], band: Band, top: bool, size: tuple[float, float],
-                     area: tuple[float, float], scale: Scale) -> list[Connector]:
-    """Put the connectors of a band near where their edges run (``desired_x``),
-    side by side, and join each edge to its connector, with a short jog
-    inside the band when it had to move. Extends each part's points."""
-    width, height = size
-    gap = scale.gap
-    parts.sort(key=lambda p: (p.desired_x, p.via or ""))
-    half = (width - 1) // 2 if scale.cells else width / 2
-    xs = spread([p.desired_x for p in parts], width, half, area, scale)
-    middles = [scale.snap(x + half) for x in xs]
-    box_y = scale.snap(band.top + gap if top else band.top + gap * (len(parts) + 2))
+
+def place_band(router: PageRouter, parts: list[Part], band: tuple[float, float], top: bool,
+               columns: list[tuple[float, float, bool]]) -> list[Connector]:
+    """The connectors of one band (``band`` is its top and bottom); each
+    part's points are joined to its connector. ``columns`` are (left,
+    right, is an actor column) of the whole table."""
+    scale, size = router.scale, router.connector
+    parts = sorted(parts, key=lambda p: (p.desired_x, p.via or ""))
+    lanes = [p.desired_x for p in parts]
+    centres = _assign(lanes, _positions(columns, router), scale.pitch if not scale.cells else 1.0)
+    jogs = [i for i in range(len(parts)) if centres[i] != lanes[i]]
+    order = _stack(jogs, lanes, centres, top)
+    cells = scale.cells
+    if top:
+        box_y = band[0] + (1 if cells else scale.clear)
+        first = box_y + size.height + (1 if cells else scale.pitch)
+    else:
+        first = band[0] + (1 if cells else scale.clear)
+        box_y = first + (len(parts) - 1) * scale.pitch + (2 if cells else scale.pitch)
+    level = {i: scale.snap(first + rank * scale.pitch) for rank, i in enumerate(order)}
     connectors = []
-    for rank, i in enumerate(jog_order([p.desired_x for p in parts], middles, top)):
-        part, box, middle = parts[i], Box(xs[i], box_y, width, height), middles[i]
+    for i, part in enumerate(parts):
+        x, c = lanes[i], centres[i]
+        half = (size.width - 1) // 2 if cells else size.width / 2
+        box = Box(scale.snap(c - half), scale.snap(box_y), size.width, size.height)
         if top:
-            jog = scale.snap(box_y + height + gap * (rank + 1))
-            entry = [(middle, scale.snap(box.bottom))]
-            if middle != part.desired_x:
-                entry += [(middle, jog), (part.desired_x, jog)]
-            part.points = entry + part.points
+            path = [(c, box.bottom)] + ([(c, level[i]), (x, level[i])] if i in level else [])
+            part.points = path + part.points
         else:
-            jog = scale.snap(band.top + gap * (rank + 1))
-            exit_ = [(part.desired_x, jog), (middle, jog)] if middle != part.desired_x else []
-            part.points = part.points + exit_ + [(middle, box_y - 1 if scale.cells else box_y)]
-        connectors.append(Connector(part.via or "", "in" if top else "out", box, part.edge.source,
-                                    part.edge.target, part.edge.branch))
+            head = box.y - 1 if cells else box.y
+            part.points = part.points + ([(x, level[i]), (c, level[i])] if i in level else []) + [(c, head)]
+        label = part.via or ""
+        connectors.append(Connector(label, "in" if top else "out", box, part.edge.source, part.edge.target,
+                                    part.edge.branch, "band", size.text(label, box, scale), None))
+        router.finish(part)
     return sorted(connectors, key=lambda c: c.box.x)
 
 
-def spread(desired: list[float], width: float, half: float, area: tuple[float, float], scale: Scale) -> list[float]:
-    """Connector left edges near the desired centres (sorted), not
-    overlapping, inside the Pelaksana columns when they fit there."""
-    step = width + scale.gap
-    low, high = area[0] + scale.gap, area[1] - scale.gap - width
-    xs: list[float] = []
-    for centre in desired:
-        xs.append(max(centre - half, low, xs[-1] + step if xs else low))
-    for i in range(len(xs) - 1, -1, -1):  # pushed past the right end: pull back left
-        limit = high if i == len(xs) - 1 else xs[i + 1] - step
-        xs[i] = max(min(xs[i], limit), low + i * step)
-    return [scale.snap(x) for x in xs]
+def _positions(columns: list[tuple[float, float, bool]], router: PageRouter) -> list[tuple[float, float]]:
+    """(centre, penalty) of every place a pentagon may take: centred in a
+    column, or evenly along a wide one, clear of its lines."""
+    scale, size = router.scale, router.connector
+    margin = 1 if scale.cells else scale.clear
+    step = size.width + (1 if scale.cells else scale.pitch)
+    found = []
+    for left, right, actor in columns:
+        room = right - left - 2 * margin
+        if room < size.width:
+            continue
+        count = int((room - size.width) // step) + 1
+        middle = (left + right) / 2
+        for n in range(count):
+            centre = middle + (n - (count - 1) / 2) * step
+            found.append((float(int(centre)) if scale.cells else scale.snap(centre), 0.0 if actor else TEXT_COLUMN))
+    return sorted(found)
 
 
-def jog_order(lanes: list[float], middles: list[float], top: bool) -> list[int]:
-    """The order of the jogs in a band, so that a connector's own short
-    vertical never runs along another edge's lane: in the top band, a
-    connector standing on another edge's lane jogs off before that edge
-    comes down to its jog; in the bottom band, after it has left its jog."""
-    before: dict[int, set[int]] = {i: set() for i in range(len(lanes))}
-    for i, middle in enumerate(middles):
-        for j, lane in enumerate(lanes):
-            if i != j and middle == lane:
-                if top:
-                    before[j].add(i)
-                else:
-                    before[i].add(j)
+def _assign(lanes: list[float], positions: list[tuple[float, float]], pitch: float) -> list[float]:
+    """Each lane (sorted) its own position, in the same order, nearest
+    overall, never a pitch or less from another part's lane (its drop
+    would run along that lane)."""
+    n, m = len(lanes), len(positions)
+    if m < n:  # more pentagons than places: spread them over the actor area as they come
+        positions = positions + [(lanes[-1] + (k + 1) * 3 * pitch, TEXT_COLUMN) for k in range(n - m)]
+        positions.sort()
+        m = len(positions)
+    infinity = float("inf")
+
+    def cost(i: int, j: int) -> float:
+        centre, penalty = positions[j]
+        near = any(abs(centre - lane) < pitch - 1e-9 for other, lane in enumerate(lanes) if other != i)
+        return abs(centre - lanes[i]) + penalty + (TEXT_COLUMN * 10 if near else 0.0)
+
+    # best[i][j]: lanes 0..i-1 placed within positions 0..j-1
+    best = [[0.0] * (m + 1)] + [[infinity] * (m + 1) for _ in range(n)]
+    for i in range(1, n + 1):
+        for j in range(i, m + 1):
+            best[i][j] = min(best[i][j - 1], best[i - 1][j - 1] + cost(i - 1, j - 1))
+    chosen, j = [], m
+    for i in range(n, 0, -1):
+        while best[i][j] == best[i][j - 1]:
+            j -= 1
+        chosen.append(positions[j - 1][0])
+        j -= 1
+    return chosen[::-1]
+
+
+def _stack(jogs: list[int], lanes: list[float], centres: list[float], top: bool) -> list[int]:
+    """The jogs from the highest level down, so that a jog crosses another
+    part's vertical only when no order avoids it.
+
+    Bottom band: a part's lane comes down to its jog, then its drop to its
+    pentagon; a jog over another's lane must be below that one's jog, a jog
+    over another's drop above it. The top band is the mirror.
+    """
+    above: dict[int, set[int]] = {i: set() for i in jogs}  # i must be above every j in above[i]
+    for i in jogs:
+        low, high = sorted((lanes[i], centres[i]))
+        for j in jogs:
+            if i == j:
+                continue
+            over_lane = low < lanes[j] < high
+            over_drop = low < centres[j] < high
+            if over_lane != over_drop:
+                upper, lower = (j, i) if over_lane != top else (i, j)
+                above[upper].add(lower)
     order: list[int] = []
-    while len(order) < len(lanes):
-        ready = [i for i in before if i not in order and not (before[i] - set(order))]
-        order.append(ready[0] if ready else next(i for i in before if i not in order))  # a cycle: give up on it
+    waiting = list(jogs)
+    while waiting:
+        ready = [i for i in waiting if not any(i in above[j] for j in waiting if j != i)]
+        pick = ready[0] if ready else min(waiting, key=lambda i: sum(i in above[j] for j in waiting))
+        order.append(pick)
+        waiting.remove(pick)
     return order

@@ -2,105 +2,126 @@
 
 Steps: measure the table (columns, header, each row's wrapped texts and
 height), split the rows into pages, place each row's symbol in its actor's
-column, then route the edges page by page (``routing``). Pure and
-deterministic: the same SOP and options give the same layout, and nothing
-here imports a drawing library.
+column, then route the edges page by page (``page.py``). When a page is too
+crowded for the clearances (an edge found no free track, a label or a
+connector no clean place), the layout is made again with more room where it
+was missing: wider actor columns, taller rows. Pure and deterministic: the
+same SOP and options give the same layout, and nothing here imports a
+drawing library.
 """
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, replace
 
 from soptui.flow import Edge
-from soptui.layout.grid import (
-    TEXT_COLUMNS,
-    Fitted,
-    Scale,
-    SymbolSize,
-    actor_columns,
-    make_columns,
-    make_header,
-    row_texts,
-)
+from soptui.layout.grid import TEXT_COLUMNS, Actor, SymbolSize, actor_columns, make_columns, row_texts
+from soptui.layout.header import make_header
+from soptui.layout.lines import header_lines
 from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.options import PageOptions
+from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, turn_names
 from soptui.layout.paging import paginate
-from soptui.layout.routing import Band, PageRouter, Part, Placed, band_height, slot_offsets
-from soptui.layout.types import Box, Column, FlowchartLayout, HeaderCell, Page, Row, Symbol, Text
+from soptui.layout.parts import ConnectorSize, band_height, gaps, turn_height
+from soptui.layout.routing import slot_offsets
+from soptui.layout.scale import Scale
+from soptui.layout.tracks import Tracks
+from soptui.layout.types import Column, FlowchartLayout
 from soptui.model import Sop
 
-
-@dataclass(frozen=True)
-class _RowPlan:
-    """A step measured, before it has a page."""
-
-    step_id: str
-    number: int
-    kind: str
-    column: int
-    texts: dict[str, Fitted]
-    height: float
-    symbol_height: float
-    label_lines: int  # the most lines of a branch label leaving this step
-
-
-#: How many times a page too crowded for every edge to have its own lane is
-#: laid out again with closer lanes (points) or wider actor columns (cells).
-MAX_CROWDING = 3
+#: How many times a layout is made again with more room where a page was too crowded.
+MAX_RETRIES = 4
 
 
 def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLayout:
     """The flowchart pages of ``sop`` (see docs/layout.md)."""
     options = options or PageOptions()
-    for crowding in range(MAX_CROWDING + 1):
-        layout, crowded = _attempt(sop, options, crowding)
-        if not crowded:
+    room = Room()
+    for _ in range(MAX_RETRIES + 1):
+        layout, wants = _attempt(sop, options, room)
+        if wants.crowded and not _widens(sop, options, room.crowding):
+            wants.crowded = False  # the actors already take all the width they may: no use trying wider
+        if not wants:
             break
+        room = room.grown(wants)
     return layout
 
 
-def _attempt(sop: Sop, options: PageOptions, crowding: int) -> tuple[FlowchartLayout, bool]:
-    """The layout, and whether some edge had to share a lane or a slot."""
+def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayout, Wants]:
+    """The layout, and what its pages lacked."""
+    crowding, extra = room.crowding, room.rows
     scale = Scale.of(options, crowding)
     width, height = options.page_size()
     top, right, bottom, left = (scale.snap(m) for m in options.margin_units())
     actors = actor_columns(sop)
     columns, symbols = make_columns(actors, len(sop.langkah), left, width - left - right, options, scale)
-    header, header_height = make_header(columns, actors, top, scale)
+    header = make_header(columns, actors, top, scale, None if height is None else height - top - bottom)
     edges = _indexed_edges(sop)
-    plans = _measure(sop, columns, actors, symbols, edges, scale)
-    connector = _connector_size(symbols, scale)
+    connector = ConnectorSize.of(scale, min(c.right - c.left for c in columns if c.kind == "actor"))
+    plans = _measure(sop, columns, actors, symbols, edges, scale, room, connector)
     footer = options.footer if options.footer is not None else (0 if scale.cells else 2 * scale.line)
-    room = None if height is None else height - top - bottom - footer - header_height
-    pages_rows = paginate([p.height for p in plans], [(s, t) for s, t, _ in edges], room,
-                          lambda n: band_height(n, connector[1], scale))
-    page_of = {row: number for number, rows in enumerate(pages_rows) for row in rows}
-    sheet = _Sheet(width, height or 0.0, columns, header, top + header_height, symbols, connector, options, scale)
-    names = _connector_names(edges, page_of)
-    pages, crowded = [], False
-    for number, rows in enumerate(pages_rows, start=1):
-        page, page_crowded = _page(sheet, number, rows, plans, edges, page_of, names)
+    legend = 0.0 if header.legend is None else scale.block_height(header.legend)
+    free = None if height is None else height - top - bottom - footer - header.height - legend
+    rows = paginate(plans, [(s, t) for s, t, _ in edges], free, lambda n: band_height(n, connector, scale), scale)
+    actor_bounds = [(c.left, c.right) for c in columns if c.kind == "actor"]
+    outline = scale.box(columns[0].left, top, columns[-1].right, top + header.height)
+    sheet = Sheet(width, height or 0.0, columns, header, top + header.height, symbols, connector, options, scale,
+                  Tracks.positions(actor_bounds, symbols.width, scale), header_lines(outline, header.cells))
+    pages, wants = [], Wants()
+    page_of = {piece.step: number for number, page in enumerate(rows) for piece in page if not piece.continued}
+    by_page = _edges_by_page(edges, page_of, len(rows))
+    names = turn_names(edges, page_of)
+    for number, page_rows in enumerate(rows, start=1):
+        page, page_wants = build_page(sheet, number, page_rows, plans, edges, by_page[number - 1], page_of,
+                                       names)
         pages.append(page)
-        crowded = crowded or page_crowded
-    page_height = height if height is not None else (pages[0].table.bottom + bottom + footer)
+        wants.add(page_wants)
+    page_height = height if height is not None else (pages[0].table.bottom + bottom + footer + legend)
     if height is None:
         pages = [replace(page, height=page_height) for page in pages]
     paper = options.paper if options.width is None else ("cells" if scale.cells else "custom")
-    return FlowchartLayout(paper, options.orientation, options.columns, width, page_height, tuple(pages)), crowded
+    layout = FlowchartLayout(paper, options.orientation, options.columns, width, page_height, tuple(pages),
+                             options.first_page)
+    return layout, wants
 
 
-def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]], symbols: SymbolSize,
-             edges: list[tuple[int, int, Edge]], scale: Scale) -> list[_RowPlan]:
-    """Each step's texts wrapped, its symbol's height, and its row's height."""
-    actor_index = {actor_id: i for i, (actor_id, _) in enumerate(actors)}
-    actor_cols = [c for c in columns if c.key.startswith("pelaksana:")]
+def _widens(sop: Sop, options: PageOptions, crowding: int) -> bool:
+    """Whether a more crowded try gets wider actor columns than this one."""
+    width, _ = options.page_size()
+    _, right, _, left = options.margin_units()
+    actors = actor_columns(sop)
+
+    def actor_width(level: int) -> float:
+        columns, _ = make_columns(actors, len(sop.langkah), left, width - left - right, options,
+                                  Scale.of(options, level))
+        return next(c.right - c.left for c in columns if c.kind == "actor")
+
+    return actor_width(crowding + 1) > actor_width(crowding) + 0.01
+
+
+def _edges_by_page(edges: list[tuple[int, int, Edge]], page_of: dict[int, int], count: int) -> list[list[int]]:
+    """For each page, the positions in ``edges`` of the edges that touch it."""
+    pages: list[list[int]] = [[] for _ in range(count)]
+    for position, (source, target, _) in enumerate(edges):
+        pages[page_of[source]].append(position)
+        if page_of[target] != page_of[source]:
+            pages[page_of[target]].append(position)
+    return pages
+
+
+def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols: SymbolSize,
+             edges: list[tuple[int, int, Edge]], scale: Scale, room: Room,
+             connector: ConnectorSize) -> list[Plan]:
+    """Each step's texts wrapped, its symbol's size, and its row's height."""
+    actor_index = {actor.id: i for i, actor in enumerate(actors)}
+    actor_cols = [c for c in columns if c.kind == "actor"]
     area = (actor_cols[0].left, actor_cols[-1].right)
     side_edges = _side_edges(len(sop.langkah), edges)
     label_rows = [1] * len(sop.langkah)
     for source, _, edge in edges:
         if edge.label and edge.branch != "lanjut":
-            x = _symbol_x(actor_cols[actor_index[sop.langkah[source].pelaksana]], symbols.width, scale)
+            column = actor_cols[actor_index[sop.langkah[source].pelaksana]]
+            x = scale.snap(column.left + (column.right - column.left - symbols.width) / 2)
             lines = label_lines(edge.label, label_limit(area, (x, x + symbols.width), scale), scale, scale.metrics)
             label_rows[source] = max(label_rows[source], len(lines))
     plans = []
@@ -108,17 +129,46 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[tuple[str, str]
         fields = {key: getattr(step, key) for key in TEXT_COLUMNS["full"]}
         texts = row_texts(fields, number, columns, scale)
         kind = sop.flow.symbols.get(step.id, "proses")
-        symbol_height = symbols.heights.get(kind, symbols.heights["proses"])
-        if scale.cells:  # a crowded retry: more slots on every side (on paper, the closer spacing gives them)
-            symbol_height += 2 * scale.crowding
-        while 2 * len(slot_offsets(symbol_height, scale)) < side_edges[number - 1] + 2:
-            symbol_height += 2 * scale.gap  # a busy step grows so each of its edges gets its own slot
-        above, below = _gaps(scale, label_rows[number - 1])
-        height = max(scale.snap(above + max(symbol_height, symbols.tallest) + below),
-                     *(scale.block_height(fitted) for fitted in texts.values()))
-        plans.append(_RowPlan(step.id, number, kind, actor_index[step.pelaksana], texts, height, symbol_height,
-                              label_rows[number - 1]))
+        width, symbol_height = _symbol_box(kind, symbols, side_edges[number - 1], scale, actor_cols)
+        symbol_height += room.symbols.get(number - 1, 0.0)
+        more = room.rows.get(number - 1, 0)
+        above, below = gaps(scale, label_rows[number - 1], more)
+        least = above + max(symbol_height, symbols.tallest) + below
+        least = max(least, _connector_room(symbol_height, connector, scale) + more * scale.label_line)
+        height = max(scale.snap(least), *(scale.block_height(fitted) for fitted in texts.values()))
+        plans.append(Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, height,
+                          scale.snap(least), width, symbol_height, label_rows[number - 1], more))
     return plans
+
+
+def _symbol_box(kind: str, symbols: SymbolSize, side_edges: int, scale: Scale,
+                actor_cols: list[Column]) -> tuple[float, float]:
+    """A step's symbol width and height: taller when many edges meet its
+    sides (each needs its own slot), and a terminator then wider too, so it
+    stays a capsule."""
+    width = symbols.width
+    height = symbols.heights.get(kind, symbols.heights["proses"])
+    if scale.cells:
+        height += 2 * scale.crowding
+    step = 2 if scale.cells else scale.pitch
+    while 2 * len(slot_offsets(height, scale)) < side_edges + 2:
+        height += step
+    if kind == "terminator" and not scale.cells:
+        narrowest = min(c.right - c.left for c in actor_cols)
+        width = scale.snap(max(width, min(height * 2.4, narrowest - 2 * (scale.clear + scale.symbol_clear))))
+    return width, scale.snap(height)
+
+
+def _connector_room(symbol_height: float, connector: ConnectorSize, scale: Scale) -> float:
+    """The least row height that holds a pentagon beside the symbol's centre,
+    clear of the row's lines and of the hand-off's turn."""
+    if scale.cells:
+        return 0.0
+    above, below = gaps(scale)
+    centre = above + symbol_height / 2
+    need_above = connector.attach + scale.clear
+    need_below = connector.height - connector.attach + scale.pitch / 2 + turn_height(scale)
+    return max(centre, need_above) + max(symbol_height / 2 + below, need_below)
 
 
 def _indexed_edges(sop: Sop) -> list[tuple[int, int, Edge]]:
@@ -139,157 +189,3 @@ def _side_edges(count: int, edges: list[tuple[int, int, Edge]]) -> list[int]:
             counts[source] += 1
             counts[target] += 1
     return counts
-
-
-def _gaps(scale: Scale, label_lines: int = 1) -> tuple[float, float]:
-    """Room above a symbol for the arrow coming in, below it for a branch
-    label and the turn of the hand-off; a label of several lines gets them
-    below, and as many more above for a label beside the symbol."""
-    more = label_lines - 1
-    if scale.cells:
-        return 2 + more, 2 + more  # grid line + arrow cell; label cell + turn cell
-    return 2.5 * scale.gap + more * scale.label_line, (1 + more) * scale.label_line + 2.5 * scale.gap
-
-
-def _connector_size(symbols: SymbolSize, scale: Scale) -> tuple[float, float]:
-    if scale.cells:
-        return 3.0, 2.0
-    width = scale.snap(min(symbols.width * 0.5, 2.4 * scale.size))
-    return width, scale.snap(width * 0.9)
-
-
-def _connector_names(edges: list[tuple[int, int, Edge]], page_of: dict[int, int]) -> dict[int, str]:
-    """A, B, ... Z, AA, AB ... for each edge between pages, in step order."""
-    names, count = {}, 0
-    for position, (source, target, _) in enumerate(edges):
-        if page_of[source] != page_of[target]:
-            names[position] = _letters(count)
-            count += 1
-    return names
-
-
-def _letters(n: int) -> str:
-    letters = string.ascii_uppercase
-    out = ""
-    n += 1
-    while n:
-        n, rest = divmod(n - 1, 26)
-        out = letters[rest] + out
-    return out
-
-
-@dataclass(frozen=True)
-class _Sheet:
-    """What every page of one layout shares: its size, the table's columns and
-    header, the symbol and connector sizes, the options."""
-
-    width: float
-    height: float
-    columns: tuple[Column, ...]
-    header: tuple[HeaderCell, ...]
-    header_bottom: float
-    symbols: SymbolSize
-    connector: tuple[float, float]
-    options: PageOptions
-    scale: Scale
-
-
-def _page(sheet: _Sheet, number: int, rows: list[int], plans: list[_RowPlan], edges: list[tuple[int, int, Edge]],
-          page_of: dict[int, int], names: dict[int, str]) -> tuple[Page, bool]:
-    """One page: its rows stacked between the connector bands, symbols placed, edges routed."""
-    scale, index = sheet.scale, number - 1
-    local = {row: k for k, row in enumerate(rows)}
-    arriving = [i for i, (s, t, _) in enumerate(edges) if page_of[t] == index and page_of[s] != index]
-    leaving = [i for i, (s, t, _) in enumerate(edges) if page_of[s] == index and page_of[t] != index]
-    top_band = Band(sheet.header_bottom, len(arriving)) if arriving else None
-    y = scale.snap(sheet.header_bottom + band_height(len(arriving), sheet.connector[1], scale))
-    actor_cols = [c for c in sheet.columns if c.key.startswith("pelaksana:")]
-    placed, table_rows, drawn = [], [], []
-    for row in rows:
-        plan = plans[row]
-        bottom = scale.snap(y + plan.height)
-        item = _place(plan, y, bottom, actor_cols[plan.column], sheet.symbols, scale)
-        placed.append(item)
-        table_rows.append(Row(plan.step_id, plan.number, y, bottom, _cells(plan, sheet.columns, y, bottom, scale)))
-        number_text = Text(item.box, (str(plan.number),), scale.size, align="center")
-        text = number_text if sheet.options.symbol_numbers else None
-        drawn.append(Symbol(plan.step_id, plan.kind, item.box, text))  # type: ignore[arg-type]
-        y = bottom
-    bottom_band = Band(y, len(leaving)) if leaving else None
-    table_bottom = y + band_height(len(leaving), sheet.connector[1], scale)
-    router = PageRouter(placed, [(c.left, c.right) for c in actor_cols], scale, sheet.options.metrics,
-                        top_band, bottom_band, sheet.connector)
-    _route(router, edges, local, arriving, leaving, names, len(rows))
-    table = scale.box(sheet.columns[0].left, sheet.header[0].box.y, sheet.columns[-1].right, table_bottom)
-    page = Page(number, sheet.width, sheet.height, table, sheet.columns, sheet.header, tuple(table_rows),
-                tuple(drawn), tuple(router.results()), tuple(router.connectors))
-    return page, router.crowded
-
-
-def _place(plan: _RowPlan, top: float, bottom: float, column: Column, symbols: SymbolSize,
-           scale: Scale) -> Placed:
-    above, below = _gaps(scale, plan.label_lines)
-    height = plan.symbol_height
-    x = _symbol_x(column, symbols.width, scale)
-    if scale.cells:
-        y = top + above + (bottom - top - above - below - height) // 2
-        turn = bottom - 1
-    else:
-        y = scale.snap((top + above + bottom - below) / 2 - height / 2)
-        turn = scale.snap(bottom - 1.5 * scale.gap)
-    return Placed(plan.number - 1, top, bottom, Box(x, y, symbols.width, height), plan.kind, plan.column, turn)
-
-
-def _symbol_x(column: Column, width: float, scale: Scale) -> float:
-    """The left of a symbol centred in its actor column."""
-    return scale.snap(column.left + (column.right - column.left - width) / 2)
-
-
-def _cells(plan: _RowPlan, columns: tuple[Column, ...], top: float, bottom: float, scale: Scale) -> tuple[Text, ...]:
-    """One text per text column, in column order (No, Kegiatan, then Mutu Baku and Keterangan if the table has them)."""
-    by_key = {column.key: column for column in columns}
-    return tuple(
-        scale.text(by_key[key].left, top, by_key[key].right, bottom, plan.texts[key],
-                   align="center" if key in ("no", "waktu") else "left")
-        for key in ("no", *(key for key in TEXT_COLUMNS["full"] if key in by_key))
-    )
-
-
-def _route(router: PageRouter, edges: list[tuple[int, int, Edge]], local: dict[int, int], arriving: list[int],
-           leaving: list[int], names: dict[int, str], count: int) -> None:
-    """Hand-offs first, then straight band links, then everything else through lanes."""
-    parts: dict[int, Part] = {}
-    for i, (s, t, edge) in enumerate(edges):
-        if s in local and t in local:
-            parts[i] = Part(edge, local[s], local[t])
-        elif t in local:
-            parts[i] = Part(edge, None, local[t], names[i])
-        elif s in local:
-            parts[i] = Part(edge, local[s], None, names[i])
-    rest = []
-    for i, part in parts.items():
-        s, t = part.source, part.target
-        if s is not None and t == s + 1 and s not in router.bottom_used and t not in router.top_used:
-            router.hand_off(part)
-        else:
-            rest.append(i)
-    lanes = []
-    for i in rest:
-        part = parts[i]
-        if part.target is None and part.source == count - 1 and part.source not in router.bottom_used:
-            router.straight_to_band(part)
-        elif part.source is None and part.target == 0 and 0 not in router.top_used:
-            router.straight_from_band(part)
-        else:
-            lanes.append(i)
-
-    def span(i: int) -> tuple[float, int]:
-        part = parts[i]
-        s = part.source if part.source is not None else -1
-        t = part.target if part.target is not None else count
-        return (abs(t - s), i)
-
-    for i in sorted(lanes, key=span):
-        router.via_lane(parts[i], parts[i].edge.label)
-    router.place_connectors([parts[i] for i in arriving], [parts[i] for i in leaving])
-

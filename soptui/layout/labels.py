@@ -1,11 +1,24 @@
-"""Branch labels: beside the start of their edge, covering no symbol and no other label."""
+"""Branch labels and connector captions: beside what they name, on nothing else.
+
+A place is *allowed* when it stays in its row and the Pelaksana columns and
+covers no symbol, connector, label or caption; it is *clean* when no other
+arrow runs through it and no arrowhead lies under it. The first clean place
+near the exit is taken; when there is none the least bad allowed place is,
+and the router asks for a taller row on the next try.
+"""
 
 from __future__ import annotations
 
-from soptui.layout.grid import Scale
+from collections.abc import Iterator, Sequence
+
 from soptui.layout.metrics import Metrics, wrap
 from soptui.layout.parts import Placed
+from soptui.layout.scale import Scale
 from soptui.layout.types import Box, Point, Text
+
+Segment = tuple[Point, Point]
+#: How far from its place beside the exit a label may go, in label widths.
+REACH = 3
 
 
 def label_limit(area: tuple[float, float], symbol: tuple[float, float], scale: Scale) -> float:
@@ -17,24 +30,23 @@ def label_limit(area: tuple[float, float], symbol: tuple[float, float], scale: S
 
 
 def label_lines(text: str, limit: float, scale: Scale, metrics: Metrics) -> tuple[str, ...]:
-    """The label wrapped to ``limit``; the file's own long words stay whole."""
+    """The label wrapped to ``limit``."""
     return wrap(text, limit, metrics, scale.label_size) or ("",)
 
 
 class Labels:
-    """Places the labels of one page, remembering those already placed."""
+    """Places the labels and captions of one page, remembering those already placed."""
 
     def __init__(self, area: tuple[float, float], scale: Scale, metrics: Metrics) -> None:
         self.area, self.scale, self.metrics = area, scale, metrics
-        self.placed: dict[int, list[Box]] = {}  # by row: a label stays in its row, or spills to the next
+        self.placed: dict[int, list[Box]] = {}  # by row: a label stays in its row
         self._sizes: dict[tuple[str, float], tuple[float, float, tuple[str, ...]]] = {}
 
-    def size(self, label: str, row: Placed) -> tuple[float, float, tuple[str, ...]]:
-        """Width, height and lines of a label of ``row``'s symbol (measured once)."""
-        key = (label, row.box.x)
+    def size(self, label: str, left: float, right: float) -> tuple[float, float, tuple[str, ...]]:
+        """Width, height and lines of a label beside something spanning ``left..right`` (measured once)."""
+        key = (label, left)
         if key not in self._sizes:
-            limit = label_limit(self.area, (row.box.x, row.box.right), self.scale)
-            lines = label_lines(label, limit, self.scale, self.metrics)
+            lines = label_lines(label, label_limit(self.area, (left, right), self.scale), self.scale, self.metrics)
             width = max(self.metrics.width(line, self.scale.label_size) for line in lines)
             if self.scale.cells:
                 self._sizes[key] = float(width), float(len(lines)), lines
@@ -45,73 +57,123 @@ class Labels:
 
     def fits(self, row: Placed, side: str, y: float, label: str) -> bool:
         """Whether a label leaving this side at height y has somewhere to go."""
-        return any(self._ok(box, row) for box in self._side_boxes(row, side, y, label))
+        return any(self._allowed(box, row, ()) for box in self._side_boxes(row, side, y, label))
 
-    def place(self, row: Placed, points: list[Point], text: str, lines: list[tuple[Point, Point]]) -> Text:
-        """The label of the edge starting with ``points`` from ``row``'s symbol:
-        the first allowed place that covers none of the page's ``lines``, else
-        the allowed place covering fewest."""
+    def place(self, row: Placed, points: Sequence[Point], text: str, lines: Sequence[Segment],
+              heads: Sequence[Point], boxes: Sequence[Box]) -> tuple[Text, bool]:
+        """The label of the edge starting with ``points`` from ``row``'s
+        symbol, and whether its place is clean (see the module docstring)."""
         (x0, y0), (x1, y1) = points[0], points[1] if len(points) > 1 else points[0]
         if x0 == x1:  # leaves from the bottom
-            boxes = self._bottom_boxes(row, x0, text)
+            candidates = self._bottom_boxes(row, x0, text)
         else:
             up = len(points) > 2 and points[2][1] < y1
-            boxes = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
-        allowed = [b for b in boxes if self._ok(b, row)] or self._anywhere(row, boxes[0], (x0, y0))
-        box = min(allowed, key=lambda b: sum(_covers(b, line) for line in lines))
-        self.placed.setdefault(row.index, []).append(box)
-        return Text(box, self.size(text, row)[2], self.scale.label_size)
+            candidates = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
+        width, height, wrapped = self.size(text, row.box.x, row.box.right)
+        box, clean = self._choose(row, candidates, (x0, y0), width, height, lines, heads, boxes)
+        return Text(box, wrapped, self.scale.label_size), clean
 
-    def _anywhere(self, row: Placed, like: Box, near: Point) -> list[Box]:
-        """When the places beside the exit are taken (a step whose two
-        branches leave the same side, say): the free place in the row
-        nearest the exit, found on a grid; the first place if none is."""
+    def caption(self, row: Placed, connector: Box, text: str, lines: Sequence[Segment], heads: Sequence[Point],
+                boxes: Sequence[Box]) -> tuple[Text, bool]:
+        """A connector's caption (the page of its twin): beside, under or over its pentagon."""
+        width, height, wrapped = self.size(text, connector.x, connector.right)
+        pad = 0 if self.scale.cells else self.scale.gap / 2
+        middle = connector.y + (connector.height - height) / 2
+        candidates = [Box(connector.right + pad, middle, width, height),
+                      Box(connector.x - pad - width, middle, width, height),
+                      Box(connector.center[0] - width / 2, connector.bottom + pad / 2, width, height),
+                      Box(connector.center[0] - width / 2, connector.y - pad / 2 - height, width, height)]
+        candidates = [self._snapped(box) for box in candidates]
+        box, clean = self._choose(row, candidates, connector.center, width, height, lines, heads, boxes)
+        return Text(box, wrapped, self.scale.label_size, align="center"), clean
+
+    def _choose(self, row: Placed, candidates: list[Box], near: Point, width: float, height: float,
+                lines: Sequence[Segment], heads: Sequence[Point], boxes: Sequence[Box]) -> tuple[Box, bool]:
+        """The first clean allowed candidate, else the first clean allowed
+        place in the row nearest ``near``, else the least bad allowed one."""
+        allowed = [box for box in candidates if self._allowed(box, row, boxes)]
+        box = next((box for box in allowed if not self._conflicts(box, lines, heads)), None)
+        if box is None:
+            for other in self._anywhere(row, width, height, near):
+                if self._allowed(other, row, boxes):
+                    if not self._conflicts(other, lines, heads):
+                        box = other
+                        break
+                    if len(allowed) < 50:
+                        allowed.append(other)
+        clean = box is not None
+        if box is None:
+            allowed = allowed or candidates[:1]
+            box = min(allowed, key=lambda b: self._conflicts(b, lines, heads))
+        self.placed.setdefault(row.index, []).append(box)
+        return box, clean
+
+    def _anywhere(self, row: Placed, width: float, height: float, near: Point) -> Iterator[Box]:
+        """Places in the row on a grid, nearest ``near`` first, no further
+        from it than a reader looks for a label (``REACH`` times its width)."""
         step = 1.0 if self.scale.cells else self.scale.gap
-        xs = _steps(self.area[0], self.area[1] - like.width, step)
-        ys = _steps(row.top, row.bottom - like.height, step)
-        free = [Box(self.scale.snap(x), self.scale.snap(y), like.width, like.height) for y in ys for x in xs]
-        free = [box for box in free if self._ok(box, row)]
-        if not free:
-            return [like]
-        return [min(free, key=lambda b: abs(b.center[0] - near[0]) + abs(b.center[1] - near[1]))]
+        reach = REACH * max(width, step)
+        xs = _steps(max(self.area[0], near[0] - reach), min(self.area[1], near[0] + reach) - width, step)
+        ys = _steps(row.top, row.bottom - height, step)
+        cx, cy = near[0] - width / 2, near[1] - height / 2
+        for _, x, y in sorted((abs(x - cx) + abs(y - cy), x, y) for y in ys for x in xs):
+            yield self._snapped(Box(x, y, width, height))
+
+    def _snapped(self, box: Box) -> Box:
+        return Box(self.scale.snap(box.x), self.scale.snap(box.y), box.width, box.height)
 
     def _side_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
         """Beside the exit, on the side of the leg away from where the edge
         turns (below it when the edge goes up), so the label covers no line of its own."""
-        width, height, _ = self.size(label, row)
+        width, height, _ = self.size(label, row.box.x, row.box.right)
         pad = 0 if self.scale.cells else self.scale.gap / 2
         x = row.box.x - pad - width if side == "left" else row.box.right + pad
         if self.scale.cells:
             above, below = Box(x, y - height, width, height), Box(x, y + 1, width, height)
         else:
-            above = Box(self.scale.snap(x), self.scale.snap(y - pad - height), width, height)
-            below = Box(self.scale.snap(x), self.scale.snap(y + pad), width, height)
+            above = self._snapped(Box(x, y - pad - height, width, height))
+            below = self._snapped(Box(x, y + pad, width, height))
         return [below, above] if up else [above, below]
 
     def _bottom_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
-        width, height, _ = self.size(label, row)
+        width, height, _ = self.size(label, row.box.x, row.box.right)
         pad = 1 if self.scale.cells else self.scale.gap / 2
-        y = row.box.bottom if self.scale.cells else self.scale.snap(row.box.bottom + pad)
-        return [Box(self.scale.snap(x + pad), y, width, height),
-                Box(self.scale.snap(x - pad - width), y, width, height)]
+        y = row.box.bottom if self.scale.cells else row.box.bottom + pad
+        return [self._snapped(Box(x + pad, y, width, height)), self._snapped(Box(x - pad - width, y, width, height))]
 
-    def _ok(self, box: Box, row: Placed) -> bool:
+    def _allowed(self, box: Box, row: Placed, boxes: Sequence[Box]) -> bool:
         if box.x < self.area[0] or box.right > self.area[1] or box.y < row.top or box.bottom > row.bottom:
             return False
-        if _overlap(box, row.box):
+        if row.box is not None and _overlap(box, row.box):
+            return False
+        if any(_overlap(box, other) for other in boxes):
             return False
         nearby = (other for k in (row.index - 1, row.index, row.index + 1) for other in self.placed.get(k, ()))
         return not any(_overlap(box, other) for other in nearby)
+
+    def _conflicts(self, box: Box, lines: Sequence[Segment], heads: Sequence[Point]) -> int:
+        """Arrows through ``box`` and arrowheads under it."""
+        if self.scale.cells:  # a box covers the cells x .. right - 1
+            inner = Box(box.x - 0.5, box.y - 0.5, box.width, box.height)
+            count = sum(_covers(inner, line, 0.0) for line in lines)
+            return count + sum(box.x <= x < box.right and box.y <= y < box.bottom for x, y in heads)
+        count = sum(_covers(box, line, 0.5) for line in lines)
+        return count + sum(box.x - 1 <= x <= box.right + 1 and box.y - 1 <= y <= box.bottom + 1 for x, y in heads)
 
 
 def _steps(low: float, high: float, step: float) -> list[float]:
     return [low + i * step for i in range(int((high - low) // step) + 1)] if high >= low else []
 
 
-def _covers(box: Box, line: tuple[Point, Point]) -> bool:
+def _covers(box: Box, line: Segment, margin: float) -> bool:
+    """Whether a segment runs through the box (more than ``margin`` inside it)."""
     (ax, ay), (bx, by) = line
-    return (box.x < max(ax, bx) and min(ax, bx) < box.right or ax == bx and box.x < ax < box.right) and (
-        box.y < max(ay, by) and min(ay, by) < box.bottom or ay == by and box.y < ay < box.bottom)
+    x0, x1, y0, y1 = box.x + margin, box.right - margin, box.y + margin, box.bottom - margin
+    if ay == by:
+        return y0 < ay < y1 and min(ax, bx) < x1 and max(ax, bx) > x0
+    if ax == bx:
+        return x0 < ax < x1 and min(ay, by) < y1 and max(ay, by) > y0
+    return False
 
 
 def _overlap(a: Box, b: Box) -> bool:

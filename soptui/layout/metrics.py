@@ -15,6 +15,8 @@ from functools import cache
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
+from soptui.layout.hyphen import split_word
+
 _WIDTHS_FILE = Path(__file__).with_name("dejavu_widths.json")
 
 
@@ -90,10 +92,18 @@ def default_metrics() -> FontMetrics:
 def wrap(text: str, width: float, metrics: Metrics, size: float, bold: bool = False) -> tuple[str, ...]:
     """Greedy word wrap of ``text`` into lines no wider than ``width``.
 
-    Paragraph breaks in the text are kept; a word wider than the line is cut
-    between characters, so nothing is ever lost or overflows.
+    Paragraph breaks in the text are kept; a word wider than the line is
+    broken where ``hyphen.split_word`` says (its own hyphen, an Indonesian
+    syllable, else between letters), so nothing is ever lost or overflows.
     """
+    return wrap_checked(text, width, metrics, size, bold)[0]
+
+
+def wrap_checked(text: str, width: float, metrics: Metrics, size: float,
+                 bold: bool = False) -> tuple[tuple[str, ...], bool]:
+    """:func:`wrap`, and whether every broken word broke at a proper place."""
     lines: list[str] = []
+    proper = True
     space = metrics.width(" ", size, bold)
     for paragraph in text.split("\n"):
         current, current_width = "", 0.0
@@ -105,7 +115,8 @@ def wrap(text: str, width: float, metrics: Metrics, size: float, bold: bool = Fa
             if current:
                 lines.append(current)
             if word_width > width:
-                pieces = _cut(word, width, metrics, size, bold)
+                pieces, clean = split_word(word, width, metrics, size, bold)
+                proper = proper and clean
                 lines.extend(pieces[:-1])
                 word = pieces[-1]
                 word_width = metrics.width(word, size, bold)
@@ -114,21 +125,4 @@ def wrap(text: str, width: float, metrics: Metrics, size: float, bold: bool = Fa
             lines.append(current)
     while lines and not lines[-1]:
         lines.pop()
-    return tuple(lines)
-
-
-def _cut(word: str, width: float, metrics: Metrics, size: float, bold: bool) -> list[str]:
-    """A too-long word in pieces that each fit, ending in a hyphen where the
-    hyphen fits too (at least one character a piece, so nothing is lost)."""
-    pieces, current = [], ""
-    for char in word:
-        if current and metrics.width(current + char + "-", size, bold) > width:
-            hyphen = len(current) > 1 and metrics.width(current + "-", size, bold) <= width
-            pieces.append(current + "-" if hyphen else current)
-            current = ""
-        current += char
-    if pieces and len(current) < 3 and len(pieces[-1]) > 5 and pieces[-1].endswith("-"):
-        current = pieces[-1][-3:-1] + current  # "Bendaha-ra", not "Bendahar-a"
-        pieces[-1] = pieces[-1][:-3] + "-"
-    pieces.append(current)
-    return pieces
+    return tuple(lines), proper

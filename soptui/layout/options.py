@@ -37,7 +37,10 @@ class PageOptions:
     step number inside each symbol (the terminal preview wants it).
     ``columns`` chooses the table: ``"full"``, every column of the SOP AP
     table; ``"flow"``, only No, Kegiatan and the actor lanes, for a deck
-    that shows Mutu Baku and Keterangan elsewhere.
+    that shows Mutu Baku and Keterangan elsewhere. ``first_page`` is the
+    number the first flowchart page has in the document it is printed in
+    (after the identity page, say): a connector's caption names its twin's
+    page by it.
     """
 
     paper: str = "A4"
@@ -50,6 +53,7 @@ class PageOptions:
     footer: float | None = None
     symbol_numbers: bool = False
     columns: Literal["full", "flow"] = "full"
+    first_page: int = 1
     metrics: Metrics = field(default_factory=default_metrics)
 
     def __post_init__(self) -> None:

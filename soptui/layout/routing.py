@@ -4,164 +4,100 @@
   symbol, goes down to just above the next row, across to the next actor's
   column, and down into the top of the next symbol.
 - Every other edge on the page (back edges, forward jumps) leaves a side of
-  its symbol, runs in a vertical *lane* in the free space between the
-  symbols of two actor columns, and enters the side of its target. Each row
-  holds one symbol, and lanes lie outside every symbol, so no edge passes
-  through a symbol. A lane holds several edges only where their spans do not
-  meet, and each side of a symbol gives every edge its own height (*slot*),
-  so no two edges share a segment.
-- An edge to another page ends at an off-page connector in the band at the
-  bottom of its page and starts again from the connector with the same label
-  in the band at the top of the page it reaches.
+  its symbol, runs in a vertical *track* (``tracks.py``: never on a grid
+  line, never nearer another arrow than the pitch) and enters the side of
+  its target. Each side of a symbol gives every edge its own height
+  (*slot*), a pitch apart, so no two edges share or crowd a segment.
+- A page turn ends at a connector in the band under the last row and starts
+  again from its twin in the band under the next page's header
+  (``bands.py``); any other jump between pages ends and starts at
+  connectors beside its rows (``beside.py``).
 
-Edges are routed shortest first. Among the lanes of the page an edge takes
-the one crossing the fewest arrows already drawn, then the least crowded and
-shortest, and a labelled edge leaves on a side where its label fits.
+Edges are routed shortest first. Among the tracks an edge takes the one
+crossing the fewest arrows already drawn, then the one with the shortest
+horizontal legs, and a labelled edge leaves on a side where its label fits.
 """
 
 from __future__ import annotations
 
 import math
 from bisect import bisect_right
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 
-from soptui.layout.bands import place_connectors
-from soptui.layout.grid import Scale
 from soptui.layout.labels import Labels
 from soptui.layout.metrics import Metrics
-from soptui.layout.parts import Band, Part, Placed, band_height, clean
-from soptui.layout.types import Connector, EdgePath, Point
+from soptui.layout.parts import ConnectorSize, Part, Placed, clean
+from soptui.layout.scale import Scale
+from soptui.layout.tracks import Tracks
+from soptui.layout.types import Box, Connector, EdgePath, Point
 
-
-#: The cost of an edge sharing a slot or a lane with another, only when nothing is free.
-SHARED = 10_000
-
-
-@dataclass
-class Lane:
-    """A vertical track for edges; ``spans`` are the heights already used."""
-
-    x: float
-    spans: list[tuple[float, float]] = field(default_factory=list)
-    spare: bool = False
-
-    def free(self, low: float, high: float, clearance: float) -> bool:
-        return all(high + clearance <= a or low - clearance >= b for a, b in self.spans)
+#: The cost of a crossing, against one pitch of horizontal length.
+CROSSING = 1000
+#: The cost of a labelled edge leaving where its label has no room.
+NO_LABEL_ROOM = 500
+#: The cost of sharing a track or a slot, only when nothing is free.
+SHARED = 100_000
 
 
 @dataclass
 class Plan:
-    """One way to route a part: its cost, the lane and slots it takes, its
-    points, its horizontal legs (row, y, x0, x1) and the rows its lane passes."""
+    """One way to route a part through a track: its cost, the slots it
+    takes, its points, its horizontal legs (row, y, x0, x1), its span."""
 
     cost: float
-    lane: Lane
+    track: int
     low: float
     high: float
     ends: list
     points: list
     legs: list[tuple[int, float, float, float]]
-    rows: range
 
 
 class PageRouter:
     """Routes the edges of one page; see the module docstring."""
 
-    def __init__(self, rows: list[Placed], actor_bounds: list[tuple[float, float]], scale: Scale,
-                 metrics: Metrics, top_band: Band | None, bottom_band: Band | None,
-                 connector_size: tuple[float, float]) -> None:
+    def __init__(self, rows: list[Placed], actor_bounds: list[tuple[float, float]], track_xs: list[float],
+                 scale: Scale, metrics: Metrics, body: tuple[float, float], connector: ConnectorSize) -> None:
         self.rows, self.scale = rows, scale
         self.bounds = actor_bounds
         self.area = (actor_bounds[0][0], actor_bounds[-1][1])
-        self.top_band, self.bottom_band = top_band, bottom_band
-        self.connector_size = connector_size
+        self.body = body  # the top and bottom of the table under the header: bands included
+        self.connector = connector
         self.used_slots: dict[tuple[int, str], set[float]] = {}
         self.bottom_used: set[int] = set()
         self.top_used: set[int] = set()
-        self.lanes = self._make_lanes()
+        self.tracks = Tracks(track_xs, scale)
         self.labels = Labels(self.area, scale, metrics)
         self.finished: list[Part] = []
-        self.crowded = False  # an edge had to share a lane or a slot: lay out again, roomier
-        self.legs: dict[int, list[tuple[float, float, float]]] = {}  # row -> side legs (y, x0, x1)
-        self.verticals: dict[int, list[tuple[float, float, float]]] = {}  # row -> lanes passing (x, y0, y1)
+        self.crowded = False  # an edge had to share a track or a slot: lay out again, roomier
+        self.short_rows: set[int] = set()  # rows too low for a label or a caption
+        self.tall_rows: dict[int, float] = {}  # row -> how much taller its symbol should be for its connectors
+        self.legs: dict[int, list[tuple[float, float, float]]] = {}  # row -> horizontal segments (y, x0, x1)
+        self.verticals: dict[int, list[tuple[float, float, float]]] = {}  # row -> track segments (x, y0, y1)
+        self.obstacles: dict[int, list[Box]] = {}  # row -> connectors beside its symbol
         self.connectors: list[Connector] = []
-        self._crossings: list[list[int]] = []
-
-    # -- lanes ---------------------------------------------------------------
-
-    def _make_lanes(self) -> list[list[Lane]]:
-        """Lane positions per gap: gap g is left of actor column g, gap n right of the last."""
-        scale, gap = self.scale, self.scale.gap
-        zones = [self._zone(column) for column in range(len(self.bounds))]
-        lanes = []
-        for g in range(len(self.bounds) + 1):
-            low = self.bounds[0][0] if g == 0 else zones[g - 1][1]
-            high = self.bounds[-1][1] if g == len(self.bounds) else zones[g][0]
-            boundary = None if g in (0, len(self.bounds)) else self.bounds[g][0]
-            if scale.cells:
-                low, high = low + 1, high - 2  # one free cell beside each symbol and grid line
-                xs = [float(x) for x in range(int(low), int(high) + 1) if x != boundary]
-            else:
-                xs = self._lane_xs(low + 2 * gap, high - 2 * gap, gap, boundary)
-            # spare lanes, half as far apart and nearer the symbols, for crowded pages
-            spare = [] if scale.cells else [
-                x for x in self._lane_xs(low + gap, high - gap, gap / 2, boundary)
-                if all(abs(x - taken) >= gap / 4 for taken in xs)]
-            if not xs and not spare:  # a very narrow column: one lane in the middle, tight but never missing
-                xs = [scale.snap((low + high) / 2)]
-            lanes.append([Lane(x) for x in xs] + [Lane(x, spare=True) for x in spare])
-        return lanes
-
-    def _lane_xs(self, low: float, high: float, step: float, boundary: float | None) -> list[float]:
-        count = max(0, int((high - low) // step) + 1)
-        xs = [self.scale.snap(low + i * step) for i in range(count)]
-        return [x for x in xs if boundary is None or abs(x - boundary) >= step / 2]
-
-    def _zone(self, column: int) -> tuple[float, float]:
-        """The x range the symbols of this actor column occupy (all rows alike)."""
-        for row in self.rows:
-            if row.column == column:
-                return row.box.x, row.box.right
-        left, right = self.bounds[column]
-        width = self._symbol_width
-        middle = self.scale.snap((left + right - width) / 2)
-        return middle, middle + width
-
-    @property
-    def _symbol_width(self) -> float:
-        return self.rows[0].box.width if self.rows else 0.0
-
-    def _hand_off_crossings(self) -> list[list[int]]:
-        """Prefix counts, per gap, of hand-offs whose horizontal leg crosses it
-        (counted at the first lane chosen: every hand-off is routed by then)."""
-        if not self._crossings:
-            for g in range(len(self.bounds) + 1):
-                counts = [0]
-                for k in range(len(self.rows)):
-                    crossed = 0
-                    if k + 1 < len(self.rows) and k in self.bottom_used and k + 1 in self.top_used:
-                        a, b = sorted((self.rows[k].column, self.rows[k + 1].column))
-                        crossed = int(a < g <= b)
-                    counts.append(counts[-1] + crossed)
-                self._crossings.append(counts)
-        return self._crossings
+        self.captions: list[tuple[int, int, str]] = []  # (connector index, row, text) placed with the labels
+        self._tops = [row.top for row in rows]
+        for row in rows:
+            if row.box is not None:
+                left = row.box.x - scale.symbol_clear - (1 if scale.cells else 0)
+                self.tracks.block(left, row.box.right + scale.symbol_clear, row.top, row.bottom)
 
     # -- slots and outlines --------------------------------------------------
 
-    def _offsets(self, row: Placed) -> list[float]:
-        return slot_offsets(row.box.height, self.scale)
-
-    def _center_y(self, row: Placed) -> float:
+    def center_y(self, row: Placed) -> float:
+        box = row.box
         if self.scale.cells:
-            return row.box.y + (row.box.height - 1) // 2
-        return self.scale.snap(row.box.y + row.box.height / 2)
+            return box.y + (box.height - 1) // 2
+        return self.scale.snap(box.y + box.height / 2)
 
-    def _center_x(self, row: Placed) -> float:
+    def center_x(self, row: Placed) -> float:
+        box = row.box
         if self.scale.cells:
-            return row.box.x + (row.box.width - 1) // 2
-        return self.scale.snap(row.box.x + row.box.width / 2)
+            return box.x + (box.width - 1) // 2
+        return self.scale.snap(box.x + box.width / 2)
 
-    def _outline_x(self, row: Placed, side: str, offset: float) -> float:
+    def outline_x(self, row: Placed, side: str, offset: float) -> float:
         """Where a horizontal leg at this slot meets the symbol's outline."""
         box = row.box
         if self.scale.cells:
@@ -170,217 +106,232 @@ class PageRouter:
         inset = 0.0
         if row.kind == "keputusan":
             inset = half_w * abs(offset) / half_h
-        elif row.kind == "terminator":
-            radius = half_h
-            inset = radius - (max(radius**2 - offset**2, 0.0)) ** 0.5
+        elif row.kind == "terminator":  # a capsule: straight sides, then its rounded ends
+            radius = min(half_h, half_w)
+            depth = max(abs(offset) - (half_h - radius), 0.0)
+            inset = radius - (max(radius**2 - depth**2, 0.0)) ** 0.5
         if side == "left":  # rounded outward, so the end never lies inside the outline
             return math.floor((box.x + inset) * 100) / 100
         return math.ceil((box.right - inset) * 100) / 100
 
-    def _top_y(self, row: Placed) -> float:
+    def top_y(self, row: Placed) -> float:
         return row.box.y - 1 if self.scale.cells else row.box.y
 
-    def _bottom_y(self, row: Placed) -> float:
+    def bottom_y(self, row: Placed) -> float:
         return self.scale.snap(row.box.bottom)
 
-    # -- routes --------------------------------------------------------------
+    def free_slots(self, k: int, side: str, prefer_up: bool = False) -> list[float]:
+        """The free heights of a side of row k's symbol, nearest the centre first."""
+        used = self.used_slots.get((k, side), set())
+        offsets = [o for o in slot_offsets(self.rows[k].box.height, self.scale) if o not in used]
+        return sorted(offsets, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0))
+
+    def take_slot(self, k: int, side: str, offset: float) -> None:
+        self.used_slots.setdefault((k, side), set()).add(offset)
+
+    def rows_between(self, low: float, high: float) -> range:
+        """The rows a vertical from ``low`` to ``high`` passes."""
+        return range(max(bisect_right(self._tops, low) - 1, 0), bisect_right(self._tops, high))
+
+    # -- hand-offs and straight band links -----------------------------------
 
     def hand_off(self, part: Part) -> None:
         """Source row k to row k+1: down, across, down."""
         source, target = self.rows[part.source], self.rows[part.target]  # type: ignore[index]
         self.bottom_used.add(part.source)  # type: ignore[arg-type]
         self.top_used.add(part.target)  # type: ignore[arg-type]
-        sx, tx = self._center_x(source), self._center_x(target)
-        start, end = (sx, self._bottom_y(source)), (tx, self._top_y(target))
+        sx, tx = self.center_x(source), self.center_x(target)
+        start, end = (sx, self.bottom_y(source)), (tx, self.top_y(target))
         part.points = [start, end] if sx == tx else [start, (sx, source.turn), (tx, source.turn), end]
-        self._finish(part)
+        self.tracks.block_vertical(sx, start[1], source.turn)
+        self.tracks.block_vertical(tx, source.turn, end[1])
+        if sx != tx:
+            self.legs.setdefault(part.source, []).append((source.turn, min(sx, tx), max(sx, tx)))  # type: ignore
+        self.finish(part)
 
     def straight_to_band(self, part: Part) -> None:
         """The last row of a page leaves from its bottom, straight down to its connector."""
         row = self.rows[part.source]  # type: ignore[index]
         self.bottom_used.add(part.source)  # type: ignore[arg-type]
-        part.desired_x = self._center_x(row)
-        part.points = [(part.desired_x, self._bottom_y(row))]
+        part.desired_x = self.center_x(row)
+        part.points = [(part.desired_x, self.bottom_y(row))]
+        self.tracks.block_vertical(part.desired_x, part.points[0][1], self.body[1])
 
     def straight_from_band(self, part: Part) -> None:
         """The first row of a page is reached from its connector, straight down."""
         row = self.rows[part.target]  # type: ignore[index]
         self.top_used.add(part.target)  # type: ignore[arg-type]
-        part.desired_x = self._center_x(row)
-        part.points = [(part.desired_x, self._top_y(row))]
+        part.desired_x = self.center_x(row)
+        part.points = [(part.desired_x, self.top_y(row))]
+        self.tracks.block_vertical(part.desired_x, self.body[0], part.points[0][1])
 
-    def via_lane(self, part: Part, label: str | None) -> None:
-        """Side exit, a lane, side entry (or a band at either end). Every gap
-        of the page is a candidate: going round a column costs some length,
-        crossing another arrow costs far more."""
-        gaps = range(len(self.lanes))
-        plans = [plan for g in gaps if (plan := self._plan(part, g, label)) is not None]
-        if not plans:  # every lane or slot taken: share as little as possible, rather than lose the edge
+    # -- tracks ---------------------------------------------------------------
+
+    def via_track(self, part: Part, label: str | None) -> None:
+        """Side exit, a track, side entry (or a band at either end); the
+        track crossing the fewest arrows, then the shortest legs."""
+        best = self._best(part, label, force=False)
+        if best is None:  # every track or slot taken: share as little as possible, rather than lose the edge
             self.crowded = True
-            plans = [plan for g in gaps if self.lanes[g] and (plan := self._plan(part, g, label, force=True))]
-        best = min(plans, key=lambda plan: plan.cost)  # type: ignore[union-attr]
-        best.lane.spans.append((best.low, best.high))
+            best = self._best(part, label, force=True)
+        assert best is not None
+        self.tracks.reserve(best.track, best.low, best.high)
         for key, offset in best.ends:
-            self.used_slots.setdefault(key, set()).add(offset)
+            self.take_slot(key[0], key[1], offset)
         for k, *leg in best.legs:
-            self.legs.setdefault(k, []).append(tuple(leg))
-        for k in best.rows:
-            self.verticals.setdefault(k, []).append((best.lane.x, best.low, best.high))
+            self.legs.setdefault(k, []).append(tuple(leg))  # type: ignore[arg-type]
+        x = self.tracks.xs[best.track]
+        for k in self.rows_between(best.low, best.high):
+            self.verticals.setdefault(k, []).append((x, best.low, best.high))
         part.points = best.points
-        part.desired_x = best.lane.x
+        part.desired_x = x
         if part.source is not None and part.target is not None:
-            self._finish(part)
+            self.finish(part)
 
-    def _plan(self, part: Part, g: int, label: str | None, force: bool = False) -> Plan | None:
-        """How ``part`` would run through a lane of gap g, and what that costs."""
-        cost, ends, points = 0.0, [], []
+    def _best(self, part: Part, label: str | None, force: bool) -> Plan | None:
+        """The cheapest plan, trying tracks nearest the ends first and
+        stopping once no track can beat the best found (its legs alone cost more)."""
+        ends = [self.center_x(self.rows[k]) for k in (part.source, part.target) if k is not None]
+        half = max((row.box.width / 2 for row in self.rows if row.box is not None), default=0.0)
+        xs = self.tracks.xs
+
+        def reach(i: int) -> float:
+            return sum(abs(xs[i] - x) for x in ends)
+
+        order = sorted(range(len(xs)), key=reach)
+        unit = max(self.scale.pitch, 1.0)
+        best: Plan | None = None
+        for index in order:
+            if best is not None and (reach(index) - len(ends) * half) / unit > best.cost:
+                break
+            plan = self._plan(part, index, label, force)
+            if plan is not None and (best is None or plan.cost < best.cost):
+                best = plan
+        return best
+
+    def _plan(self, part: Part, index: int, label: str | None, force: bool) -> Plan | None:
+        """How ``part`` would run through track ``index``, and what that costs."""
+        x = self.tracks.xs[index]
+        cost, ends, points, legs = 0.0, [], [], []
+        y_start = self.body[0]
         if part.source is not None:
             going_up = part.target is not None and part.target < part.source
-            start = self._side_end(part.source, g, going_up, force)
+            start = self._side_end(part.source, x, going_up, force)
             if start is None:
                 return None
-            ends.append(start[:2])
-            points.append(start[2])
-            y_start = start[2][1]
-            cost += SHARED * start[3]
-            if label and not self.labels.fits(self.rows[part.source], start[0][1], y_start, label):
-                cost += 1000
-        else:
-            y_start = self._band_edge(top=True)  # the band's side of the path is drawn with its connector
+            key, offset, point, shared = start
+            ends.append((key, offset))
+            points.append(point)
+            y_start = point[1]
+            legs.append((part.source, y_start, *sorted((point[0], x))))
+            cost += SHARED * shared
+            if label and not self.labels.fits(self.rows[part.source], key[1], y_start, label):
+                cost += NO_LABEL_ROOM
+        y_end = self.body[1]
+        end = None
         if part.target is not None:
             coming_down = part.source is None or part.source < part.target
-            end = self._side_end(part.target, g, coming_down, force, ends[0] if ends else None)
+            taken = (ends[0][0], ends[0][1]) if ends else None
+            end = self._side_end(part.target, x, coming_down, force, taken)
             if end is None:
                 return None
-            ends.append(end[:2])
-            y_end = end[2][1]
-            cost += SHARED * end[3]
-        else:
-            y_end = self._band_edge(top=False)
+            key, offset, point, shared = end
+            ends.append((key, offset))
+            y_end = point[1]
+            legs.append((part.target, y_end, *sorted((point[0], x))))
+            cost += SHARED * shared
         low, high = min(y_start, y_end), max(y_start, y_end)
-        lane = self._free_lane(g, low, high, part, force)
-        if lane is None:
-            return None
-        cost += SHARED * (not lane.free(low, high, self._clearance))
-        legs = []
-        if part.source is not None:
-            legs.append((part.source, y_start, *sorted((points[0][0], lane.x))))
-        points += [(lane.x, y) for y, band in ((y_start, part.source is None), (y_end, part.target is None))
-                   if not band]
-        if part.target is not None:
+        if not self.tracks.free(index, low, high):
+            if not force:
+                return None
+            cost += SHARED * self.tracks.busy(index, low, high)
+        for k, y, x0, x1 in legs:
+            if any(box.x < x1 and x0 < box.right and box.y < y < box.bottom for box in self.obstacles.get(k, ())):
+                if not force:
+                    return None
+                cost += SHARED
+        points += [(x, y) for y, band in ((y_start, part.source is None), (y_end, part.target is None)) if not band]
+        if end is not None:
             points.append(end[2])
-            legs.append((part.target, y_end, *sorted((end[2][0], lane.x))))
-        first = 0 if part.source is None else part.source
-        last = len(self.rows) - 1 if part.target is None else part.target
-        rows = range(min(first, last), max(first, last) + 1)
-        crossings = self._hand_off_crossings()[g]
-        hand_offs = crossings[max(first, last) + (part.target is None)] - crossings[min(first, last)]
-        cost += 100 * (hand_offs + self._crossings_with_lanes(lane.x, low, high, rows, legs))
-        cost += 10 * sum(1 for other in self.lanes[g] if other is not lane and not other.free(low, high, 0))
-        cost += 50 if lane.spare else 0
-        cost += sum(abs(p[0] - q[0]) for p, q in zip(points, points[1:])) / max(self.scale.gap, 1)
-        return Plan(cost, lane, low, high, ends, points, legs, rows)
+        cost += CROSSING * self._crossings(x, low, high, legs)
+        cost += sum(x1 - x0 for _, _, x0, x1 in legs) / max(self.scale.pitch, 1.0)
+        return Plan(cost, index, low, high, ends, points, legs)
 
-    def _crossings_with_lanes(self, x: float, low: float, high: float, rows: range,
-                              legs: list[tuple[int, float, float, float]]) -> int:
-        """How often a new lane (x, low..high) and its legs cross those already routed."""
+    def _crossings(self, x: float, low: float, high: float, legs: list[tuple[int, float, float, float]]) -> int:
+        """How often a new track segment (x, low..high) and its legs cross what is already routed."""
         count = 0
-        for k in rows:
+        for k in self.rows_between(low, high):
             count += sum(1 for y, x0, x1 in self.legs.get(k, ()) if low < y < high and x0 < x < x1)
         for k, y, x0, x1 in legs:
             count += sum(1 for vx, y0, y1 in self.verticals.get(k, ()) if y0 < y < y1 and x0 < vx < x1)
         return count
 
-    def _side_end(self, k: int, g: int, prefer_up: bool, force: bool, taken=None):
-        """Where a lane in gap g meets row k's symbol: (slot key, offset, point),
-        on the side facing the gap, at the first free slot; ``None`` if none is."""
+    def _side_end(self, k: int, x: float, prefer_up: bool, force: bool, taken=None):
+        """Where a track at x meets row k's symbol: (slot key, offset, point,
+        shared), on the side facing the track; ``None`` if no slot is free."""
         row = self.rows[k]
-        key = (k, "left" if g <= row.column else "right")
-        used = self.used_slots.get(key, set()) | ({taken[1]} if taken and taken[0] == key else set())
-        free = [o for o in self._offsets(row) if o not in used]
+        if row.box.x - 1e-6 <= x <= row.box.right + 1e-6:
+            return None
+        side = "left" if x < row.box.x else "right"
+        free = [o for o in self.free_slots(k, side, prefer_up) if taken != ((k, side), o)]
         if not free and not force:
             return None
-        offset = min(free, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0)) if free else 0.0
-        y = self.scale.snap(self._center_y(row) + offset)
-        return key, offset, (self._outline_x(row, key[1], offset), y), not free
+        offset = free[0] if free else 0.0
+        y = self.scale.snap(self.center_y(row) + offset)
+        return (k, side), offset, (self.outline_x(row, side, offset), y), not free
 
-    def _free_lane(self, g: int, low: float, high: float, part: Part, force: bool) -> Lane | None:
-        lanes = self.lanes[g]
-        if not lanes:
-            return None
-        attached = part.source if part.source is not None else part.target
-        from_left = attached is not None and self.rows[attached].column < g  # nearest its own symbol first
-        ordered = [lane for lane in lanes if not lane.spare]
-        ordered = ordered if from_left else ordered[::-1]
-        spare = sorted((lane for lane in lanes if lane.spare), key=lambda lane: lane.x, reverse=not from_left)
-        ordered += spare
-        for lane in ordered:
-            if lane.free(low, high, self._clearance):
-                return lane
-        return min(ordered, key=lambda lane: sum(1 for span in lane.spans if not (high < span[0] or low > span[1]))) \
-            if force else None
+    # -- results ---------------------------------------------------------------
 
-    @property
-    def _clearance(self) -> float:
-        """How far apart two edges in one lane must end."""
-        return 0.5 if self.scale.cells else self.scale.gap / 2
-
-    def _band_edge(self, top: bool) -> float:
-        """The far end of a band, so a lane reaching it is kept free through the band."""
-        band = self.top_band if top else self.bottom_band
-        assert band is not None, "a band part on a page without that band"
-        return band.top if top else band.top + band_height(band.count, self.connector_size[1], self.scale)
-
-    # -- connectors, labels and results --------------------------------------
-
-    def place_connectors(self, arriving: list[Part], leaving: list[Part]) -> None:
-        """The connectors of both bands; their edges are then finished."""
-        for parts, band, top in ((arriving, self.top_band, True), (leaving, self.bottom_band, False)):
-            if parts and band is not None:
-                self.connectors += place_connectors(parts, band, top, self.connector_size, self.area, self.scale)
-                for part in parts:
-                    self._finish(part)
-
-    def _segments_by_row(self) -> dict[int, list[tuple[Point, Point]]]:
+    def segments_by_row(self) -> dict[int, list[tuple[Point, Point]]]:
         """Every finished segment, filed under each row it passes (a label stays in its row)."""
-        tops = [row.top for row in self.rows]
         rows: dict[int, list[tuple[Point, Point]]] = {}
         for part in self.finished:
             for a, b in zip(part.points, part.points[1:]):
-                low, high = sorted((a[1], b[1]))
-                for k in range(max(bisect_right(tops, low) - 1, 0), bisect_right(tops, high)):
+                for k in self.rows_between(*sorted((a[1], b[1]))):
                     rows.setdefault(k, []).append((a, b))
         return rows
 
-    def _finish(self, part: Part) -> None:
+    def finish(self, part: Part) -> None:
         part.points = clean(part.points)
         self.finished.append(part)
 
     def results(self) -> list[EdgePath]:
-        """The finished paths with their labels. Labels under a symbol have
-        the fewest places to go, so they are placed before those beside one."""
+        """The finished paths with their labels, and the connectors' captions;
+        a label or caption that found no clean place asks for a taller row
+        on the next try. Captions go first: they have the fewest places."""
+        lines = self.segments_by_row()
+        heads = [p.points[-1] for p in self.finished]
+        boxes = [c.box for c in self.connectors]
+        for index, k, text in self.captions:
+            connector = self.connectors[index]
+            caption, clean_place = self.labels.caption(self.rows[k], connector.box, text, lines.get(k, []), heads,
+                                                       boxes)
+            self.connectors[index] = replace(connector, caption=caption)
+            self.short_rows.update(() if clean_place else (k,))
         labelled = [p for p in self.finished
                     if p.edge.label and p.source is not None and p.edge.branch != "lanjut"]
-        labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])
-        lines = self._segments_by_row()
-        labels = {id(p): self.labels.place(self.rows[p.source], p.points, p.edge.label or "",  # type: ignore[index]
-                                           lines.get(p.source, []))  # type: ignore[arg-type]
-                  for p in labelled}
+        labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])  # under a symbol: fewest places, first
+        labels = {}
+        for part in labelled:
+            row = self.rows[part.source]  # type: ignore[index]
+            others = [head for head in heads if head != part.points[-1]]
+            text, clean_place = self.labels.place(row, part.points, part.edge.label or "", lines.get(row.index, []),
+                                                  others, boxes)
+            labels[id(part)] = text
+            self.short_rows.update(() if clean_place else (row.index,))
         return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
                 for p in self.finished]
 
 
 def slot_offsets(height: float, scale: Scale) -> list[float]:
     """The heights, from a symbol's centre, at which edges may meet one of its
-    sides: the centre first, then one spacing further up and down, and so on."""
+    sides: the centre first, then a pitch further up and down, and so on."""
     if scale.cells:
         half = int((height - 1) // 2)
         return [0.0] + [float(s * d) for d in range(1, half + 1) for s in (-1, 1)]
-    step, limit = scale.gap, height / 2 - scale.gap * 0.8
+    step, limit = scale.pitch, height / 2 - scale.pitch * 0.3
     offsets, d = [0.0], step
     while d <= limit + 1e-9:
         offsets += [-round(d, 2), round(d, 2)]
         d += step
     return offsets
-
-

@@ -15,6 +15,11 @@ from typing import Literal
 
 Point = tuple[float, float]
 SymbolKind = Literal["terminator", "proses", "keputusan"]
+ColumnKind = Literal["number", "text", "actor"]
+#: An off-page connector's shoulder: the share of its height above its point,
+#: the square part where its label is printed.
+CONNECTOR_SHOULDER = 0.55
+LineKind = Literal["outline", "header", "column", "row", "band"]
 
 
 @dataclass(frozen=True)
@@ -54,11 +59,40 @@ class Text:
 class Column:
     """One column of the table; ``key`` is ``no``, ``kegiatan``,
     ``pelaksana:<actor id>``, ``kelengkapan``, ``waktu``, ``output`` or
-    ``keterangan``."""
+    ``keterangan``. ``kind`` says what it holds (``number``, ``text`` or
+    ``actor``, whose symbols it holds) and ``actor`` names the actor of an
+    actor column, so no renderer parses the key."""
 
     key: str
     left: float
     right: float
+    kind: ColumnKind
+    actor: str | None
+
+
+@dataclass(frozen=True)
+class GridLine:
+    """One straight line of the table's grid, from ``start`` to ``end``.
+
+    ``kind``: ``outline`` (the table's border), ``header`` (inside the
+    repeated header), ``column`` (between columns, under the header),
+    ``row`` (between rows), ``band`` (closing a connector band off from the
+    rows). A renderer draws every line it is given, and no other.
+    """
+
+    kind: LineKind
+    start: Point
+    end: Point
+
+
+@dataclass(frozen=True)
+class Band:
+    """A strip of the table that holds off-page connectors and no text:
+    ``in`` under the header (arrivals from the previous page), ``out`` under
+    the last row (departures to the next page)."""
+
+    role: Literal["in", "out"]
+    box: Box
 
 
 @dataclass(frozen=True)
@@ -81,6 +115,7 @@ class Row:
     top: float
     bottom: float
     cells: tuple[Text, ...]
+    continued: bool  # the rest of a step too tall for one page; its symbol is on the row before
 
 
 @dataclass(frozen=True)
@@ -97,9 +132,17 @@ class Symbol:
 
 @dataclass(frozen=True)
 class Connector:
-    """An off-page connector (pentagon, point down). ``role`` is ``out`` at
-    the bottom of the page an edge leaves, ``in`` at the top of the page it
-    reaches; the two of a pair share ``label`` (A, B, ...)."""
+    """An off-page connector (pentagon, point down); the two of a pair share
+    ``label``.
+
+    ``place`` ``band``: a page turn, ``out`` in the band under the last row
+    of page N, ``in`` in the band under the header of page N+1, labelled A,
+    B, ... ``place`` ``beside``: any other jump between pages (a loop back,
+    a jump over pages), ``out`` in the row of the source, ``in`` in the row
+    of the target, labelled with the target's step number; ``caption``
+    names the page of the twin (``hal. 2``). ``text`` is the label as
+    printed inside the pentagon's square part.
+    """
 
     label: str
     role: Literal["out", "in"]
@@ -107,6 +150,9 @@ class Connector:
     source: str
     target: str
     branch: str
+    place: Literal["band", "beside"]
+    text: Text
+    caption: Text | None
 
 
 @dataclass(frozen=True)
@@ -125,7 +171,10 @@ class EdgePath:
 
 @dataclass(frozen=True)
 class Page:
-    """One flowchart page: the table grid, then what is drawn on it."""
+    """One flowchart page: the table grid, then what is drawn on it.
+    ``body`` is the table under its header (bands and rows); ``lines`` every
+    line of the grid; ``legend`` the actors' short forms used in the header,
+    printed under the table."""
 
     number: int  # from 1
     width: float
@@ -137,13 +186,18 @@ class Page:
     symbols: tuple[Symbol, ...]
     edges: tuple[EdgePath, ...]
     connectors: tuple[Connector, ...]
+    body: Box
+    lines: tuple[GridLine, ...]
+    bands: tuple[Band, ...]
+    legend: Text | None
 
 
 @dataclass(frozen=True)
 class FlowchartLayout:
     """All flowchart pages of one SOP, for one set of page options.
     ``columns`` is the column set: ``full`` (the whole SOP AP table) or
-    ``flow`` (No, Kegiatan and the actor columns only)."""
+    ``flow`` (No, Kegiatan and the actor columns only); ``first_page`` the
+    number of the first page in the printed document (captions use it)."""
 
     paper: str
     orientation: Literal["landscape", "portrait"]
@@ -151,3 +205,4 @@ class FlowchartLayout:
     width: float
     height: float
     pages: tuple[Page, ...]
+    first_page: int = 1

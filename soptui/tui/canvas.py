@@ -110,28 +110,19 @@ def draw_page(page: Page, selected: str | None = None) -> Canvas:
         if symbol.text is not None:
             _text(canvas, symbol.text, style, middle=True)
     for connector in page.connectors:
-        _symbol(canvas, "connector", connector.box, "connector", connector.label)
+        _symbol(canvas, "connector", connector.box, "connector")
+        _text(canvas, connector.text, "connector")
+        if connector.caption is not None:
+            _text(canvas, connector.caption, LABEL)
+    if page.legend is not None:
+        _text(canvas, page.legend, TEXT)
     return canvas
 
 
 def _grid(canvas: Canvas, page: Page) -> None:
-    table = page.table
-    top, bottom = cell(table.y), cell(table.bottom)
-    left, right = cell(table.x), cell(table.right)
-    for header in page.header:
-        _rect_lines(canvas, header.box)
-    for column in page.columns:
-        canvas.line(canvas._grid, (cell(column.left), top), (cell(column.left), bottom))
-    canvas.line(canvas._grid, (right, top), (right, bottom))
-    canvas.line(canvas._grid, (left, top), (right, top))
-    for row in page.rows:
-        canvas.line(canvas._grid, (left, cell(row.bottom)), (right, cell(row.bottom)))
-
-
-def _rect_lines(canvas: Canvas, box: Box) -> None:
-    x0, y0, x1, y1 = cell(box.x), cell(box.y), cell(box.right), cell(box.bottom)
-    for a, b in (((x0, y0), (x1, y0)), ((x0, y1), (x1, y1)), ((x0, y0), (x0, y1)), ((x1, y0), (x1, y1))):
-        canvas.line(canvas._grid, a, b)
+    """Every line of the layout's grid."""
+    for line in page.lines:
+        canvas.line(canvas._grid, (cell(line.start[0]), cell(line.start[1])), (cell(line.end[0]), cell(line.end[1])))
 
 
 def _text(canvas: Canvas, text: Text, style: str, middle: bool = False) -> None:
@@ -161,7 +152,7 @@ def _head(canvas: Canvas, edge: EdgePath) -> None:
     canvas.put(x1, y1, HEADS[direction], HEAD)
 
 
-def _symbol(canvas: Canvas, kind: str, box: Box, style: str, label: str = "") -> None:
+def _symbol(canvas: Canvas, kind: str, box: Box, style: str) -> None:
     x0, y0, x1, y1 = cell(box.x), cell(box.y), cell(box.right) - 1, cell(box.bottom) - 1
     x1, y1 = max(x1, x0 + 2), max(y1, y0 + 1)
     corners = {
@@ -184,5 +175,3 @@ def _symbol(canvas: Canvas, kind: str, box: Box, style: str, label: str = "") ->
     canvas.put(x1, y0, corners[1], style)
     canvas.put(x0, y1, corners[2], style)
     canvas.put(x1, y1, corners[3], style)
-    if label:
-        canvas.write((x0 + x1 - len(label) + 1) // 2, (y0 + y1) // 2 if y1 > y0 + 1 else y0, label, style)

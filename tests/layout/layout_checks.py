@@ -35,8 +35,9 @@ def check_symbols(sop: Sop, layout: FlowchartLayout) -> None:
     assert sorted(seen) == sorted(step.id for step in sop.langkah), "not one symbol per step"
     for page in layout.pages:
         columns = {column.key: column for column in page.columns}
-        assert [row.step_id for row in page.rows] == [symbol.step_id for symbol in page.symbols]
-        for row, symbol in zip(page.rows, page.symbols):
+        whole = [row for row in page.rows if not row.continued]
+        assert [row.step_id for row in whole] == [symbol.step_id for symbol in page.symbols]
+        for row, symbol in zip(whole, page.symbols):
             step = sop.langkah[row.number - 1]
             column = columns[f"pelaksana:{step.pelaksana}"]
             box = symbol.box
@@ -48,13 +49,13 @@ def check_symbols(sop: Sop, layout: FlowchartLayout) -> None:
 
 def check_rows(sop: Sop, layout: FlowchartLayout) -> None:
     """Rows in step order, stacked without gaps or overlap, each whole on one page."""
-    numbers = [row.number for page in layout.pages for row in page.rows]
+    numbers = [row.number for page in layout.pages for row in page.rows if not row.continued]
     assert numbers == list(range(1, len(sop.langkah) + 1))
     for page in layout.pages:
         for upper, lower in zip(page.rows, page.rows[1:]):
             assert upper.bottom == lower.top
-        if len(page.rows) > 1:
-            assert page.rows[-1].bottom <= page.height, f"page {page.number} overflows"
+        if len(page.rows) > 1:  # a lone symbol taller than the page (extreme loops on a tiny page) may not fit
+            assert page.table.bottom <= page.height + EPS, f"page {page.number} overflows"
         for row in page.rows:
             assert page.table.y <= row.top and row.bottom <= page.table.bottom + EPS
 
@@ -88,9 +89,10 @@ def _interior_span(symbol: Symbol, own: bool, horizontal: bool, at: float) -> tu
             return cx - reach, cx + reach
         reach = half_h * (1 - abs(at - cx) / half_w)
         return cy - reach, cy + reach
-    radius = half_h  # terminator: a stadium
+    radius = min(half_h, half_w)  # terminator: a stadium, lying or (grown for many arrows) standing
     if horizontal:
-        inset = radius - max(radius**2 - (at - cy) ** 2, 0) ** 0.5
+        depth = max(abs(at - cy) - (half_h - radius), 0)
+        inset = radius - max(radius**2 - depth**2, 0) ** 0.5
         return box.x + inset, box.right - inset
     return start, end
 
@@ -162,7 +164,7 @@ def check_labels(page: Page, cells: bool) -> None:
     the Pelaksana columns and in the row of the step it leaves."""
     labels = [edge.label.box for edge in page.edges if edge.label is not None]
     actor_cols = [c for c in page.columns if c.key.startswith("pelaksana:")]
-    rows = {row.step_id: row for row in page.rows}
+    rows = {row.step_id: row for row in page.rows if not row.continued}
     for edge in (e for e in page.edges if e.label is not None):
         box, row = edge.label.box, rows[edge.source]
         assert actor_cols[0].left - EPS <= box.x and box.right <= actor_cols[-1].right + EPS, "label off Pelaksana"
@@ -177,24 +179,34 @@ def check_labels(page: Page, cells: bool) -> None:
 
 
 def check_connectors(layout: FlowchartLayout) -> None:
-    """Connectors come in pairs: out at the bottom of one page, in at the top of another."""
-    found: dict[str, dict[str, tuple[int, object]]] = {}
+    """Connectors come in pairs. A page turn: out in the band under the last
+    row of page N, in in the band under the header of page N+1. Any other
+    jump between pages: out in the row of its source, in in the row of its
+    target. No pentagon overlaps another or stands on a column line."""
+    found: dict[tuple, dict[str, tuple[int, object]]] = {}
     for page in layout.pages:
+        rows = {row.step_id: row for row in page.rows if not row.continued}
+        lines = {x for column in page.columns for x in (column.left, column.right)}
         for connector in page.connectors:
-            pair = found.setdefault(connector.label, {})
+            pair = found.setdefault((connector.label, connector.source, connector.target, connector.branch), {})
             assert connector.role not in pair, f"connector {connector.label} {connector.role} twice"
             pair[connector.role] = (page.number, connector)
-            if connector.role == "out":
-                assert connector.box.y >= page.rows[-1].bottom, f"connector {connector.label} not at the bottom"
+            box = connector.box
+            assert not any(box.x + EPS < x < box.right - EPS for x in lines), f"connector {connector.label} on a line"
+            if connector.place == "band" and connector.role == "out":
+                assert box.y >= page.rows[-1].bottom, f"connector {connector.label} not at the bottom"
+            elif connector.place == "band":
+                assert box.bottom <= page.rows[0].top, f"connector {connector.label} not at the top"
             else:
-                assert connector.box.bottom <= page.rows[0].top, f"connector {connector.label} not at the top"
+                row = rows[connector.source if connector.role == "out" else connector.target]
+                assert row.top <= box.y and box.bottom <= row.bottom + EPS, f"connector {connector.label} off its row"
         for a, b in combinations(page.connectors, 2):
             assert not _overlap(a.box, b.box), f"connectors {a.label} and {b.label} overlap"
     for label, pair in found.items():
         assert set(pair) == {"out", "in"}, f"connector {label} has no partner"
         (out_page, out), (in_page, inn) = pair["out"], pair["in"]
-        assert out_page != in_page
-        assert (out.source, out.target, out.branch) == (inn.source, inn.target, inn.branch)
+        assert out.place == inn.place
+        assert (in_page == out_page + 1) == (out.place == "band"), f"connector {label}: a page turn is a band pair"
 
 
 def check_every_edge_drawn(sop: Sop, layout: FlowchartLayout) -> None:

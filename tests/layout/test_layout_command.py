@@ -38,7 +38,7 @@ def test_paper_and_orientation_change_the_page():
 def test_summary_without_json():
     result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--lang", "en"])
     assert result.exit_code == 0
-    assert "1 pages (A4, landscape): 8 symbols, 9 arrows, 0 connectors" in result.output
+    assert "1 page (A4, landscape): 8 symbols, 9 arrows, 0 connectors" in result.output
 
 
 def test_a_broken_file_prints_its_findings_and_exits_1(tmp_path):

@@ -53,12 +53,22 @@ def test_an_undeclared_actor_gets_a_column_headed_by_its_id():
     assert any(cell.text.lines == ("zz",) for cell in page.header)
 
 
-def test_a_row_taller_than_a_page_gets_a_page_of_its_own():
-    huge = " ".join(["kata"] * 3000)
+@pytest.mark.parametrize("mode", ["A4", "paged cells"])
+def test_a_row_taller_than_a_page_continues_on_the_next_pages_and_loses_no_word(mode):
+    huge = " ".join(f"kata{n}" for n in range(3000))
     sop = Sop(pelaksana=ACTORS, langkah=(Step("s1", "x", "a"), Step("s2", huge, "b"), Step("s3", "z", "a")))
-    layout = compute_layout(sop)
-    assert [[row.step_id for row in page.rows] for page in layout.pages] == [["s1"], ["s2"], ["s3"]]
-    check_all(sop, layout)
+    options = OPTIONS[mode]
+    layout = compute_layout(sop, options)
+    check_all(sop, layout, cells=options.cells)
+    parts = [row for page in layout.pages for row in page.rows if row.step_id == "s2"]
+    assert len(parts) > 2 and not parts[0].continued and all(row.continued for row in parts[1:])
+    assert all(row.cells[1].lines[0] == "(lanjutan)" for row in parts[1:])
+    words = [line for row in parts for line in row.cells[1].lines if line != "(lanjutan)"]
+    assert " ".join(words) == huge
+    for page in layout.pages:  # every part on its page: nothing printed off it
+        assert page.table.bottom <= page.height - options.margin_units()[2]
+        assert all(row.cells[1].box.bottom <= row.bottom for row in page.rows)
+    assert [s.step_id for p in layout.pages for s in p.symbols] == ["s1", "s2", "s3"]
 
 
 @pytest.mark.parametrize("actors", [1, 2, 6])

@@ -48,8 +48,9 @@ def test_a_logo_with_broken_image_data_fails_at_its_line(examples, tmp_path):
     (tmp_path / "logo.png").write_bytes((tmp_path / "whole.png").read_bytes()[:60])  # a PNG header, then nothing
     path = _with_logo(examples, tmp_path, "logo.png")
     message = _refusal(path)
-    line = next(n for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if text.startswith("logo ="))
-    assert f"{path}:{line}:1: I009" in message
+    line, column = next((n, text.index('"') + 1) for n, text in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+                        if text.startswith("logo ="))
+    assert f"{path}:{line}:{column}: I009" in message  # where the value starts
     assert "identity=" not in message and "ImageReader" not in message
 
 

@@ -71,8 +71,9 @@ def test_every_arrow_is_a_path_with_an_arrowhead_from_its_source_to_its_target(d
             for arrow in arrows(slide):
                 name = arrow.find("p:nvSpPr/p:cNvPr", NS).get("name")
                 source, target, _, via = parse_arrow(name)
-                begin = shapes.get(f"penghubung:{via}:in") if via and f"langkah:{source}" not in shapes else None
-                end = shapes.get(f"penghubung:{via}:out") if via and f"langkah:{target}" not in shapes else None
+                pair = f"{source}->{target}"
+                begin = shapes.get(f"penghubung:{via}:in:{pair}") if via and f"langkah:{source}" not in shapes else None
+                end = shapes.get(f"penghubung:{via}:out:{pair}") if via and f"langkah:{target}" not in shapes else None
                 begin = begin or shapes[f"langkah:{source}"]
                 end = end or shapes[f"langkah:{target}"]
                 path = drawn_path(arrow)
@@ -90,7 +91,8 @@ def test_every_arrow_of_the_flow_is_drawn_directly_or_through_paired_off_page_co
             for arrow in arrows(slide):
                 source, target, branch, via = parse_arrow(arrow.find("p:nvSpPr/p:cNvPr", NS).get("name"))
                 if via:  # the part before the page turn ends at "out", the part after starts at "in"
-                    assert (f"penghubung:{via}:out" in names) or (f"penghubung:{via}:in" in names)
+                    pair = f"{source}->{target}"
+                    assert (f"penghubung:{via}:out:{pair}" in names) or (f"penghubung:{via}:in:{pair}" in names)
                 drawn.setdefault((source, target, branch), []).append((number, via))
         for edge in sop.flow.edges:
             parts = drawn.get((edge.source, edge.target, edge.branch))
@@ -160,13 +162,25 @@ def drawn_path(sp) -> list[tuple[float, float]]:
 
 
 def on_outline(shape, point) -> bool:
-    """Whether ``point`` is on the outline of ``shape``'s box (a decision's vertices are on it too)."""
+    """Whether ``point`` is on the outline of ``shape``: its box, or a decision's slanted sides, or a
+    terminator's rounded ends."""
     left, top = shape.left / PT, shape.top / PT
     right, bottom = left + shape.width / PT, top + shape.height / PT
     x, y = point
     tolerance = 0.6
     inside = left - tolerance <= x <= right + tolerance and top - tolerance <= y <= bottom + tolerance
-    return inside and min(abs(x - left), abs(x - right), abs(y - top), abs(y - bottom)) < tolerance
+    if inside and min(abs(x - left), abs(x - right), abs(y - top), abs(y - bottom)) < tolerance:
+        return True
+    half_w, half_h = (right - left) / 2, (bottom - top) / 2
+    dx, dy = abs(x - (left + half_w)), abs(y - (top + half_h))
+    kind = shape.auto_shape_type if shape.shape_type == 1 else None
+    if kind == MSO_SHAPE.FLOWCHART_DECISION:
+        return abs(dx / half_w + dy / half_h - 1) * min(half_w, half_h) < tolerance
+    if kind == MSO_SHAPE.FLOWCHART_TERMINATOR:
+        radius = min(half_w, half_h)
+        ends = (max(dx - (half_w - radius), 0), max(dy - (half_h - radius), 0))
+        return abs(math.hypot(*ends) - radius) < tolerance
+    return False
 
 
 def test_flowchart_slides_show_the_flow_and_leave_mutu_baku_to_its_own_slides(decks):
@@ -176,8 +190,10 @@ def test_flowchart_slides_show_the_flow_and_leave_mutu_baku_to_its_own_slides(de
             header = {" ".join(sh.text_frame.text.split()) for sh in slide.shapes if sh.name == "kepala tabel"}
             assert {"No", "Kegiatan", "Pelaksana"} <= header
             assert not header & {"Mutu Baku", "Kelengkapan", "Waktu", "Output", "Keterangan"}
-            columns = [sh.name for sh in slide.shapes if sh.name.startswith("kolom:")]
-            assert columns == ["kolom:no", "kolom:kegiatan", *(f"kolom:pelaksana:{a.id}" for a in sop.pelaksana)]
+            lanes = [sh.name for sh in slide.shapes if sh.name.startswith("lajur:")]
+            assert lanes == [f"lajur:{a.id}" for a in sop.pelaksana[::2]]  # every other actor's lane tinted
+            columns = sum(sh.name == "garis:column" for sh in slide.shapes)
+            assert columns == 1 + len(sop.pelaksana)  # a line after No, Kegiatan and each actor but the last
 
 
 def test_a_forty_step_sop_takes_four_steps_a_flowchart_slide(build):
