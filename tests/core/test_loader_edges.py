@@ -1,0 +1,184 @@
+"""What the loader tells about each kind of broken file, in the user's words and at the
+place: every TOML syntax error it explains, every kind of wrong value, list items and
+signer keys, and the loader's limits (depth, integers, dates, keys) at their edges."""
+
+from __future__ import annotations
+
+import pytest
+
+from soptui import limits
+from soptui.loader import load, load_bytes
+from tests.core.conftest import CLEAN
+
+ACTOR = 'nama = "Staf Tata Usaha"'
+
+
+def told(tmp_path, text: str) -> list[tuple]:
+    path = tmp_path / "sop.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    return [(f.code, f.line, f.col, f.field_name, f.message()) for f in loaded.findings]
+
+
+@pytest.mark.parametrize(("old", "new", "line", "col", "words"), [
+    (ACTOR, 'nama = "Staf" x', 17, 15, "satu baris hanya boleh berisi satu `kunci = nilai`"),
+    (ACTOR, "nama Staf", 17, 6, "setelah nama kunci harus ada tanda `=`"),
+    (ACTOR, "nama = Staf", 17, 8, "nilai tidak dikenali (teks perlu tanda kutip, tanggal ditulis 2024-01-15)"),
+    ("tanggal_pembuatan = 2024-01-15", "tanggal_pembuatan = 2024-02-30", 7, 21, "tanggal tidak sah (tulis TAHUN-BULAN-TANGGAL"),
+    ('nomor = "800/001/SEKR/2024"', 'nomor = "800/001/SEKR/2024"\nnomor = "lagi"', 6, 15,
+     "kunci atau tabel ini sudah ditulis sebelumnya"),
+    (ACTOR, 'nama = ["Staf"', 19, 1, "daftar `[` belum ditutup dengan `]`"),  # tomllib finds it on the next line
+    ("[identitas.disahkan_oleh]", "[identitas.disahkan_oleh", 10, 25, "judul tabel belum ditutup dengan `]` atau `]]`"),
+    (ACTOR, "= 1", 17, 1, "nama kunci tidak sah (gunakan huruf, angka, `-` dan `_`)"),
+    (ACTOR, 'nama = "Staf\x01"', 17, 13, "ada karakter yang tidak boleh di sini (\\x01)"),  # shown, not sent to the terminal
+    (ACTOR, 'nama = "Staf\n"', 17, 13, "ada karakter yang tidak boleh di sini (akhir baris)"),
+])
+def test_each_toml_mistake_is_explained_where_it_is(tmp_path, old, new, line, col, words):
+    [(code, at_line, at_col, field, message)] = told(tmp_path, CLEAN.replace(old, new))
+    assert (code, at_line, at_col, field) == ("S010", line, col, "")
+    assert message.startswith("TOML tidak valid: ") and words in message, message
+
+
+@pytest.mark.parametrize(("value", "kind"), [
+    ("1.5", "bilangan desimal"), ("true", "true/false"), ('["a"]', "daftar teks"), ("{ a = 1 }", "tabel"),
+    ("2024-01-15", "tanggal (mis. 2024-01-15)"), ("2024-01-15T08:00:00", "tanggal dengan jam"), ("08:00:00", "tanggal dengan jam"),
+    ("15", "bilangan bulat"),
+])
+def test_a_value_of_the_wrong_kind_is_named_for_what_it_is(tmp_path, value, kind):
+    [(code, line, col, field, message)] = told(tmp_path, CLEAN.replace('waktu = "10 menit"', f"waktu = {value}"))
+    assert (code, line, col, field) == ("S002", 34, 9, "langkah[2].waktu")
+    assert message.startswith(f"`langkah[2].waktu` harus berupa teks, bukan {kind} (")
+
+
+def test_a_long_wrong_value_is_shortened_in_the_message(tmp_path):
+    [(*_, message)] = told(tmp_path, CLEAN.replace('waktu = "10 menit"', f"waktu = [{', '.join(['1'] * 30)}]"))
+    assert "([1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, ...)" in message
+
+
+def test_list_items_and_answers_of_the_wrong_kind_are_each_named(tmp_path):
+    text = CLEAN.replace('"SEKRETARIAT DAERAH"]', '"SEKRETARIAT DAERAH", 7, true]') + (
+        '\n[[evaluasi]]\ntanggal = 2024-03-01\npenilai = "Tim"\n\n[evaluasi.jawaban]\nmudah_dipahami = "ya"\nsinergi = true\n')
+    found = [(code, line, col, field) for code, line, col, field, _ in told(tmp_path, text)]
+    assert found == [("S002", 6, 78, "identitas.instansi[3]"), ("S002", 6, 81, "identitas.instansi[4]"),
+                     ("S002", 58, 18, "evaluasi[1].jawaban.mudah_dipahami")]
+
+
+def test_a_choice_and_an_id_outside_what_is_allowed(tmp_path):
+    text = CLEAN.replace("[identitas]\n", '[identitas]\njenis = "rahasia"\n').replace('id = "arsip"', 'id = "Arsip Surat"')
+    found = told(tmp_path, text)
+    assert [(code, line, col, field) for code, line, col, field, _ in found] == [
+        ("S002", 4, 9, "identitas.jenis"), ("S002", 48, 6, "langkah[4].id")]
+    assert found[0][4] == '`identitas.jenis` bernilai "rahasia"; pilih salah satu dari: administratif, teknis'
+    assert found[1][4].startswith('`langkah[4].id` = "Arsip Surat" hanya boleh berisi huruf kecil')
+
+
+def test_the_signer_is_read_like_every_table(tmp_path):
+    text = CLEAN.replace('nip = "196911041994031007"', 'nip = "196911041994031007"\ngelar = "S.H."').replace(
+        'jabatan = "Kepala Biro Umum"\n', "")
+    found = [(code, line, col, field) for code, line, col, field, _ in told(tmp_path, text)]
+    assert found == [("S001", 10, 1, "identitas.disahkan_oleh.jabatan"), ("S011", 13, 9, "identitas.disahkan_oleh.gelar")]
+    path = tmp_path / "sop.toml"
+    signer = load(path).sop.identitas.disahkan_oleh
+    assert (signer.jabatan, signer.nama, signer.extra) == ("", "Agustinus Lake, S.H.", {"gelar": "S.H."})
+
+
+def test_a_missing_required_list_reads_as_empty_and_is_reported(tmp_path):
+    text = CLEAN.replace('instansi = ["PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", "SEKRETARIAT DAERAH"]\n', "")
+    path = tmp_path / "sop.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    assert loaded.sop.identitas.instansi == () and loaded.sop.identitas.nama == "Pengelolaan Surat Masuk"
+    assert [(f.code, f.field_name) for f in loaded.findings] == [("S001", "identitas.instansi")]
+    assert "daftar teks" in loaded.findings[0].message()
+
+
+def test_an_empty_list_where_one_item_is_needed(tmp_path):
+    found = told(tmp_path, CLEAN.replace('instansi = ["PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", "SEKRETARIAT DAERAH"]',
+                                          "instansi = []"))
+    assert [(code, field) for code, _, _, field, _ in found] == [("S012", "identitas.instansi")]
+    assert found[0][4] == "`identitas.instansi` berisi 0 butir; minimal 1"
+
+
+def test_an_unreadable_file_says_why(tmp_path):
+    loaded = load(tmp_path / "tidak-ada.sop.toml")
+    [finding] = loaded.findings
+    assert (finding.code, finding.line, finding.col, finding.path) == ("S010", 1, 1, str(tmp_path / "tidak-ada.sop.toml"))
+    assert finding.message() == "berkas tidak dapat dibaca: No such file or directory; periksa nama dan izin berkas"
+    assert load(tmp_path).findings[0].message() == "berkas tidak dapat dibaca: Is a directory; periksa nama dan izin berkas"
+
+
+def test_a_file_that_is_not_utf8_is_placed_at_its_line(tmp_path):
+    loaded = load_bytes(CLEAN.encode().replace("Staf Tata Usaha".encode(), "Staf \xe9".encode("latin-1")), "x.toml")
+    [finding] = loaded.findings
+    offset = CLEAN.encode().index(b"Staf Tata Usaha") + 5
+    assert (finding.code, finding.line, finding.col) == ("S010", 17, 1) and loaded.sop is None
+    assert finding.message() == f"berkas bukan UTF-8 (byte ke-{offset}); simpan ulang berkas sebagai UTF-8"
+
+
+def test_a_file_past_the_size_limit_says_its_size(tmp_path, monkeypatch):
+    monkeypatch.setattr(limits, "MAX_FILE_BYTES", 3 * 1024 * 1024)
+    data = CLEAN.encode() + b"#" * (3 * 1024 * 1024)
+    loaded = load_bytes(data, "besar.toml")
+    assert loaded.sop is None and loaded.source is None
+    assert loaded.findings[0].message() == f"berkas berukuran {len(data)} byte, lebih dari batas 3 MiB; pecah menjadi beberapa SOP"
+
+
+def test_nesting_at_the_depth_limit_loads_and_one_deeper_is_refused(tmp_path):
+    def nested(depth: int) -> str:  # the file's top table is the first level, a top-level list the second
+        return CLEAN.replace("format = 1", "format = 1\nlampiran = " + "[" * (depth - 1) + "]" * (depth - 1))
+
+    path = tmp_path / "sop.toml"
+    path.write_text(nested(limits.MAX_DEPTH), encoding="utf-8")
+    assert load(path).sop is not None
+    path.write_text(nested(limits.MAX_DEPTH + 1), encoding="utf-8")
+    refused = load(path)
+    assert refused.sop is None and [(f.code, f.line) for f in refused.findings] == [("S015", 2)]
+    assert str(limits.MAX_DEPTH) in refused.findings[0].message()
+
+
+@pytest.mark.parametrize(("number", "loads"), [
+    (str(2**63 - 1), True), (str(-(2**63 - 1)), True), (str(2**63), False), (str(-(2**63)), False)])
+def test_integers_at_the_64_bit_edge(tmp_path, number, loads):
+    found = told(tmp_path, CLEAN.replace("format = 1", f"format = 1\nnilai = {number}"))
+    assert [(code, line, col, field) for code, line, col, field, _ in found] == (
+        [("S011", 2, 9, "nilai")] if loads else [("S015", 2, 9, "nilai")])
+
+
+def test_a_number_too_long_to_convert_is_placed_at_its_column(tmp_path):
+    [(code, line, col, *_)] = told(tmp_path, CLEAN.replace("format = 1", "format = 1\nnilai = " + "9" * 5000))
+    assert (code, line, col) == ("S015", 2, 9)
+
+
+@pytest.mark.parametrize(("value", "loads"), [
+    ("1900-01-01T00:00:00", True), ("1899-12-31T23:59:59", False), ("2999-12-31T23:59:59", True), ("3000-01-01T00:00:00", False)])
+def test_a_datetime_is_held_to_the_date_range_by_its_day(tmp_path, value, loads):
+    found = told(tmp_path, CLEAN.replace("format = 1", f"format = 1\ndicatat = {value}"))
+    assert [code for code, *_ in found] == (["S011"] if loads else ["S015"])
+
+
+def test_a_key_past_its_length_limit_is_named_by_its_beginning(tmp_path):
+    key = "k" * (limits.MAX_SHORT + 1)
+    [(code, line, _, field, message)] = told(tmp_path, CLEAN.replace("format = 1", f"format = 1\n{key} = 1"))
+    assert (code, line) == ("S015", 2)
+    assert message == f"nama kunci `{'k' * 30}...` panjangnya {limits.MAX_SHORT + 1} karakter, lebih dari batas {limits.MAX_SHORT};" \
+                      " persingkat nama kuncinya"
+    at_limit = told(tmp_path, CLEAN.replace("format = 1", f"format = 1\n{'k' * limits.MAX_SHORT} = 1"))
+    assert [code for code, *_ in at_limit] == ["S011"]
+
+
+@pytest.mark.parametrize(("key", "value", "refused"), [
+    ("id", "sta\\tf", True), ("pelaksana", "staf\\n", True), ("kegiatan", "Menerima\\tsurat\\nmasuk", False),
+    ("kelengkapan", "a\\r\\nb", False),
+])
+def test_line_breaks_and_tabs_only_in_running_text(tmp_path, key, value, refused):
+    text = CLEAN.replace('id = "terima"\nkegiatan = "Menerima surat masuk"\npelaksana = "staf"',
+                         'id = "terima"\nkegiatan = "Menerima surat masuk"\npelaksana = "staf"\nkelengkapan = "x"')
+    text = text.replace({"id": 'id = "terima"', "pelaksana": 'pelaksana = "staf"\nkelengkapan', "kegiatan":
+                         'kegiatan = "Menerima surat masuk"', "kelengkapan": 'kelengkapan = "x"'}[key],
+                        {"id": f'id = "{value}"', "pelaksana": f'pelaksana = "{value}"\nkelengkapan',
+                         "kegiatan": f'kegiatan = "{value}"', "kelengkapan": f'kelengkapan = "{value}"'}[key], 1)
+    found = told(tmp_path, text)
+    codes = [code for code, *_ in found]
+    assert ("S014" in codes) is refused, found
+    if refused:
+        assert found[0][3].endswith(key) and found[0][0] == "S014"
