@@ -44,8 +44,9 @@ _UNITS = ("BADAN KEPEGAWAIAN DAERAH", "DINAS PENDIDIKAN DAN KEBUDAYAAN", "BADAN 
           "INSPEKTORAT DAERAH", "DINAS KOMUNIKASI DAN INFORMATIKA")
 
 
-def generate_sop(seed: int, steps: int | None = None, actors: int | None = None) -> Sop:
-    """A valid SOP, the same for the same arguments."""
+def generate_sop(seed: int, steps: int | None = None, actors: int | None = None, decisions: float = 0.2) -> Sop:
+    """A valid SOP, the same for the same arguments; ``decisions`` is the
+    share of steps that are decisions (each a loop back or a jump ahead)."""
     rng = random.Random(seed)
     step_count = steps if steps is not None else rng.randint(10, 40)
     actor_count = actors if actors is not None else rng.randint(2, 8)
@@ -55,7 +56,7 @@ def generate_sop(seed: int, steps: int | None = None, actors: int | None = None)
     return Sop(
         identitas=_identity(rng, seed),
         pelaksana=people,
-        langkah=tuple(_steps(rng, step_count, [actor.id for actor in people])),
+        langkah=tuple(_steps(rng, step_count, [actor.id for actor in people], decisions)),
     )
 
 
@@ -93,13 +94,13 @@ def _identity(rng: random.Random, seed: int) -> Identity:
     )
 
 
-def _steps(rng: random.Random, count: int, actor_ids: list[str]) -> list[Step]:
+def _steps(rng: random.Random, count: int, actor_ids: list[str], decisions: float) -> list[Step]:
     unused = list(actor_ids)
     rng.shuffle(unused)
     steps = []
     for index in range(count):
         actor = unused.pop() if unused and (rng.random() < 0.6 or count - index <= len(unused)) else rng.choice(actor_ids)
-        is_decision = 1 <= index <= count - 3 and rng.random() < 0.2
+        is_decision = 1 <= index <= count - 3 and rng.random() < decisions
         step = Step(
             id=f"l{index + 1:03d}",
             kegiatan=_activity(rng, is_decision),

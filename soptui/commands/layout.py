@@ -20,8 +20,11 @@ from soptui.i18n import t
               show_default=True, help="Arah kertas.")
 @click.option("--columns", type=click.Choice(["full", "flow"]), default="full", show_default=True,
               help="Kolom tabel: full = seluruh tabel SOP AP; flow = No, Kegiatan dan kolom pelaksana saja.")
+@click.option("--stats", is_flag=True,
+              help="Cetak mutu cetakan tata letak: cacat per jenis, persilangan, belokan, jarak terdekat, pasangan "
+                   "konektor (dengan --json: sebagai JSON).")
 @lang_option
-def layout(path: str, as_json: bool, paper: str, orientation: str, columns: str) -> None:
+def layout(path: str, as_json: bool, paper: str, orientation: str, columns: str, stats: bool) -> None:
     """Menghitung tata letak diagram alir SOP: halaman, tabel, simbol, panah, konektor.
 
     Dengan `--json`, keluarannya dapat digambar ulang oleh program apa pun
@@ -48,6 +51,9 @@ def layout(path: str, as_json: bool, paper: str, orientation: str, columns: str)
         echo(f"{path}: {error}", err=True)
         echo(t("layout.unreadable", path=path), err=True)
         sys.exit(1)
+    if stats:
+        _print_stats(result, as_json)
+        return
     if as_json:
         click.echo(json.dumps(layout_to_dict(result), ensure_ascii=False, indent=1))
         return
@@ -58,3 +64,23 @@ def layout(path: str, as_json: bool, paper: str, orientation: str, columns: str)
                  symbols=sum(len(p.symbols) for p in result.pages),
                  edges=sum(len(p.edges) for p in result.pages),
                  connectors=sum(len(p.connectors) for p in result.pages)))
+
+
+def _print_stats(result, as_json: bool) -> None:
+    """The layout's own measure of its print quality (soptui/layout/quality.py)."""
+    from soptui.layout.quality import measure
+
+    quality = measure(result)
+    if as_json:
+        click.echo(json.dumps(quality.as_dict(), ensure_ascii=False, indent=1))
+        return
+    defects = ", ".join(f"{kind} {count}" for kind, count in quality.defects.items() if count) or t("layout.stats.none")
+    echo(t("layout.stats.defects", defects=defects))
+    echo(t("layout.stats.paths", crossings=quality.crossings, bends=quality.bends))
+    echo(t("layout.stats.closest", arrows=_mm(quality.closest_arrows), grid=_mm(quality.closest_grid)))
+    echo(t("layout.stats.pairs", band=quality.connector_pairs.get("band", 0),
+           beside=quality.connector_pairs.get("beside", 0)))
+
+
+def _mm(points: float | None) -> str:
+    return "-" if points is None else f"{points / 72 * 25.4:.1f} mm"

@@ -66,7 +66,7 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     actor_bounds = [(c.left, c.right) for c in columns if c.kind == "actor"]
     outline = scale.box(columns[0].left, top, columns[-1].right, top + header.height)
     sheet = Sheet(width, height or 0.0, columns, header, top + header.height, symbols, connector, options, scale,
-                  Tracks.positions(actor_bounds, symbols.width, scale), header_lines(outline, header.cells))
+                  Tracks.positions(actor_bounds, symbols.width, scale), header_lines(outline, header.cells, scale.snap))
     pages, wants = [], Wants()
     page_of = {piece.step: number for number, page in enumerate(rows) for piece in page if not piece.continued}
     by_page = _edges_by_page(edges, page_of, len(rows))

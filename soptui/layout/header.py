@@ -12,6 +12,7 @@ and the legend under the table spells each short form out.
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from itertools import count
 
 from soptui.layout.grid import MUTU_BAKU, Actor
 from soptui.layout.scale import Fitted, Scale
@@ -112,11 +113,8 @@ def initials(name: str) -> str:
 
 
 def _unique(short: str, taken: set[str]) -> str:
-    candidate, number = short, 1
-    while candidate in taken:
-        number += 1
-        candidate = f"{short}{number}"
-    return candidate
+    """``short``, or ``short2``, ``short3``... when two actors share initials."""
+    return short if short not in taken else next(f"{short}{n}" for n in count(2) if f"{short}{n}" not in taken)
 
 
 def _too_tall(fitted: list[Fitted], scale: Scale, tallest: float | None) -> bool:

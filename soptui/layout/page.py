@@ -145,7 +145,7 @@ def build_page(sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan]
     if sheet.header.legend is not None:
         legend = scale.text(table.x, table_bottom, table.right, table_bottom + scale.block_height(sheet.header.legend),
                             sheet.header.legend)
-    lines = grid_lines(table, body, sheet.columns, sheet.header_lines, table_rows, bands)
+    lines = grid_lines(table, body, sheet.columns, sheet.header_lines, table_rows, bands, scale.snap)
     page = Page(number, sheet.width, sheet.height, table, sheet.columns, sheet.header.cells, tuple(table_rows),
                 tuple(drawn), tuple(edge_paths), tuple(sorted(router.connectors, key=lambda c: (c.box.y, c.box.x))),
                 body, lines, tuple(bands), legend)

@@ -65,7 +65,8 @@ class ConnectorSize:
         size = min(scale.size, square / 1.25)
         wide = scale.metrics.width(label, size, True)
         if wide > box.width * 0.8:
-            size = math.floor(size * box.width * 0.8 / wide * 10) / 10
+            size = size * box.width * 0.8 / wide
+        size = math.floor(size * 10) / 10
         top = box.y + (square - scale.metrics.line_height(size)) / 2
         return Text(Box(box.x, scale.snap(top), box.width, scale.snap(scale.metrics.line_height(size))),
                     (label,), size, True, "center")
