@@ -1,0 +1,180 @@
+"""Each rule at its edges, stated whole: every finding a file is told (code, line, column, field)
+and the first one's words. A gap left to fill but not dots inside a word, a nomor with no number
+but not one with only a year, blank required texts, duplicate ids counted, every kind of branch
+key where it does not belong, seven actors (the limit) and eight."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.core.conftest import CLEAN, findings_for
+
+S = CLEAN
+CASES = {
+    "gap in a list item": S.replace('"SEKRETARIAT DAERAH"]', '"DINAS ……"]'),
+    "underscores in a name": S.replace('nama = "Kasubbag Tata Usaha"', 'nama = "Kasubbag ___"'),
+    "dots inside a word are no gap": S.replace('nama = "Kasubbag Tata Usaha"', 'nama = "Kasubbag T.U...."'),
+    "nomor without a number": S.replace('nomor = "800/001/SEKR/2024"', 'nomor = "800//SEKR/2024"'),
+    "nomor with a year only": S.replace('nomor = "800/001/SEKR/2024"', 'nomor = "SEKR/2024"'),
+    "nomor of zeros": S.replace('nomor = "800/001/SEKR/2024"', 'nomor = "000/0/SEKR/2024"'),
+    "blank actor name": S.replace('nama = "Kasubbag Tata Usaha"', 'nama = " "'),
+    "blank instansi item": S.replace('"SEKRETARIAT DAERAH"]', '""]'),
+    "blank signer title": S.replace('jabatan = "Kepala Biro Umum"', 'jabatan = ""'),
+    "blank revision": S + '\n[[riwayat]]\ntanggal = 2024-03-01\nuraian = " "\n',
+    "blank waktu and output": S.replace('waktu = "10 menit"', 'waktu = "  "').replace('output = "Surat teragenda"', 'output = " "'),
+    "seven actors": S.replace("[[langkah]]", "".join(f'[[pelaksana]]\nid = "p{n}"\nnama = "Jabatan {n}"\n\n' for n in range(5)) + "[[langkah]]", 1),
+    "missing logo": S.replace("[identitas]\n", '[identitas]\nlogo = "hilang.png"\n'),
+    "duplicate actor thrice": S.replace('[[langkah]]', '[[pelaksana]]\nid = "staf"\nnama = "Staf Dua"\n\n[[pelaksana]]\nid = "staf"\nnama = "Staf Tiga"\n\n[[langkah]]', 1),
+    "unknown lanjut and ya": S.replace('waktu = "10 menit"', 'waktu = "10 menit"\nlanjut = "hilang"').replace('simbol = "keputusan"', 'simbol = "keputusan"\nya = "entah"'),
+    "ya omitted equals tidak": S.replace('tidak = "agenda"', 'tidak = "arsip"'),
+    "lanjut on a decision": S.replace('tidak = "agenda"', 'tidak = "agenda"\nlanjut = "arsip"'),
+    "ya on the end": S.replace('output = "Surat terarsip"', 'output = "Surat terarsip"\nya = "agenda"'),
+    "ya on the start": S.replace('output = "Surat diterima"', 'output = "Surat diterima"\nya = "agenda"'),
+    "label on a process": S.replace('output = "Surat teragenda"', 'output = "Surat teragenda"\nlabel_ya = "Lengkap"'),
+    "unknown actor list": S.replace('pelaksana = "kasubbag"', 'pelaksana = "kabag"'),
+}
+
+EXPECTED = {
+    'gap in a list item': (
+        [
+            ('I010', 6, 56, 'identitas.instansi[2]'),
+        ],
+        '`identitas.instansi[2]` masih berisi tempat isian titik-titik ("DINAS ……"); lengkapi teksnya',
+    ),
+    'underscores in a name': (
+        [
+            ('I010', 21, 8, 'pelaksana[2].nama'),
+        ],
+        '`pelaksana[2].nama` masih berisi tempat isian titik-titik ("Kasubbag ___"); lengkapi teksnya',
+    ),
+    'dots inside a word are no gap': (
+        [],
+        None,
+    ),
+    'nomor without a number': (
+        [
+            ('I010', 5, 9, 'identitas.nomor'),
+        ],
+        'nomor SOP "800//SEKR/2024" belum diisi (angkanya nol atau kosong); tulis nomor sesuai tata naskah dinas instansi',
+    ),
+    'nomor with a year only': (
+        [],
+        None,
+    ),
+    'nomor of zeros': (
+        [
+            ('I010', 5, 9, 'identitas.nomor'),
+        ],
+        'nomor SOP "000/0/SEKR/2024" belum diisi (angkanya nol atau kosong); tulis nomor sesuai tata naskah dinas instansi',
+    ),
+    'blank actor name': (
+        [
+            ('I011', 21, 8, 'pelaksana[2].nama'),
+        ],
+        '`pelaksana[2].nama` kosong; isi teksnya (tercetak kosong di dokumen)',
+    ),
+    'blank instansi item': (
+        [
+            ('I011', 6, 56, 'identitas.instansi[2]'),
+        ],
+        '`identitas.instansi[2]` kosong; isi teksnya (tercetak kosong di dokumen)',
+    ),
+    'blank signer title': (
+        [
+            ('I011', 11, 11, 'identitas.disahkan_oleh.jabatan'),
+        ],
+        '`identitas.disahkan_oleh.jabatan` kosong; isi teksnya (tercetak kosong di dokumen)',
+    ),
+    'blank revision': (
+        [
+            ('I011', 55, 10, 'riwayat[1].uraian'),
+        ],
+        '`riwayat[1].uraian` kosong; isi teksnya (tercetak kosong di dokumen)',
+    ),
+    'blank waktu and output': (
+        [
+            ('I002', 34, 9, 'langkah[2].waktu'),
+            ('I003', 35, 10, 'langkah[2].output'),
+        ],
+        '`waktu` langkah "agenda" kosong; isi mutu baku waktu, mis. "15 menit"',
+    ),
+    'seven actors': (
+        [
+            ('I001', 24, 6, 'pelaksana[3].id'),
+            ('I001', 28, 6, 'pelaksana[4].id'),
+            ('I001', 32, 6, 'pelaksana[5].id'),
+            ('I001', 36, 6, 'pelaksana[6].id'),
+            ('I001', 40, 6, 'pelaksana[7].id'),
+        ],
+        'pelaksana "p0" (Jabatan 0) tidak punya langkah; hapus kolomnya atau beri langkah',
+    ),
+    'missing logo': (
+        [
+            ('I009', 4, 8, 'identitas.logo'),
+        ],
+        'logo "hilang.png" tidak dapat dibaca: No such file or directory; periksa path-nya (relatif terhadap berkas SOP)',
+    ),
+    'duplicate actor thrice': (
+        [
+            ('S003', 24, 6, 'pelaksana[3].id'),
+            ('S003', 28, 6, 'pelaksana[4].id'),
+        ],
+        'id "staf" dipakai 3 kali di `pelaksana[3].id`; beri setiap baris id yang berbeda',
+    ),
+    'unknown lanjut and ya': (
+        [
+            ('S005', 35, 10, 'langkah[2].lanjut'),
+            ('S005', 43, 6, 'langkah[3].ya'),
+            ('A002', 23, 1, 'langkah[1]'),
+            ('A002', 30, 1, 'langkah[2]'),
+            ('A001', 38, 1, 'langkah[3]'),
+            ('A001', 48, 1, 'langkah[4]'),
+        ],
+        '`langkah[2].lanjut` menunjuk langkah "hilang" yang tidak ada; tulis id langkah yang benar',
+    ),
+    'ya omitted equals tidak': (
+        [
+            ('S007', 42, 9, 'langkah[3].tidak'),
+        ],
+        'kedua cabang keputusan "periksa" menuju "arsip"; arahkan `ya` dan `tidak` ke langkah yang berbeda',
+    ),
+    'lanjut on a decision': (
+        [
+            ('S013', 43, 10, 'langkah[3].lanjut'),
+        ],
+        '`lanjut` pada keputusan "periksa" diabaikan; keputusan memakai `ya` dan `tidak`',
+    ),
+    'ya on the end': (
+        [
+            ('S008', 52, 6, 'langkah[4].ya'),
+        ],
+        'langkah "arsip" adalah akhir (terminator) sehingga tidak boleh punya `ya`; hapus kunci itu atau ubah simbolnya',
+    ),
+    'ya on the start': (
+        [
+            ('S013', 29, 6, 'langkah[1].ya'),
+        ],
+        '`ya` pada langkah "terima" diabaikan karena simbolnya bukan keputusan; hapus kunci itu atau jadikan keputusan',
+    ),
+    'label on a process': (
+        [
+            ('S013', 36, 12, 'langkah[2].label_ya'),
+        ],
+        '`label_ya` pada langkah "agenda" diabaikan karena simbolnya bukan keputusan; hapus kunci itu atau jadikan keputusan',
+    ),
+    'unknown actor list': (
+        [
+            ('S004', 40, 13, 'langkah[3].pelaksana'),
+            ('I001', 20, 6, 'pelaksana[2].id'),
+        ],
+        'pelaksana "kabag" tidak ada di [[pelaksana]]; pilih salah satu dari: kasubbag, staf',
+    ),
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_a_rule_at_its_edge_tells_exactly_this(tmp_path, case):
+    findings = findings_for(tmp_path, CASES[case])
+    expected, first_words = EXPECTED[case]
+    assert [(f.code, f.line, f.col, f.field_name) for f in findings] == expected
+    assert (findings[0].message() if findings else None) == first_words
