@@ -17,6 +17,7 @@ from textual.binding import Binding
 from textual.screen import Screen
 
 from soptui.i18n import get_language, t
+from soptui.terminal import visible
 from soptui.tui.paths import Jail, OutsideRoot
 
 
@@ -50,6 +51,10 @@ class SopApp(App[None]):
     BINDINGS = [
         Binding("f1", "help", t("tui.key.help"), id="help"),
         Binding("ctrl+q", "quit", t("tui.key.quit"), priority=True, id="quit"),
+        Binding("ctrl+p", "command_palette", t("tui.key.palette"), show=False, priority=True, id="palette"),
+        # the next field before the next key is read (Textual's own Tab acts only once the key went up)
+        Binding("tab", "focus_next", show=False, priority=True),
+        Binding("shift+tab", "focus_previous", show=False, priority=True),
     ]
 
     def __init__(self, start: Path, jail: Jail | None = None) -> None:
@@ -102,14 +107,14 @@ class SopApp(App[None]):
                 self.notify(t("tui.theme.not_saved", name=theme.name, reason=error.strerror or str(error)),
                             severity="warning", timeout=10)
 
-    def open_sop(self, path: Path, create: bool = False) -> None:
-        """Open the editor on ``path`` (a new file from the template when ``create``)."""
+    def open_sop(self, path: Path, create: bool = False, nama: str | None = None) -> None:
+        """Open the editor on ``path`` (a new file from the template, named ``nama``, when ``create``)."""
         from soptui.tui.document import CannotOpen, Document
         from soptui.tui.screens.editor import EditorScreen
 
         try:
             path = self.jail.check(path)
-            document = Document.create(path) if create or not path.exists() else Document.open(path)
+            document = Document.create(path, nama) if create or not path.exists() else Document.open(path)
         except OutsideRoot as error:
             self.notify(t("tui.root.refused", path=str(error.path), root=str(error.root)), severity="error")
             return
@@ -143,17 +148,37 @@ class SopApp(App[None]):
     async def action_quit(self) -> None:
         from soptui.tui.screens.editor import EditorScreen
 
-        dirty = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.document.dirty]
+        dirty = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.unsaved]
         if not dirty:
             self.exit()
             return
         dirty[-1].ask_before_leaving(self.exit)
 
+    def notify(self, message: str, *, markup: bool = False, **options) -> None:
+        """Every toast shows its text as written: names and paths in it are never markup."""
+        super().notify(visible(str(message), keep="\n"), markup=False, **options)
+
+    def action_command_palette(self) -> None:
+        from soptui.tui.textual_texts import Palette
+
+        if self.use_command_palette and not Palette.is_open(self):
+            self.push_screen(Palette())
+
+    def search_themes(self) -> None:
+        from textual.theme import ThemeProvider
+
+        from soptui.tui.textual_texts import Palette
+
+        self.push_screen(Palette([ThemeProvider], t("tui.textual.theme_search")))
+
+    def action_help_quit(self) -> None:
+        """Ctrl+C copies in a field; say how to quit, in the interface language."""
+        self.notify(t("tui.textual.quit_hint"), title=t("tui.key.quit"))
+
     def get_system_commands(self, screen: Screen) -> Iterable[SystemCommand]:
-        for command in super().get_system_commands(screen):
-            if command.title in ("Screenshot", "Quit"):
-                continue  # a screenshot writes outside --root; quit is ours (asks first)
-            yield command
+        from soptui.tui.textual_texts import system_commands
+
+        yield from system_commands(super().get_system_commands(screen))
         yield SystemCommand(t("tui.key.help"), t("tui.palette.help"), self.action_help)
         yield SystemCommand(t("tui.key.quit"), t("tui.palette.quit"), self.action_quit)
         other = other_language()

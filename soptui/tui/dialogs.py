@@ -15,6 +15,8 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from soptui.i18n import t
+from soptui.tui.text import TextInput, plain
+from soptui.tui.textual_texts import Choice
 
 
 class Dialog(ModalScreen):
@@ -42,8 +44,8 @@ class ChoiceDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.message), classes="dialog-message")
             with Horizontal(classes="dialog-buttons"):
                 for key, label in self.choices:
                     yield Button(
@@ -63,27 +65,39 @@ class PromptDialog(Dialog):
     """Asks for one line of text; ``check`` returns an error message or ``None``."""
 
     def __init__(
-        self, title: str, value: str = "", check: Callable[[str], str | None] | None = None, placeholder: str = ""
+        self,
+        title: str,
+        value: str = "",
+        check: Callable[[str], str | None] | None = None,
+        placeholder: str = "",
+        hint: Callable[[str], str] | None = None,
     ) -> None:
         super().__init__()
         self.title_text = title
         self.value = value
         self.check = check
         self.placeholder = placeholder
+        self.hint = hint  # what the text will become (a file name), shown as it is typed
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Input(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield TextInput(self.value, placeholder=self.placeholder, id="prompt-input")
+            yield Static(plain(self.hint(self.value)) if self.hint else "", id="prompt-hint")
             yield Static("", id="prompt-error", classes="error-text")
             yield Static(t("tui.dialog.enter_esc"), classes="dialog-hint")
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        event.stop()
+        if self.hint:
+            self.query_one("#prompt-hint", Static).update(plain(self.hint(event.value)))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
         value = event.value.strip()
         problem = self.check(value) if self.check else None
         if problem:
-            self.query_one("#prompt-error", Static).update(problem)
+            self.query_one("#prompt-error", Static).update(plain(problem))
             return
         self.dismiss(value)
 
@@ -99,9 +113,9 @@ class PickDialog(Dialog):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
-            yield Label(self.title_text, classes="dialog-title")
-            yield Static(self.message, classes="dialog-message")
-            yield Select([(label, value) for value, label in self.options], allow_blank=False, id="pick-select")
+            yield Label(plain(self.title_text), classes="dialog-title")
+            yield Static(plain(self.message), classes="dialog-message")
+            yield Choice([(plain(label), value) for value, label in self.options], allow_blank=False, id="pick-select")
             with Horizontal(classes="dialog-buttons"):
                 yield Button(t("tui.dialog.ok"), id="pick-ok", variant="primary")
                 yield Button(t("tui.key.cancel"), id="pick-cancel")

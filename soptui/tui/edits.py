@@ -54,15 +54,18 @@ def moved(items: tuple[Any, ...], index: int, delta: int) -> tuple[Any, ...]:
 # Steps ---------------------------------------------------------------------
 
 
-def new_step(sop: Sop, near: int | None = None) -> Step:
-    """A blank step with a fresh id, done by the actor of the step ``near``."""
+def new_step(sop: Sop, near: int | None = None, at: int | None = None) -> Step:
+    """A blank step to insert at index ``at`` (default: the end), done by the actor of the step ``near``.
+
+    Its id follows its number in the table (step 8 is ``langkah-8``), or that with ``-2``... when taken."""
     actor = ""
     if near is not None and 0 <= near < len(sop.langkah):
         actor = sop.langkah[near].pelaksana
     elif sop.pelaksana:
         actor = sop.pelaksana[0].id
     taken = {step.id for step in sop.langkah}
-    return Step(id=unique_id(f"langkah-{len(sop.langkah) + 1}", taken), pelaksana=actor)
+    number = (len(sop.langkah) if at is None else at) + 1
+    return Step(id=unique_id(f"langkah-{number}", taken), pelaksana=actor)
 
 
 def insert_step(sop: Sop, index: int, step: Step) -> Sop:

@@ -10,8 +10,6 @@ from __future__ import annotations
 
 import datetime as dt
 
-from rich.markup import escape
-
 from soptui.i18n import t
 from soptui.lifecycle.diff import SopDiff, diff_sops
 from soptui.lifecycle.diff_text import describe, record_revision, revision_summary
@@ -43,4 +41,4 @@ def message(diff: SopDiff) -> str:
     if len(lines) > SHOWN_LINES:
         lines = lines[:SHOWN_LINES] + [t("tui.revision.more", count=len(lines) - SHOWN_LINES)]
     text = [t("tui.revision.entry"), f"  {revision_summary(diff)}", "", t("tui.revision.changes"), *lines]
-    return escape("\n".join(text))  # step texts are shown as typed, never read as markup
+    return "\n".join(text)  # shown by the dialog as plain text (soptui.tui.text)

@@ -13,10 +13,11 @@ edited SOP.
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +25,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from soptui.loader import load_bytes
-from soptui.model import Sop
+from soptui.model import Signer, Sop
 from soptui.serialize import to_dict
 from soptui.store import render
 from soptui.tui import edits
@@ -85,7 +86,7 @@ VARIANTS = variants()
 @st.composite
 def edit(draw, sop: Sop, variant: Variant) -> Sop:
     """One edit a user could make in the editor, by the editor's own functions."""
-    kinds = ["step_text", "actor_name", "identity", "list"]
+    kinds = ["step_text", "actor_name", "identity", "list", "date", "signer", "branch"]
     if not variant.placeholder_ids:
         kinds += ["step_rename", "actor_rename", "insert", "delete", "move", "record"]
     kind = draw(st.sampled_from(kinds))
@@ -102,6 +103,19 @@ def edit(draw, sop: Sop, variant: Variant) -> Sop:
     if kind == "list":
         key = draw(st.sampled_from(["dasar_hukum", "peralatan", "instansi"]))
         return sop.with_identity(**{key: tuple(draw(st.lists(TYPED, min_size=1, max_size=3)))})
+    if kind == "date":  # typed, changed or emptied (the key then goes)
+        key = draw(st.sampled_from(["tanggal_revisi", "tanggal_efektif"]))
+        return sop.with_identity(**{key: draw(st.none() | st.dates(dt.date(1990, 1, 1), dt.date(2040, 12, 31)))})
+    if kind == "signer":
+        signer = sop.identitas.disahkan_oleh or Signer()
+        key = draw(st.sampled_from(["jabatan", "nama", "nip"]))
+        return sop.with_identity(disahkan_oleh=replace(signer, **{key: draw(TYPED) or "x"}))
+    if kind == "branch":  # a step made a decision that loops back, or given a label
+        index = draw(st.integers(1, steps - 2))
+        target = sop.langkah[draw(st.integers(0, index - 1))].id
+        changes = draw(st.sampled_from([{"simbol": "keputusan", "tidak": target}, {"lanjut": target},
+                                        {"simbol": None}]))
+        return edits.set_step(sop, index, **changes)
     if kind in ("step_rename", "actor_rename"):
         table = "langkah" if kind == "step_rename" else "pelaksana"
         rows = sop.langkah if table == "langkah" else sop.pelaksana

@@ -17,3 +17,9 @@ async def settle(pilot, app, delay: float = 0.0) -> None:
     await pilot.pause(delay) if delay else await pilot.pause()
     await app.workers.wait_for_complete()
     await pilot.pause()
+
+
+def screen_text(app) -> str:
+    """What the terminal would show now (the top screen, its dialogs and toasts), as text."""
+    strips = app.screen._compositor.render_strips()
+    return "\n".join("".join(segment.text for segment in strip) for strip in strips)

@@ -50,7 +50,7 @@ async def test_add_a_decision_that_loops_back(surat):
         editor = await open_editor(pilot, app)
         for _ in range(3):
             await pilot.press("down")  # on "teruskan" (4th)
-        await pilot.press("a")  # new step after it, focus in Kegiatan
+        await pilot.press("ctrl+n")  # new step after it, focus in Kegiatan
         await pilot.press(*"Memeriksa disposisi")
         new = editor.sop.langkah[4]
         assert new.kegiatan == "Memeriksa disposisi" and new.pelaksana == "kasubbag"
@@ -169,7 +169,7 @@ async def test_identity_list_and_date_validation(surat):
         assert str(editor.sop.identitas.tanggal_revisi) == "2024-05-06"
         items = editor.query_one("#ident-peringatan ItemList")
         items.focus()
-        await pilot.press("a", *"Surat rahasia dibuka hanya oleh pimpinan", "enter")
+        await pilot.press("ctrl+n", *"Surat rahasia dibuka hanya oleh pimpinan", "enter")
         assert editor.sop.identitas.peringatan[-1] == "Surat rahasia dibuka hanya oleh pimpinan"
         await pilot.press("shift+up")
         assert editor.sop.identitas.peringatan[0] == "Surat rahasia dibuka hanya oleh pimpinan"
@@ -184,7 +184,7 @@ async def test_delete_actor_in_use_moves_its_steps_when_chosen(surat):
     app = make_app(surat)
     async with app.run_test(size=(100, 32)) as pilot:
         editor = await open_editor(pilot, app)
-        await pilot.press("f3", "down", "down", "d")  # kepala
+        await pilot.press("f3", "down", "down", "delete")  # kepala
         await pilot.pause()
         await pilot.click("#choice-move")
         await pilot.pause()
@@ -200,7 +200,7 @@ async def test_monitoring_record_added_and_saved(surat):
         editor = await open_editor(pilot, app)
         await pilot.press("f7")
         editor.query_one("#records-monitoring .record-table").focus()
-        await pilot.press("a")
+        await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.focused.id == "monitoring-catatan"  # the date is today already
         await pilot.press(*"Disposisi sering terlambat")
@@ -218,11 +218,11 @@ async def test_step_table_keys_delete_move_duplicate_and_escape(surat):
         await pilot.press("down", "down", "shift+down")  # agenda below teruskan
         assert [s.id for s in editor.sop.langkah][2:4] == ["teruskan", "agenda"]
         assert editor.steps.step.id == "agenda"
-        await pilot.press("c")
+        await pilot.press("ctrl+d")
         assert editor.sop.langkah[4].id == "agenda-2" and editor.steps.step.id == "agenda-2"
-        await pilot.press("d")
+        await pilot.press("delete")
         assert [s.id for s in editor.sop.langkah] == [ids[0], ids[1], ids[3], ids[2], *ids[4:]]
-        await pilot.press("b")
+        await pilot.press("ctrl+o")
         assert app.focused.id == "step-kegiatan"
         await pilot.press("escape")
         assert app.focused.id == "step-table"
@@ -234,12 +234,12 @@ async def test_actor_added_renamed_and_reordered(surat):
     app = make_app(surat)
     async with app.run_test(size=(100, 32)) as pilot:
         editor = await open_editor(pilot, app)
-        await pilot.press("f3", "a", *"Sekretaris Biro", "enter")
+        await pilot.press("f3", "ctrl+n", *"Sekretaris Biro", "enter")
         await pilot.pause()
         assert editor.sop.pelaksana[-1].id == "sekretaris-biro"
         await pilot.press("shift+up")
         assert editor.sop.pelaksana[-2].id == "sekretaris-biro"
-        await pilot.press("r", "end", *" Umum", "enter")
+        await pilot.press("enter", *" Umum", "enter")
         assert editor.sop.pelaksana[-2].nama == "Sekretaris Biro Umum"
         await pilot.press("ctrl+s")
         await settle(pilot, app)
@@ -361,7 +361,7 @@ async def test_every_tab_opens_on_a_file_full_of_wrong_values(tmp_path):
             await settle(pilot, app, delay=0.2)
         codes = {f.code for f in editor.findings}
         assert {"S002", "S003", "S004"} <= codes  # what the loader and the rules found, listed
-        await pilot.press("a", *"Langkah baru", "ctrl+s")
+        await pilot.press("ctrl+n", *"Langkah baru", "ctrl+s")
         await settle(pilot, app)
     assert "Langkah baru" in path.read_text(encoding="utf-8")
     assert 'penilaian = "sedang"' in path.read_text(encoding="utf-8")  # never silently dropped

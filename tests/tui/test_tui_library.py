@@ -27,17 +27,29 @@ async def test_library_lists_filters_and_opens(library):
         assert app.screen is screen
 
 
-async def test_new_sop_asks_for_a_file_name_and_saves_from_the_template(library):
+async def test_new_sop_asks_for_its_name_and_names_the_file_after_it(library):
     app = make_app(library)
     async with app.run_test(size=(100, 32)) as pilot:
         await settle(pilot, app)
-        await pilot.press("ctrl+n", *"surat keluar", "enter")
+        await pilot.press("ctrl+n", *"Pelayanan Surat Keluar")
+        assert "pelayanan-surat-keluar.sop.toml" in str(app.screen.query_one("#prompt-hint").render())
+        await pilot.press("enter")
         await settle(pilot, app)
         assert isinstance(app.screen, EditorScreen)
+        assert app.screen.sop.identitas.nama == "Pelayanan Surat Keluar"
         await pilot.press("ctrl+s")
         await settle(pilot, app)
-    created = library / "surat keluar.sop.toml"
-    assert created.exists() and "# SOP AP baru" in created.read_text(encoding="utf-8")
+    created = library / "pelayanan-surat-keluar.sop.toml"  # no spaces to quote in a shell
+    text = created.read_text(encoding="utf-8")
+    assert "# SOP AP baru" in text and 'nama = "Pelayanan Surat Keluar"' in text
+
+
+def test_typed_file_names_need_no_quoting():
+    from soptui.tui.screens.library import sop_file_name
+
+    assert sop_file_name("Surat Keluar") == "surat-keluar.sop.toml"
+    assert sop_file_name("surat keluar.sop.toml") == "surat-keluar.sop.toml"
+    assert sop_file_name("arsip/Surat Lama") == "arsip/surat-lama.sop.toml"
 
 
 async def test_duplicate_rename_and_delete_to_trash(library):

@@ -38,7 +38,7 @@ async def test_preview_follows_the_selected_step_and_redraws_after_an_edit(surat
         preview = editor.query_one("#preview-pane", PreviewPane)
         assert preview.selected == "kembalikan"
         assert preview.scroll_y > 0  # step 7 is far down the drawing
-        await pilot.press("f4", "a", *"Memeriksa ulang")
+        await pilot.press("f4", "ctrl+n", *"Memeriksa ulang")
         await pilot.press("f5")
         await settle(pilot, app, delay=0.3)
         assert "│ 9 │" in text_of(preview.canvas) or "( 9 )" in text_of(preview.canvas)
@@ -80,7 +80,7 @@ async def test_wide_terminal_shows_the_preview_beside_the_steps_and_redraws_whil
         await settle(pilot, app, delay=0.3)
         beside = app.screen.query_one("#steps-preview", PreviewPane)
         assert beside.display and beside.canvas is not None
-        await pilot.press("a", *"Memindai surat")
+        await pilot.press("ctrl+n", *"Memindai surat")
         await settle(pilot, app, delay=0.3)
         assert "Memindai surat" in text_of(beside.canvas)
     # The edit above is unsaved: under load the autosave tick may have kept it

@@ -18,7 +18,7 @@ async def test_revision_from_changes_is_one_undoable_edit_and_is_saved(surat):
         screen.commit(edits.set_step(screen.sop, 1, kegiatan="Memeriksa alamat dan perihal surat"))
         await pilot.press("f7")
         await settle(pilot, app)
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await settle(pilot, app)
         dialog = app.screen
         shown = str(dialog.query_one(".dialog-message").render())
@@ -49,7 +49,7 @@ async def test_nothing_changed_records_nothing(surat):
         before = app.screen.sop
         await pilot.press("f7")
         await settle(pilot, app)
-        await pilot.press("r")
+        await pilot.press("ctrl+r")
         await settle(pilot, app)
         assert app.screen.sop is before
         assert "Tidak ada perubahan" in list(app._notifications)[-1].message

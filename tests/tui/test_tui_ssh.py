@@ -13,13 +13,14 @@ import shlex
 import shutil
 import socket
 import subprocess
-import sys
 import time
 from pathlib import Path
 
 import pytest
 
 from soptui.loader import load
+from tests.tui.clerk import assert_saved_exactly, type_a_clerks_edits
+from tests.tui.terminal import Terminal, soptui
 
 SSHD = "/usr/sbin/sshd"
 TOOLS = ("ssh", "ssh-keygen", "tmux")
@@ -71,59 +72,6 @@ def sshd(tmp_path: Path, library: Path):
     server.wait(timeout=10)
 
 
-class Terminal:
-    """A tmux session on its own socket, 100x30, running one command."""
-
-    count = 0
-
-    def __init__(self, tmp_path: Path, command: str) -> None:
-        Terminal.count += 1
-        self.socket = str(tmp_path / f"tmux-{Terminal.count}.sock")
-        subprocess.run(
-            [
-                "tmux",
-                "-S",
-                self.socket,
-                "new-session",
-                "-d",
-                "-x",
-                "100",
-                "-y",
-                "30",
-                "-s",
-                "e2e",
-                f"{command}; echo EXIT=$?; sleep 60",
-            ],
-            check=True,
-        )
-
-    def screen(self) -> str:
-        return subprocess.run(
-            ["tmux", "-S", self.socket, "capture-pane", "-p", "-t", "e2e"], capture_output=True, text=True
-        ).stdout
-
-    def wait_for(self, text: str, timeout: float = 45) -> str:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            screen = self.screen()
-            if text in screen:
-                return screen
-            time.sleep(0.2)
-        raise AssertionError(f"{text!r} never appeared; the terminal shows:\n{self.screen()}")
-
-    def keys(self, *keys: str) -> None:
-        for key in keys:
-            subprocess.run(["tmux", "-S", self.socket, "send-keys", "-t", "e2e", key], check=True)
-            time.sleep(0.15)
-
-    def type(self, text: str) -> None:
-        subprocess.run(["tmux", "-S", self.socket, "send-keys", "-t", "e2e", "-l", text], check=True)
-        time.sleep(0.3)
-
-    def close(self) -> None:
-        subprocess.run(["tmux", "-S", self.socket, "kill-server"], capture_output=True)
-
-
 def ssh_command(port: int, key: Path, remote: str) -> str:
     options = [
         "-t",
@@ -141,13 +89,6 @@ def ssh_command(port: int, key: Path, remote: str) -> str:
         "BatchMode=yes",
     ]
     return shlex.join(["ssh", *options, f"{getpass.getuser()}@127.0.0.1", remote])
-
-
-def soptui(*arguments: str, folder: Path) -> str:
-    """The remote command: the same Python and soptui as this test, in ``folder``."""
-    source = Path(__file__).resolve().parents[2]
-    env = f"TERM=xterm-256color SOPTUI_LANG=id PYTHONPATH={shlex.quote(str(source))}"
-    return f"cd {shlex.quote(str(folder))} && env {env} {shlex.quote(sys.executable)} -m soptui {shlex.join(arguments)}"
 
 
 def test_edit_a_step_over_ssh_and_save(sshd, library, tmp_path):
@@ -199,3 +140,17 @@ def test_forced_command_opens_the_library_of_its_root_only(sshd, library, tmp_pa
         terminal.wait_for("EXIT=0")
     finally:
         terminal.close()
+
+
+def test_bursts_of_typing_over_ssh_are_saved_exactly(sshd, library, tmp_path):
+    """The clerk's typing of tests/tui/clerk.py, through sshd and ssh, at 80x24."""
+    port, key, _ = sshd
+    surat = library / "surat-masuk.sop.toml"
+    before = surat.read_text(encoding="utf-8")
+    remote = soptui("--root", str(library), "surat-masuk.sop.toml", folder=library, config=tmp_path / "config")
+    terminal = Terminal(tmp_path, ssh_command(port, key, remote), width=80, height=24)
+    try:
+        type_a_clerks_edits(terminal)
+    finally:
+        terminal.close()
+    assert_saved_exactly(surat, before)

@@ -11,42 +11,42 @@ from __future__ import annotations
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding
+from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
-from textual.widgets import Footer, Input, Static, TabbedContent, TabPane
+from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from soptui.diagnostics import Finding
 from soptui.i18n import t
 from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.document import Document
+from soptui.tui.holds import Held, Holding, held_findings, refused_values
+from soptui.tui.screens.navigation import NAVIGATION_KEYS, TABS, Navigation
 from soptui.tui.screens.safekeeping import Safekeeping
+from soptui.tui.text import focus_now, plain
 from soptui.tui.widgets.actors import ActorsPane
 from soptui.tui.widgets.findings import FindingsPane
+from soptui.tui.widgets.footer import KeyFooter
 from soptui.tui.widgets.identity import IdentityPane
 from soptui.tui.widgets.preview import PreviewPane
 from soptui.tui.widgets.records import RecordEditor, RecordsPane
 from soptui.tui.widgets.steps import StepsPane, StepTable
 
-TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
 CHECK_DELAY = 0.3
 #: The pane of each tab other than Langkah and Masalah, which have their own paths.
 PANES = {"identitas": "IdentityPane", "pelaksana": "ActorsPane", "pratinjau": "#preview-pane", "riwayat": "RecordsPane"}
 
 
-class EditorScreen(Safekeeping, Screen):
+class EditorScreen(Navigation, Holding, Safekeeping, Screen):
     BINDINGS = [
         Binding("ctrl+s", "save", t("tui.key.save"), priority=True, id="save"),
-        Binding("ctrl+z", "undo", t("tui.key.undo"), priority=True, id="undo"),
+        Binding("ctrl+z", "undo", t("tui.key.undo"), priority=True, show=False, id="undo"),  # footer: 80 columns
         Binding("ctrl+y", "redo", t("tui.key.redo"), priority=True, show=False, id="redo"),
         Binding("ctrl+e", "export", t("tui.key.export"), priority=True, id="export"),
-        Binding("f10", "close", t("tui.key.close"), id="close"),
-        Binding("escape", "back_to_table", show=False, id="back"),
-        *(
-            Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, id=f"tab-{tab}")
-            for n, tab in enumerate(TABS, start=2)
-        ),
+        Binding("f10", "close", t("tui.key.close"), show=False, id="close"),
+        *NAVIGATION_KEYS,
     ]
 
     def __init__(self, document: Document) -> None:
@@ -58,10 +58,17 @@ class EditorScreen(Safekeeping, Screen):
         self._warned_disk = False
         self._title = ""
         self.findings: list[Finding] | None = None  # None until the first check is done
+        self._checked: list[Finding] = []  # the checker's part of ``findings``
+        self.held: dict[tuple, Held] = {}  # typed text the SOP cannot take yet (see holds.py)
 
     @property
     def sop(self) -> Sop:
         return self.document.sop
+
+    @property
+    def unsaved(self) -> bool:
+        """Leaving now would lose something: unsaved edits, or text no edit could take yet."""
+        return self.document.dirty or bool(self.held)
 
     def compose(self) -> ComposeResult:
         yield Static("", id="editor-title", classes="title-bar")
@@ -78,7 +85,7 @@ class EditorScreen(Safekeeping, Screen):
                 yield Lazy(FindingsPane())
             with TabPane(t("tui.tab.riwayat"), id="tab-riwayat"):
                 yield Lazy(RecordsPane(self.sop))
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self._update_title()
@@ -103,6 +110,8 @@ class EditorScreen(Safekeeping, Screen):
     def changed(self, typing: bool = False) -> None:
         """The SOP is a new value: refresh what is visible now, the rest later."""
         self._stale = {tab for tab in TABS if tab != "masalah"}
+        if not typing:
+            self.forget_moved_rows()
         self._refresh_tab(self.active_tab, typing)
         self._update_title()
         self.schedule_check()
@@ -114,34 +123,20 @@ class EditorScreen(Safekeeping, Screen):
                 self.steps.show(self.sop, typing=typing)
             else:
                 for pane in self.query(PANES[tab]):  # none while mounted lazily: it shows the SOP of its mount
-                    pane.show(self.sop)
+                    pane.show(self.sop, typing=typing)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = (event.pane.id or "").removeprefix("tab-")
         self._refresh_tab(tab)
         self.document.history.seal()
 
-    def action_tab(self, tab: str) -> None:
-        self.query_one(TabbedContent).active = f"tab-{tab}"
-        self._refresh_tab(tab)
-        focus = {
-            "identitas": "#ident-nama",
-            "pelaksana": "#actor-table",
-            "langkah": "#step-table",
-            "pratinjau": "#preview-pane",
-            "masalah": "#finding-table",
-            "riwayat": "#records-riwayat .record-table",
-        }[tab]
-        for widget in self.query(focus):  # nothing yet if the tab is still being mounted
-            widget.focus()
-
     def _update_title(self) -> None:
-        marker = t("tui.editor.unsaved") if self.document.dirty else t("tui.editor.saved")
+        marker = t("tui.editor.unsaved") if self.unsaved else t("tui.editor.saved")
         name = self.sop.identitas.nama or self.document.path.name
         title = f"{marker}  {name} — {self.app.jail.display(self.document.path)}"
         if title != self._title:  # an update lays the screen out again: only when it changes
             self._title = title
-            self.query_one("#editor-title", Static).update(title)
+            self.query_one("#editor-title", Static).update(plain(title))
 
     # Checker and preview ----------------------------------------------------
 
@@ -155,19 +150,24 @@ class EditorScreen(Safekeeping, Screen):
 
     @work(thread=True, exclusive=True, group="check")
     def check_in_background(self, sop: Sop) -> None:
-        findings = self.document.findings(sop)
+        findings = self.document.findings(sop) + refused_values(sop, str(self.document.path))
         self.app.call_from_thread(self._show_findings, sop, findings)
 
-    def _show_findings(self, sop: Sop, findings: list[Finding]) -> None:
+    def _show_findings(self, sop: Sop, checked: list[Finding]) -> None:
         if sop is not self.sop or not self.is_attached:
             return  # an older value (a newer check is on its way), or the editor closed
-        self.findings = findings
+        self._checked = checked
+        self.findings = findings = held_findings(self.held, str(self.document.path)) + checked
         for pane in self.query(FindingsPane):  # not there yet while it is mounted lazily: it asks on mount
             pane.show(findings)
         errors = sum(f.severity == "error" for f in findings)
         label = t("tui.tab.masalah") + (f" ({len(findings)})" if findings else "")
-        self.query_one(TabbedContent).get_tab("tab-masalah").label = label
-        self.query_one(TabbedContent).get_tab("tab-masalah").set_class(errors > 0, "has-errors")
+        try:
+            tab = self.query_one(TabbedContent).get_tab("tab-masalah")
+        except NoMatches:
+            return  # the app is closing the screen
+        tab.label = label
+        tab.set_class(errors > 0, "has-errors")
 
     def follow_step(self, step_id: str) -> None:
         for preview in self.query(PreviewPane):
@@ -179,20 +179,13 @@ class EditorScreen(Safekeeping, Screen):
     def steps(self) -> StepsPane:
         return self.query_one(StepsPane)
 
-    def action_back_to_table(self) -> None:
-        """Escape in a form goes back to the tab's table, as Enter does."""
-        tables = {"identitas": None, "pelaksana": "#actor-table", "langkah": "#step-table", "masalah": "#finding-table"}
-        selector = tables.get(self.active_tab)
-        if selector is not None:
-            self.query_one(selector).focus()
-
     def action_step_add(self, after: int) -> None:
         index = self.steps.index
         at = 0 if index is None else index + after
-        sop = edits.insert_step(self.sop, at, edits.new_step(self.sop, index))
+        sop = edits.insert_step(self.sop, at, edits.new_step(self.sop, index, at))
         self.commit(sop)
         self.steps.show(sop, select=at)
-        self.query_one("#step-kegiatan", Input).focus()
+        focus_now(self.query_one("#step-kegiatan", Input))
 
     def action_step_delete(self) -> None:
         index = self.steps.index
@@ -216,7 +209,7 @@ class EditorScreen(Safekeeping, Screen):
             self.steps.show(sop, select=max(0, min(len(sop.langkah) - 1, index + delta)))
 
     def action_step_edit(self) -> None:
-        self.query_one("#step-kegiatan", Input).focus()
+        focus_now(self.query_one("#step-kegiatan", Input))
 
     def action_actor_add(self) -> None:
         self.query_one(ActorsPane).add()
@@ -234,64 +227,6 @@ class EditorScreen(Safekeeping, Screen):
         """Run a table action from the palette: show its tab first, so the user sees it happen."""
         self.action_tab(tab)
         action(*arguments)
-
-    # Masalah: jump to the field ----------------------------------------------
-
-    def action_jump_to_finding(self) -> None:
-        finding = self.query_one(FindingsPane).selected
-        if finding is not None:
-            self.jump(finding.field)
-
-    def jump(self, field: tuple) -> None:
-        """Show the tab and focus the widget that edits ``field``."""
-        head = field[0] if field else "identitas"
-        index = field[1] if len(field) > 1 and isinstance(field[1], int) else None
-        key = field[2] if len(field) > 2 else None
-        if head == "langkah" and index is not None and index < len(self.sop.langkah):
-            self.action_tab("langkah")
-            self.steps.select(index)
-            target = (
-                f"#step-{key}"
-                if key
-                in (
-                    "kegiatan",
-                    "pelaksana",
-                    "simbol",
-                    "kelengkapan",
-                    "waktu",
-                    "output",
-                    "keterangan",
-                    "lanjut",
-                    "ya",
-                    "tidak",
-                    "label_ya",
-                    "label_tidak",
-                    "id",
-                )
-                else None
-            )
-            widget = self.query_one(target) if target else self.query_one(StepTable)
-            self.call_after_refresh(widget.focus)
-        elif head == "pelaksana":
-            self.action_tab("pelaksana")
-            if index is not None:
-                self.query_one(ActorsPane).show(self.sop, select=index)
-        elif head in ("riwayat", "monitoring", "evaluasi"):
-            self.action_tab("riwayat")
-            editor = self.query_one(f"#records-{head}", RecordEditor)
-            if index is not None:
-                editor.show(self.sop, select=index)
-            self.call_after_refresh(editor.query_one("DataTable").focus)
-        else:
-            self.action_tab("identitas")
-            name = field[1] if len(field) > 1 else "nama"
-            selector = f"#signer-{field[2]}" if name == "disahkan_oleh" and len(field) > 2 else f"#ident-{name}"
-            matches = self.query(selector)
-            if matches:
-                widget = matches.first()
-                focusable = widget if widget.can_focus else widget.query("ItemList").first()
-                self.call_after_refresh(focusable.focus)
-                self.call_after_refresh(widget.scroll_visible)
 
     # Undo and redo (saving, conflicts and recovery: see safekeeping.py) -----
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import io
+import re
 from pathlib import Path
 from typing import Any
 
@@ -29,6 +30,8 @@ from soptui.store import ReadOnly, refuse_read_only
 from soptui.tui.dialogs import Dialog, confirm
 from soptui.tui.document import Document, recovery_path
 from soptui.tui.paths import OutsideRoot
+from soptui.tui.text import TextInput, plain
+from soptui.tui.textual_texts import Choice
 from soptui.tui.widgets.form import row
 
 
@@ -41,13 +44,22 @@ def default_output(source: Path, exporter: Exporter, export_dir: str = "") -> Pa
     return folder / (output_stem(source) + suffix)
 
 
+def option_label(option: Option) -> str:
+    """The option's name for people: its help's first words (``Ukuran kertas``), not ``paper``.
+
+    The exporter writes its help in the interface language; the key itself
+    (what ``-O paper=F4`` takes) is in the hint line under the options."""
+    words = re.split(r"[:(,;]", option.help, maxsplit=1)[0].strip()
+    return words or option.name
+
+
 def option_widget(option: Option) -> Checkbox | Select | Input:
     widget_id = f"option-{option.name}"
     if option.type is bool:
-        return Checkbox(option.help or option.name, bool(option.default), id=widget_id)
+        return Checkbox("", bool(option.default), id=widget_id)
     if option.choices:
-        return Select([(c, c) for c in option.choices], value=option.default, allow_blank=False, id=widget_id)
-    return Input(str(option.default), id=widget_id)
+        return Choice([(c, c) for c in option.choices], value=option.default, allow_blank=False, id=widget_id)
+    return TextInput(str(option.default), id=widget_id)
 
 
 def option_value(option: Option, widget: Checkbox | Select | Input) -> Any:
@@ -67,10 +79,11 @@ class ExportDialog(Dialog):
         with Vertical(classes="dialog export-dialog"):
             yield Label(t("tui.export.title"), classes="dialog-title")
             yield row(
-                t("tui.export.format"), Select([], allow_blank=True, prompt=t("tui.export.loading"), id="export-format")
+                t("tui.export.format"), Choice([], allow_blank=True, prompt=t("tui.export.loading"), id="export-format")
             )
             yield VerticalScroll(id="export-options")
-            yield row(t("tui.export.output"), Input(id="export-output"))
+            yield Static("", id="export-hint", classes="dialog-hint")
+            yield row(t("tui.export.output"), TextInput(id="export-output"))
             yield Static("", id="export-error", classes="error-text")
             yield ProgressBar(total=None, show_eta=False, id="export-progress")
             with Horizontal(classes="dialog-buttons"):
@@ -114,10 +127,17 @@ class ExportDialog(Dialog):
         exporter = self.exporter
         container = self.query_one("#export-options", VerticalScroll)
         await container.remove_children()
-        await container.mount_all([row(option.name, option_widget(option)) for option in exporter.options])
+        await container.mount_all([row(option_label(option), option_widget(option)) for option in exporter.options])
         self.query_one("#export-output", Input).value = self.app.jail.display(
             default_output(self.document.path, exporter, self.app.config.export_dir)
         )
+
+    def on_descendant_focus(self, event) -> None:
+        """Under the options: the whole help of the one with the focus, and its key for ``-O``."""
+        name = (event.widget.id or "").removeprefix("option-")
+        option = next((o for o in self.exporter.options if o.name == name), None) if self.exporter else None
+        text = f"{option.help} (-O {option.name}=…)" if option else ""
+        self.query_one("#export-hint", Static).update(plain(text))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
         event.stop()
@@ -138,7 +158,7 @@ class ExportDialog(Dialog):
         try:
             options = {o.name: option_value(o, self.query_one(f"#option-{o.name}")) for o in exporter.options}
         except ValueError as problem:
-            error.update(t("tui.export.bad_option", reason=str(problem)))
+            error.update(plain(t("tui.export.bad_option", reason=str(problem))))
             return
         try:
             output = self.app.jail.check(self.query_one("#export-output", Input).value.strip())
@@ -146,11 +166,11 @@ class ExportDialog(Dialog):
             error.update(t("tui.root.outside"))
             return
         if not output.parent.is_dir():
-            error.update(t("tui.export.no_folder", folder=self.app.jail.display(output.parent)))
+            error.update(plain(t("tui.export.no_folder", folder=self.app.jail.display(output.parent))))
             return
         problem = self.unsafe_output(output)
         if problem:
-            error.update(problem)
+            error.update(plain(problem))
             return
         error.update("")
         if output.exists():
@@ -212,7 +232,7 @@ class ExportDialog(Dialog):
     def _failed(self, reason: str) -> None:
         self.query_one("#export-progress").display = False
         self.query_one("#export-run", Button).disabled = False
-        self.query_one("#export-error", Static).update(t("tui.export.failed", reason=reason))
+        self.query_one("#export-error", Static).update(plain(t("tui.export.failed", reason=reason)))
 
     def _done(self, output: Path, pages: int | None) -> None:
         name = self.app.jail.display(output)

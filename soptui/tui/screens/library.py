@@ -9,6 +9,7 @@ typing filters, the arrow keys move through the table, Enter opens.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -16,17 +17,21 @@ from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
-from textual.widgets import DataTable, Footer, Input, Static
+from textual.widgets import DataTable, Input, Static
 
 from soptui.i18n import t
 from soptui.library import copy_file, move_to_trash, rename_file
 from soptui.tui.dialogs import PromptDialog, confirm
 from soptui.tui.paths import OutsideRoot
+from soptui.tui.text import TextInput, plain
+from soptui.tui.widgets.columns import Column, FittedTable
+from soptui.tui.widgets.footer import KeyFooter
 from soptui.tui.widgets.form import row_index
 
 SUFFIX = ".sop.toml"
-COLUMNS = ("nomor", "nama", "unit", "steps", "errors", "warnings", "changed")
-MAX_WIDTH = {"nomor": 30, "nama": 50, "unit": 30, "steps": 8, "errors": 8, "warnings": 10, "changed": 16}
+#: The table's columns: (key, widest, rank); Nama SOP takes the room the others leave.
+COLUMNS = (("nomor", 28, 0), ("nama", 28, 1), ("unit", 30, 5), ("steps", 8, 4), ("errors", 8, 2),
+           ("warnings", 10, 3), ("changed", 16, 6))
 
 
 @dataclass(frozen=True)
@@ -80,8 +85,17 @@ def read_entry(path: Path) -> Entry:
 
 
 def sop_file_name(name: str) -> str:
-    """What the user typed, made a file name: ``surat keluar`` -> ``surat keluar.sop.toml``."""
-    return name if name.endswith(".toml") else name + SUFFIX
+    """What the user typed, made a file name that needs no quoting in a shell.
+
+    ``Surat Keluar`` -> ``surat-keluar.sop.toml``; a name ending in ``.toml``
+    is kept but for its spaces (``surat keluar.toml`` -> ``surat-keluar.toml``);
+    a folder typed before the name stays (``arsip/surat``)."""
+    folder, _, base = name.strip().rpartition("/")
+    if base.endswith(".toml"):
+        base = re.sub(r"\s+", "-", base)
+    else:
+        base = (re.sub(r"[^a-z0-9]+", "-", base.lower()).strip("-") or "sop") + SUFFIX
+    return f"{folder}/{base}" if folder else base
 
 
 class LibraryScreen(Screen):
@@ -105,15 +119,17 @@ class LibraryScreen(Screen):
         self.folder = folder
         self.entries: list[Entry] = []
         self.shown: list[Entry] = []
+        self.reading = True  # the folder is still being read (not "loading": that is Textual's spinner)
 
     def compose(self) -> ComposeResult:
         shown = self.app.jail.display(self.folder)
         shown = self.folder.name if shown == "." else shown
-        yield Static(t("tui.library.title", folder=shown), id="library-title", classes="title-bar")
-        yield Input(placeholder=t("tui.library.filter"), id="library-filter")
-        yield DataTable(id="library-table", cursor_type="row", zebra_stripes=True)
+        yield Static(plain(t("tui.library.title", folder=shown)), id="library-title", classes="title-bar")
+        yield TextInput(placeholder=t("tui.library.filter"), id="library-filter")
+        columns = [Column(key, t(f"tui.library.col.{key}"), width, rank, key == "nama") for key, width, rank in COLUMNS]
+        yield FittedTable(columns, id="library-table", cursor_type="row", zebra_stripes=True)
         yield Static("", id="library-status")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         self.query_one("#library-filter").focus()
@@ -121,6 +137,7 @@ class LibraryScreen(Screen):
 
     def action_reload(self) -> None:
         self.entries = []
+        self.reading = True  # the folder is still being read (not "loading": that is Textual's spinner)
         self.query_one("#library-status", Static).update(t("tui.library.loading"))
         self.load_entries()
 
@@ -142,9 +159,8 @@ class LibraryScreen(Screen):
 
     def add_entries(self, entries: list[Entry], done: bool) -> None:
         self.entries.extend(entries)
+        self.reading = not done
         self.refilter()
-        status = t("tui.library.count", count=len(self.entries)) if done else t("tui.library.loading")
-        self.query_one("#library-status", Static).update(status)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         self.refilter()
@@ -154,18 +170,22 @@ class LibraryScreen(Screen):
         current = select or (self.selected.path if self.selected else None)
         words = self.query_one("#library-filter", Input).value.lower().split()
         self.shown = [entry for entry in self.entries if entry.matches(words)]
-        rows = [entry.cells() for entry in self.shown]
-        table.clear(columns=True)  # widths set from the rows: auto widths were at times left at the header's
-        for number, key in enumerate(COLUMNS):
-            label = t(f"tui.library.col.{key}")
-            width = max([len(label), *(len(cells[number]) for cells in rows)])
-            table.add_column(label, key=key, width=min(width, MAX_WIDTH[key]))
-        for entry, cells in zip(self.shown, rows):
-            table.add_row(*cells, key=str(entry.path))
+        table.set_rows([entry.cells() for entry in self.shown], [str(entry.path) for entry in self.shown])
+        self._show_count()
         if current is not None:
             for index, entry in enumerate(self.shown):
                 if entry.path == current:
                     table.move_cursor(row=index)
+
+    def _show_count(self) -> None:
+        """How many files there are, and how many the filter shows."""
+        if self.reading:
+            status = t("tui.library.loading")
+        elif len(self.shown) == len(self.entries):
+            status = t("tui.library.count", count=len(self.entries))
+        else:
+            status = t("tui.library.count_filtered", shown=len(self.shown), count=len(self.entries))
+        self.query_one("#library-status", Static).update(status)
 
     @property
     def selected(self) -> Entry | None:
@@ -194,7 +214,7 @@ class LibraryScreen(Screen):
         if self.entries:
             self.action_reload()
 
-    def _ask_name(self, title: str, value: str, then, folder: Path | None = None) -> None:
+    def _ask_name(self, title: str, value: str, then, folder: Path | None = None, placeholder: str = "") -> None:
         folder = folder or self.folder
 
         def check(name: str) -> str | None:
@@ -212,9 +232,13 @@ class LibraryScreen(Screen):
 
         def done(name: str | None) -> None:
             if name:
-                then(self.app.jail.check(folder / sop_file_name(name)))
+                then(self.app.jail.check(folder / sop_file_name(name)), name)
 
-        self.app.push_screen(PromptDialog(title, value, check, placeholder="surat-keluar.sop.toml"), done)
+        def hint(name: str) -> str:
+            return t("tui.library.file_hint", name=sop_file_name(name)) if name.strip() else ""
+
+        dialog = PromptDialog(title, value, check, placeholder=placeholder or "surat-keluar.sop.toml", hint=hint)
+        self.app.push_screen(dialog, done)
 
     def _file_operation(self, operation, *arguments) -> bool:
         """Run a rename, copy or move to .trash; a failure (the folder went away, no permission, outside --root) is a message."""
@@ -226,14 +250,18 @@ class LibraryScreen(Screen):
         return True
 
     def action_new(self) -> None:
-        self._ask_name(t("tui.library.new_title"), "", lambda path: self.app.open_sop(path, create=True))
+        def create(path: Path, typed: str) -> None:
+            nama = None if typed.strip().endswith(".toml") else typed.strip()  # an SOP name, not a file name
+            self.app.open_sop(path, create=True, nama=nama)
+
+        self._ask_name(t("tui.library.new_title"), "", create, placeholder=t("tui.library.new_placeholder"))
 
     def action_duplicate(self) -> None:
         entry = self.selected
         if entry is None:
             return
 
-        def copy(target: Path) -> None:
+        def copy(target: Path, _typed: str) -> None:
             if not self._file_operation(copy_file, entry.path, target):
                 return
             self.notify(t("tui.library.duplicated", name=target.name))
@@ -249,7 +277,7 @@ class LibraryScreen(Screen):
         if entry is None:
             return
 
-        def rename(target: Path) -> None:
+        def rename(target: Path, _typed: str) -> None:
             if not self._file_operation(rename_file, entry.path, target):
                 return
             self.notify(t("tui.library.renamed", name=target.name))

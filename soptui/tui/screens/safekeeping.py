@@ -34,6 +34,8 @@ class Safekeeping:
     _recovery_problem: str | None = None  # the last reason the recovery file could not be written
 
     def action_save(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
+        if self.refuse_save():  # a field holds what the SOP cannot take, or the file would be refused
+            return
         self.save_in_background(self.sop, force, then)
 
     @work(thread=True, exclusive=True, group="save")
@@ -178,6 +180,8 @@ class Safekeeping:
         return self.document.path.parent / sop_file_name(value)
 
     def _save_as(self, target: Path, then: Callable[[], None] | None) -> None:
+        if self.refuse_save():
+            return
         self.save_as_in_background(self.sop, target, then)
 
     @work(thread=True, exclusive=True, group="save")
@@ -217,7 +221,7 @@ class Safekeeping:
             else:
                 self.app.switch_screen(LibraryScreen(self.document.path.parent))
 
-        if self.document.dirty:
+        if self.unsaved:
             self.ask_before_leaving(leave)
         else:
             leave()

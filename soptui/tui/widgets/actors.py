@@ -15,16 +15,17 @@ from soptui.i18n import t
 from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.dialogs import ChoiceDialog, PickDialog, PromptDialog
-from soptui.tui.widgets.form import IdValidator, row, row_index, set_value
+from soptui.tui.text import TextInput, focus_now, plain
+from soptui.tui.widgets.form import IdValidator, failure, row, row_index, set_value
 
 
 class ActorTable(DataTable):
     BINDINGS = [
-        Binding("a,insert", "screen.actor_add", t("tui.key.add"), id="actor-add"),
-        Binding("r,enter", "screen.actor_rename", t("tui.key.rename"), id="actor-rename"),
-        Binding("d,delete", "screen.actor_delete", t("tui.key.delete"), id="actor-delete"),
-        Binding("shift+up", "screen.actor_move(-1)", t("tui.key.move_up"), id="actor-up"),
-        Binding("shift+down", "screen.actor_move(1)", t("tui.key.move_down"), id="actor-down"),
+        Binding("enter", "screen.actor_rename", t("tui.key.edit"), id="actor-rename", priority=True),
+        Binding("ctrl+n,insert", "screen.actor_add", t("tui.key.add"), id="actor-add", priority=True),
+        Binding("delete", "screen.actor_delete", t("tui.key.delete"), id="actor-delete", priority=True),
+        Binding("shift+up", "screen.actor_move(-1)", t("tui.key.move_up"), id="actor-up", priority=True),
+        Binding("shift+down", "screen.actor_move(1)", t("tui.key.move_down"), id="actor-down", priority=True),
     ]
 
 
@@ -32,6 +33,7 @@ class ActorsPane(Vertical):
     def __init__(self, sop: Sop) -> None:
         super().__init__(id="actors-pane")
         self.sop = sop
+        self._form_index: int | None = None  # the actor the form shows
 
     def compose(self) -> ComposeResult:
         table = ActorTable(id="actor-table", cursor_type="row")
@@ -39,33 +41,42 @@ class ActorsPane(Vertical):
             table.add_column(t(f"tui.actors.col.{key}"), key=key)
         yield table
         yield Label(t("tui.actors.form"), classes="section-label")
-        yield row(t("tui.actors.nama"), Input(id="actor-nama"))
-        yield row(t("tui.actors.id"), Input(id="actor-id", validators=[IdValidator()]))
+        yield row(t("tui.actors.nama"), TextInput(id="actor-nama"))
+        yield row(t("tui.actors.id"), TextInput(id="actor-id", validators=[IdValidator(self._other_ids)]))
 
     def on_mount(self) -> None:
         self.show(getattr(self.screen, "sop", self.sop))  # edits may come before a lazy mount
+
+    def _other_ids(self) -> set[str]:
+        index = self.index
+        return {actor.id for i, actor in enumerate(self.sop.pelaksana) if i != index}
 
     @property
     def index(self) -> int | None:
         table = self.query_one(ActorTable)
         return row_index(table, len(self.sop.pelaksana))
 
-    def show(self, sop: Sop, select: int | None = None) -> None:
+    def show(self, sop: Sop, select: int | None = None, typing: bool = False) -> None:
+        """Show ``sop``; while ``typing``, the field being typed in is left as it is."""
         self.sop = sop
         table = self.query_one(ActorTable)
         keep = self.index if select is None else select
         table.clear()
         for number, actor in enumerate(sop.pelaksana, start=1):
-            table.add_row(str(number), actor.nama, actor.id, str(len(edits.steps_of_actor(sop, actor.id))))
+            steps = len(edits.steps_of_actor(sop, actor.id))
+            table.add_row(str(number), plain(actor.nama), plain(actor.id), str(steps))
         if sop.pelaksana:
             table.move_cursor(row=min(keep or 0, len(sop.pelaksana) - 1))
-        self._show_form()
+        self._show_form(force=not typing)
 
-    def _show_form(self) -> None:
+    def _show_form(self, force: bool = False) -> None:
         index = self.index
+        force = force or index != self._form_index
+        self._form_index = index
         actor = self.sop.pelaksana[index] if index is not None else None
-        set_value(self.query_one("#actor-nama", Input), actor.nama if actor else "")
-        set_value(self.query_one("#actor-id", Input), actor.id if actor else "")
+        set_value(self.query_one("#actor-nama", Input), actor.nama if actor else "", force)
+        held = self.screen.held_text(("pelaksana", index, "id"))
+        set_value(self.query_one("#actor-id", Input), held if held is not None else actor.id if actor else "", force)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -78,14 +89,12 @@ class ActorsPane(Vertical):
             return
         key = (event.input.id or "").removeprefix("actor-")
         if key == "id":
-            taken = {a.id for i, a in enumerate(self.sop.pelaksana) if i != index}
-            if not event.validation_result or not event.validation_result.is_valid or event.value in taken:
+            problem = failure(event.validation_result)
+            if problem:
+                self.screen.hold(("pelaksana", index, "id"), event.value, problem)
                 return
+            self.screen.release(("pelaksana", index, "id"))
         self.screen.commit(edits.set_actor(self.sop, index, **{key: event.value}), group=f"actor-{index}-{key}")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(ActorTable).focus()
 
     def add(self) -> None:
         def done(nama: str | None) -> None:
@@ -100,7 +109,7 @@ class ActorsPane(Vertical):
 
     def rename(self) -> None:
         if self.index is not None:
-            self.query_one("#actor-nama", Input).focus()
+            focus_now(self.query_one("#actor-nama", Input))
 
     def move(self, delta: int) -> None:
         index = self.index
@@ -117,6 +126,7 @@ class ActorsPane(Vertical):
         used = edits.steps_of_actor(self.sop, actor.id)
         if not used:
             self.screen.commit(edits.delete_actor(self.sop, index))
+            self.notify(t("tui.actors.deleted", nama=actor.nama), timeout=4)
             return
         others = [(a.id, a.nama) for a in self.sop.pelaksana if a.id != actor.id]
         message = t("tui.actors.in_use", nama=actor.nama, count=len(used), steps=", ".join(used[:6]))

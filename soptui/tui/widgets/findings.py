@@ -9,11 +9,12 @@ from textual.widgets import DataTable, Static
 
 from soptui.diagnostics import Finding
 from soptui.i18n import t
+from soptui.tui.text import plain
 from soptui.tui.widgets.form import row_index
 
 
 class FindingTable(DataTable):
-    BINDINGS = [Binding("enter", "screen.jump_to_finding", t("tui.key.jump"), id="finding-jump")]
+    BINDINGS = [Binding("enter", "screen.jump_to_finding", t("tui.key.jump"), id="finding-jump", priority=True)]
 
 
 class FindingsPane(Vertical):
@@ -41,7 +42,7 @@ class FindingsPane(Vertical):
         table.clear()
         for finding in self.findings:
             severity = t(f"tui.findings.{finding.severity}")
-            table.add_row(severity, finding.code, finding.field_name or "-", finding.message())
+            table.add_row(severity, finding.code, plain(finding.field_name or "-"), plain(finding.message()))
         if self.findings:
             table.move_cursor(row=min(keep, len(self.findings) - 1))
         errors = sum(f.severity == "error" for f in findings)
@@ -51,6 +52,7 @@ class FindingsPane(Vertical):
             else t("tui.findings.none")
         )
         self.query_one("#findings-summary", Static).update(summary)
+        self._show_detail()  # the row under the cursor may now be another finding, or none
 
     @property
     def selected(self) -> Finding | None:
@@ -60,9 +62,12 @@ class FindingsPane(Vertical):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
+        self._show_detail()
+
+    def _show_detail(self) -> None:
         finding = self.selected
         detail = f"{finding.code} {finding.field_name}: {finding.message()}" if finding else ""
-        self.query_one("#finding-detail", Static).update(detail)
+        self.query_one("#finding-detail", Static).update(plain(detail))
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()

@@ -5,12 +5,13 @@ from __future__ import annotations
 from dataclasses import replace
 
 from textual.app import ComposeResult
-from textual.containers import VerticalScroll
 from textual.widgets import Input, Label, Select
 
 from soptui.i18n import t
 from soptui.model import IDENTITY_LISTS, JENIS_VALUES, Signer, Sop
-from soptui.tui.widgets.form import DateValidator, date_text, parse_date, row, set_value
+from soptui.tui.text import TextInput
+from soptui.tui.textual_texts import Choice
+from soptui.tui.widgets.form import DateValidator, FormScroll, date_text, failure, parse_date, row, set_value
 from soptui.tui.widgets.listedit import ListEditor
 
 TEXT_FIELDS = ("nama", "nomor", "logo")
@@ -18,7 +19,7 @@ DATE_FIELDS = ("tanggal_pembuatan", "tanggal_revisi", "tanggal_efektif")
 SIGNER_FIELDS = ("jabatan", "nama", "nip", "pangkat")
 
 
-class IdentityPane(VerticalScroll):
+class IdentityPane(FormScroll):
     """Edits the identity; each change goes to the editor as one edit."""
 
     def __init__(self, sop: Sop) -> None:
@@ -27,21 +28,23 @@ class IdentityPane(VerticalScroll):
 
     def compose(self) -> ComposeResult:
         identity = self.sop.identitas
-        yield row(t("tui.identity.nama"), Input(identity.nama, id="ident-nama"))
-        yield row(t("tui.identity.nomor"), Input(identity.nomor, id="ident-nomor"))
+        yield row(t("tui.identity.nama"), TextInput(identity.nama, id="ident-nama"))
+        yield row(t("tui.identity.nomor"), TextInput(identity.nomor, id="ident-nomor"))
         jenis = [(t(f"tui.identity.jenis_{value}"), value) for value in JENIS_VALUES]
-        yield row(t("tui.identity.jenis"), Select(jenis, value=identity.jenis, allow_blank=False, id="ident-jenis"))
+        yield row(t("tui.identity.jenis"), Choice(jenis, value=identity.jenis, allow_blank=False, id="ident-jenis"))
         yield ListEditor(t("tui.identity.instansi"), identity.instansi, id="ident-instansi")
-        yield row(t("tui.identity.logo"), Input(identity.logo or "", id="ident-logo"))
+        yield row(t("tui.identity.logo"), TextInput(identity.logo or "", id="ident-logo"))
         for name in DATE_FIELDS:
             required = name == "tanggal_pembuatan"
             value = date_text(getattr(identity, name))
-            widget = Input(value, placeholder="YYYY-MM-DD", validators=[DateValidator(required)], id=f"ident-{name}")
+            widget = TextInput(
+                value, placeholder=t("tui.date.placeholder"), validators=[DateValidator(required)], id=f"ident-{name}"
+            )
             yield row(t(f"tui.identity.{name}"), widget)
         yield Label(t("tui.identity.signer"), classes="section-label")
         signer = identity.disahkan_oleh or Signer()
         for name in SIGNER_FIELDS:
-            yield row(t(f"tui.identity.signer_{name}"), Input(getattr(signer, name) or "", id=f"signer-{name}"))
+            yield row(t(f"tui.identity.signer_{name}"), TextInput(getattr(signer, name) or "", id=f"signer-{name}"))
         for name in IDENTITY_LISTS:
             yield ListEditor(t(f"tui.identity.{name}"), getattr(identity, name), id=f"ident-{name}")
 
@@ -50,22 +53,26 @@ class IdentityPane(VerticalScroll):
         if current is not self.sop:  # edits came before this lazily mounted tab
             self.show(current)
 
-    def show(self, sop: Sop) -> None:
-        """Bring every widget in line with ``sop`` (after undo, redo, reload)."""
+    def show(self, sop: Sop, typing: bool = False) -> None:
+        """Bring every widget in line with ``sop``; while ``typing``, not the field being typed in."""
         self.sop = sop
+        force = not typing
         identity = sop.identitas
         for name in TEXT_FIELDS:
-            set_value(self.query_one(f"#ident-{name}", Input), getattr(identity, name))
-        set_value(self.query_one("#ident-jenis", Select), identity.jenis)
+            set_value(self.query_one(f"#ident-{name}", Input), getattr(identity, name), force)
+        set_value(self.query_one("#ident-jenis", Select), identity.jenis, force)
         for name in DATE_FIELDS:
             widget = self.query_one(f"#ident-{name}", Input)
-            if parse_date(widget.value) != getattr(identity, name) or not widget.value:
-                set_value(widget, date_text(getattr(identity, name)))
+            held = self.screen.held_text(("identitas", name))
+            if held is not None:  # typed, not a date yet: stays as typed (Masalah lists it)
+                set_value(widget, held, force)
+            elif parse_date(widget.value) != getattr(identity, name) or not widget.value:
+                set_value(widget, date_text(getattr(identity, name)), force)
         signer = identity.disahkan_oleh or Signer()
         for name in SIGNER_FIELDS:
-            set_value(self.query_one(f"#signer-{name}", Input), getattr(signer, name))
+            set_value(self.query_one(f"#signer-{name}", Input), getattr(signer, name), force)
         for name in ("instansi", *IDENTITY_LISTS):
-            self.query_one(f"#ident-{name}", ListEditor).set_items(getattr(identity, name))
+            self.query_one(f"#ident-{name}", ListEditor).set_items(getattr(identity, name), force)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         widget_id = event.input.id or ""
@@ -77,8 +84,11 @@ class IdentityPane(VerticalScroll):
         if kind == "signer":
             self.edit_signer(name, value)
         elif name in DATE_FIELDS:
-            if event.validation_result is not None and not event.validation_result.is_valid:
+            problem = failure(event.validation_result)
+            if problem:
+                self.screen.hold(("identitas", name), value, problem)
                 return
+            self.screen.release(("identitas", name))
             self.screen.commit(self.sop.with_identity(**{name: parse_date(value)}), group=widget_id)
         else:
             self.screen.commit(

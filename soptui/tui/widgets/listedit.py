@@ -16,6 +16,7 @@ from textual.widgets import Input, Label, OptionList
 from textual.widgets.option_list import Option
 
 from soptui.i18n import t
+from soptui.tui.text import TextInput, focus_now, plain
 from soptui.tui.widgets.form import set_value
 
 
@@ -23,12 +24,25 @@ class ItemList(OptionList):
     """The items; its bindings act on the highlighted one."""
 
     BINDINGS = [
-        Binding("a,insert", "add", t("tui.key.add"), id="list-add"),
-        Binding("d,delete", "remove", t("tui.key.delete"), id="list-delete"),
-        Binding("shift+up", "move(-1)", t("tui.key.move_up"), id="list-up"),
-        Binding("shift+down", "move(1)", t("tui.key.move_down"), id="list-down"),
-        Binding("enter,e", "edit", t("tui.key.edit"), id="list-edit"),
+        Binding("enter", "edit", t("tui.key.edit"), id="list-edit", priority=True),
+        Binding("ctrl+n,insert", "add", t("tui.key.add"), id="list-add", priority=True),
+        Binding("delete", "remove", t("tui.key.delete"), id="list-delete", priority=True),
+        Binding("shift+up", "move(-1)", t("tui.key.move_up"), id="list-up", show=False, priority=True),
+        Binding("shift+down", "move(1)", t("tui.key.move_down"), id="list-down", show=False, priority=True),
     ]
+
+    def action_cursor_down(self) -> None:
+        """Past the last item, ↓ goes on to the next field of the form (↑ before the first, back)."""
+        if self.highlighted is None or self.highlighted >= self.option_count - 1:
+            self.screen.focus_next()
+        else:
+            super().action_cursor_down()
+
+    def action_cursor_up(self) -> None:
+        if not self.highlighted:
+            self.screen.focus_previous()
+        else:
+            super().action_cursor_up()
 
     def action_add(self) -> None:
         self.parent.add_item()
@@ -40,7 +54,7 @@ class ItemList(OptionList):
         self.parent.move_item(delta)
 
     def action_edit(self) -> None:
-        self.parent.query_one(Input).focus()
+        focus_now(self.parent.query_one(Input))
 
 
 class ListEditor(Vertical):
@@ -57,11 +71,12 @@ class ListEditor(Vertical):
         super().__init__(id=id, classes="list-editor")
         self.label = label
         self.items = tuple(items)
+        self._shown: int | None = None  # the item the field shows
 
     def compose(self) -> ComposeResult:
         yield Label(self.label, classes="list-label")
         yield ItemList(*self._options(), classes="list-items")
-        yield Input(placeholder=t("tui.list.placeholder"), classes="list-input")
+        yield TextInput(placeholder=t("tui.list.placeholder"), classes="list-input")
 
     def on_mount(self) -> None:
         if self.items:
@@ -70,15 +85,16 @@ class ListEditor(Vertical):
     def _options(self) -> list[Option]:
         if not self.items:
             return [Option(t("tui.list.empty"), disabled=True)]
-        return [Option(f"{n}. {text or t('tui.list.blank')}") for n, text in enumerate(self.items, start=1)]
+        return [Option(plain(f"{n}. {text or t('tui.list.blank')}")) for n, text in enumerate(self.items, start=1)]
 
     @property
     def index(self) -> int | None:
         highlighted = self.query_one(ItemList).highlighted
         return highlighted if self.items and highlighted is not None and highlighted < len(self.items) else None
 
-    def set_items(self, items: tuple[str, ...]) -> None:
-        """Show the model's items, keeping the highlight where it was."""
+    def set_items(self, items: tuple[str, ...], force: bool = True) -> None:
+        """Show the model's items, keeping the highlight where it was (the item
+        being typed in is left as typed unless ``force``: see ``set_value``)."""
         items = tuple(items)
         if items == self.items and self.is_mounted:
             return
@@ -89,35 +105,33 @@ class ListEditor(Vertical):
         option_list.add_options(self._options())
         if items:
             option_list.highlighted = min(keep or 0, len(items) - 1)
-        self._show_current()
+        self._show_current(force)
 
-    def _show_current(self) -> None:
+    def _show_current(self, force: bool = True) -> None:
+        """Put the highlighted item in the field; a focused field showing that item already is left alone."""
         index = self.index
-        set_value(self.query_one(Input), self.items[index] if index is not None else "")
+        force = force or index != self._shown
+        self._shown = index
+        set_value(self.query_one(Input), self.items[index] if index is not None else "", force)
 
     def on_option_list_option_highlighted(self, event: OptionList.OptionHighlighted) -> None:
         event.stop()
-        self._show_current()
+        self._show_current(force=False)
 
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
-        self.query_one(Input).focus()
+        focus_now(self.query_one(Input))
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         index = self.index
-        if index is None:
-            if not event.value:
-                return
-            self._change((event.value,), 0)
+        if index is None:  # typing into an empty list makes its first item
+            if event.value:
+                self._change((event.value,), 0, typing=True)
             return
         items = list(self.items)
         items[index] = event.value
-        self._change(tuple(items), index, rebuild=False)
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(ItemList).focus()
+        self._change(tuple(items), index, typing=True)
 
     def add_item(self) -> None:
         index = self.index
@@ -125,13 +139,14 @@ class ListEditor(Vertical):
         items = list(self.items)
         items.insert(at, "")
         self._change(tuple(items), at)
-        self.query_one(Input).focus()
+        focus_now(self.query_one(Input))
 
     def remove_item(self) -> None:
         index = self.index
         if index is None:
             return
         self._change(tuple(item for i, item in enumerate(self.items) if i != index), max(0, index - 1))
+        self.notify(t("tui.list.deleted"), timeout=4)
 
     def move_item(self, delta: int) -> None:
         from soptui.tui.edits import moved
@@ -141,9 +156,11 @@ class ListEditor(Vertical):
             return
         self._change(moved(self.items, index, delta), max(0, min(len(self.items) - 1, index + delta)))
 
-    def _change(self, items: tuple[str, ...], highlight: int, rebuild: bool = True) -> None:
+    def _change(self, items: tuple[str, ...], highlight: int, typing: bool = False) -> None:
+        """Show ``items`` and tell the tab; while ``typing`` the field is not written
+        to: it already shows what was typed, maybe more than ``items`` has yet."""
         option_list = self.query_one(ItemList)
-        if rebuild or len(items) != len(self.items):
+        if len(items) != len(self.items) or not typing:
             self.items = items
             option_list.clear_options()
             option_list.add_options(self._options())
@@ -152,5 +169,8 @@ class ListEditor(Vertical):
             option_list.replace_option_prompt_at_index(highlight, self._options()[highlight].prompt)
         if items:
             option_list.highlighted = highlight
-        self._show_current()
-        self.post_message(self.Changed(self, items, typing=not rebuild))
+        if typing:
+            self._shown = highlight
+        else:
+            self._show_current()
+        self.post_message(self.Changed(self, items, typing=typing))

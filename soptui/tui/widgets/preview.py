@@ -9,19 +9,27 @@ thread a moment after an edit, never on the key press itself.
 
 from __future__ import annotations
 
+import re
+
 from rich.style import Style
 from rich.text import Text as RichText
 from textual import work
 from textual.app import ComposeResult
+from textual.binding import Binding
 from textual.containers import ScrollableContainer
 from textual.timer import Timer
 from textual.widgets import Static
 
 from soptui.i18n import t
 from soptui.model import Sop
+from soptui.terminal import UNPRINTABLE
 from soptui.tui.canvas import Canvas, draw_page
+from soptui.tui.text import plain
 
 DELAY = 0.15
+SIDEWAYS = 12  # columns per Left/Right: about one actor's column of the drawing
+#: Characters that would be commands to the terminal (a file cannot hold them; a paste is escaped).
+_CONTROL = re.compile(f"[{UNPRINTABLE}\t\n\r]")
 
 
 def preview_layout(sop: Sop):
@@ -50,14 +58,29 @@ def rich_text(canvas: Canvas, styles: dict[str, Style]) -> RichText:
         start = 0
         for index in range(1, len(chars) + 1):
             if index == len(chars) or names[index] != names[start]:
-                text.append("".join(chars[start:index]), styles.get(names[start]) or "")
+                run = _CONTROL.sub("\ufffd", "".join(chars[start:index]))  # one cell each: the drawing stays aligned
+                text.append(run, styles.get(names[start]) or "")
                 start = index
         text.append("\n")
     return text
 
 
 class PreviewPane(ScrollableContainer, can_focus=True):
+    """The drawing scrolls as a page does: a step column at a time sideways, Home to its left edge."""
+
     COMPONENT_CLASSES = {f"preview--{name}" for name in STYLE_NAMES}
+    BINDINGS = [
+        Binding("left", f"sideways(-{SIDEWAYS})", t("tui.preview.left"), show=False),
+        Binding("right", f"sideways({SIDEWAYS})", t("tui.preview.right"), show=False),
+        Binding("up", "scroll_up", t("tui.preview.up"), show=False),
+        Binding("down", "scroll_down", t("tui.preview.down"), show=False),
+        Binding("home", "edge(0)", t("tui.preview.home"), show=False),
+        Binding("end", "edge(1)", t("tui.preview.end"), show=False),
+        Binding("pageup", "page_up", t("tui.preview.page_up"), show=False),
+        Binding("pagedown", "page_down", t("tui.preview.page_down"), show=False),
+        Binding("ctrl+home", "scroll_home", t("tui.preview.top"), show=False),
+        Binding("ctrl+end", "scroll_end", t("tui.preview.bottom"), show=False),
+    ]
 
     def __init__(self, sop: Sop, id: str = "preview-pane", tab: str = "pratinjau") -> None:
         super().__init__(id=id)
@@ -86,7 +109,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         if self.page is not None:
             self.redraw()
 
-    def show(self, sop: Sop) -> None:
+    def show(self, sop: Sop, typing: bool = False) -> None:
         self.sop = sop
         if not self.visible:
             self._stale_layout = True  # laid out when shown: no cost while hidden
@@ -126,7 +149,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
     def _message(self, text: str) -> None:
         if not self.is_attached:
             return
-        self.query_one(".preview-drawing", Static).update(text)
+        self.query_one(".preview-drawing", Static).update(plain(text))
 
     def _drawn(self, sop: Sop, page, canvas: Canvas | None, text: RichText | None) -> None:
         if sop is not self.sop or not self.is_attached:
@@ -163,6 +186,13 @@ class PreviewPane(ScrollableContainer, can_focus=True):
             self.redraw()
         else:
             self.call_after_refresh(self.scroll_to_selected)
+
+    def action_sideways(self, columns: int) -> None:
+        self.scroll_relative(x=columns, animate=False)
+
+    def action_edge(self, right: int) -> None:
+        """Home: the left edge (No and Kegiatan); End: the right edge (Mutu Baku)."""
+        self.scroll_to(x=self.max_scroll_x if right else 0, animate=False)
 
     def scroll_to_selected(self) -> None:
         if self.page is None or self.selected is None:

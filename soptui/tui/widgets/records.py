@@ -6,15 +6,18 @@ form for the selected one, whose fields are described as data below.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Checkbox, DataTable, Input, Label, Select
 
 from soptui.i18n import t
 from soptui.model import EVALUATION_CRITERIA, PENILAIAN_VALUES, Sop
 from soptui.tui import edits
-from soptui.tui.widgets.form import DateValidator, date_text, parse_date, row, row_index, set_value
+from soptui.tui.text import TextInput, focus_now, plain
+from soptui.tui.textual_texts import Choice
+from soptui.tui.widgets.form import DateValidator, FormScroll, date_text, failure, parse_date, row, row_index, set_value
 
 #: The form of each record type: (key, kind) with kind text, date, penilaian, jawaban.
 RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -39,12 +42,16 @@ SUMMARY_KEY = {"riwayat": "uraian", "monitoring": "penilaian", "evaluasi": "cata
 
 class RecordTable(DataTable):
     BINDINGS = [
-        Binding("a,insert", "add", t("tui.key.add"), id="record-add"),
-        Binding("d,delete", "remove", t("tui.key.delete"), id="record-delete"),
+        Binding("enter", "edit", t("tui.key.edit"), id="record-edit", priority=True),
+        Binding("ctrl+n,insert", "add", t("tui.key.add"), id="record-add", priority=True),
+        Binding("delete", "remove", t("tui.key.delete"), id="record-delete", priority=True),
     ]
 
     def action_add(self) -> None:
         self.parent.add()
+
+    def action_edit(self) -> None:
+        self.parent.edit()
 
     def action_remove(self) -> None:
         self.parent.remove()
@@ -57,9 +64,11 @@ class RecordEditor(Vertical):
         super().__init__(id=f"records-{kind}", classes="record-editor")
         self.kind = kind
         self.sop = sop
+        self._form_index: int | None = None  # the record the form shows
 
     def compose(self) -> ComposeResult:
-        yield Label(f"{t(f'tui.records.{self.kind}')}  [dim]{t('tui.records.hint')}[/dim]", classes="section-label")
+        title = Text.assemble(plain(t(f"tui.records.{self.kind}")), "  ", plain(t("tui.records.hint"), "dim"))
+        yield Label(title, classes="section-label")
         table = RecordTable(cursor_type="row", classes="record-table")
         table.add_column(t("tui.records.tanggal"), key="tanggal")
         table.add_column(t(f"tui.records.{SUMMARY_KEY[self.kind]}"), key="summary")
@@ -70,18 +79,20 @@ class RecordEditor(Vertical):
                 if kind == "date":
                     yield row(
                         t("tui.records.tanggal"),
-                        Input(placeholder="YYYY-MM-DD", validators=[DateValidator(True)], id=widget_id),
+                        TextInput(
+                            placeholder=t("tui.date.placeholder"), validators=[DateValidator(True)], id=widget_id
+                        ),
                     )
                 elif kind == "penilaian":
                     options = [(t(f"tui.records.penilaian_{v}"), v) for v in PENILAIAN_VALUES]
                     # blank allowed: a file may hold a value outside the choices (Masalah names it)
-                    select = Select(options, allow_blank=True, prompt=t("tui.steps.choose"), id=widget_id)
+                    select = Choice(options, allow_blank=True, prompt=t("tui.steps.choose"), id=widget_id)
                     yield row(t("tui.records.penilaian"), select)
                 elif kind == "jawaban":
                     for criterion, label in EVALUATION_CRITERIA:
                         yield Checkbox(label, id=f"{self.kind}-jawaban-{criterion}")
                 else:
-                    yield row(t(f"tui.records.{key}"), Input(id=widget_id))
+                    yield row(t(f"tui.records.{key}"), TextInput(id=widget_id))
 
     def on_mount(self) -> None:
         self.show(getattr(self.screen, "sop", self.sop))  # edits may come before a lazy mount
@@ -95,7 +106,8 @@ class RecordEditor(Vertical):
         table = self.query_one(RecordTable)
         return row_index(table, len(self.records))
 
-    def show(self, sop: Sop, select: int | None = None) -> None:
+    def show(self, sop: Sop, select: int | None = None, typing: bool = False) -> None:
+        """Show ``sop``; while ``typing``, the field being typed in is left as it is."""
         self.sop = sop
         table = self.query_one(RecordTable)
         keep = self.index if select is None else select
@@ -104,13 +116,15 @@ class RecordEditor(Vertical):
             summary = getattr(record, SUMMARY_KEY[self.kind])
             if self.kind == "monitoring":
                 summary = t(f"tui.records.penilaian_{summary}") if summary in PENILAIAN_VALUES else "?"
-            table.add_row(date_text(record.tanggal), summary)
+            table.add_row(date_text(record.tanggal), plain(summary))
         if self.records:
             table.move_cursor(row=min(keep or 0, len(self.records) - 1))
-        self._show_form()
+        self._show_form(force=not typing)
 
-    def _show_form(self) -> None:
+    def _show_form(self, force: bool = False) -> None:
         index = self.index
+        force = force or index != self._form_index
+        self._form_index = index
         form = self.query_one(".record-form")
         form.display = index is not None
         if index is None:
@@ -127,7 +141,10 @@ class RecordEditor(Vertical):
             value = getattr(record, key)
             if kind == "penilaian" and value not in PENILAIAN_VALUES:
                 value = Select.NULL
-            set_value(widget, date_text(value) if kind == "date" else value)
+            if kind == "date":
+                held = self.screen.held_text((self.kind, index, key))
+                value = date_text(value) if held is None else held
+            set_value(widget, value, force)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
@@ -141,17 +158,18 @@ class RecordEditor(Vertical):
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         key = (event.input.id or "").removeprefix(f"{self.kind}-")
+        group = f"{self.kind}-{self.index}-{key}"
         if key == "tanggal":
-            if event.validation_result is not None and not event.validation_result.is_valid:
+            field = (self.kind, self.index, "tanggal")
+            problem = failure(event.validation_result)
+            if problem:
+                self.screen.hold(field, event.value, problem)
                 return
-            self._commit(tanggal=parse_date(event.value))
+            self.screen.release(field)
+            self._commit(group=group, tanggal=parse_date(event.value))
         else:
             value = event.value or (None if key == "oleh" else "")
-            self._commit(group=f"{self.kind}-{self.index}-{key}", **{key: value})
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(RecordTable).focus()
+            self._commit(group=group, **{key: value})
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -175,16 +193,22 @@ class RecordEditor(Vertical):
         self.screen.commit(sop)
         self.show(sop, select=len(getattr(sop, self.kind)) - 1)
         first_text = next(key for key, kind in RECORD_FIELDS[self.kind] if kind == "text")  # the date is today already
-        self.query_one(f"#{self.kind}-{first_text}", Input).focus()
+        focus_now(self.query_one(f"#{self.kind}-{first_text}", Input))
+
+    def edit(self) -> None:
+        """The form's first field (the date) of the selected record."""
+        if self.index is not None:
+            focus_now(self.query_one(f"#{self.kind}-tanggal", Input))
 
     def remove(self) -> None:
         index = self.index
         if index is not None:
             self.screen.commit(edits.delete_record(self.sop, self.kind, index))
+            self.notify(t("tui.records.deleted"), timeout=4)
 
 
-class RecordsPane(VerticalScroll):
-    BINDINGS = [Binding("r", "screen.record_revision", t("tui.revision.key"), id="record-revision")]
+class RecordsPane(FormScroll):
+    BINDINGS = [Binding("ctrl+r", "screen.record_revision", t("tui.revision.key"), id="record-revision")]
 
     def __init__(self, sop: Sop) -> None:
         super().__init__(id="records-pane")
@@ -197,9 +221,9 @@ class RecordsPane(VerticalScroll):
         for kind in RECORD_FIELDS:
             yield RecordEditor(kind, self.sop)
 
-    def show(self, sop: Sop) -> None:
+    def show(self, sop: Sop, typing: bool = False) -> None:
         self.sop = sop
         for line in self.query("#signed-pdf"):
             line.look(sop)
         for editor in self.query(RecordEditor):
-            editor.show(sop)
+            editor.show(sop, typing=typing)

@@ -10,25 +10,25 @@ from __future__ import annotations
 
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select
 
 from soptui.i18n import t
 from soptui.model import SIMBOL_VALUES, Sop, Step
 from soptui.tui import edits
-from soptui.tui.widgets.form import IdValidator, row, row_index, set_value
+from soptui.tui.text import TextInput, plain
+from soptui.tui.textual_texts import Choice
+from soptui.tui.widgets.columns import Column, FittedTable, cut
+from soptui.tui.widgets.form import FormScroll, IdValidator, failure, row, row_index, set_value
 from soptui.tui.widgets.preview import PreviewPane
 
-COLUMNS = ("no", "kegiatan", "pelaksana", "simbol", "waktu", "output", "alur")
+#: The table's columns: (key, widest, rank); Kegiatan takes the room the others leave.
+COLUMNS = (("no", 3, 0), ("kegiatan", 30, 1), ("pelaksana", 20, 2), ("simbol", 10, 3), ("waktu", 14, 4),
+           ("output", 24, 6), ("alur", 30, 5))
 TEXT_KEYS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan", "label_ya", "label_tidak")
 TARGET_KEYS = ("lanjut", "ya", "tidak")
-SHORT = 38
 ROWS_DELAY = 0.2
-
-
-def _short(text: str, width: int = SHORT) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
 
 
 def flow_text(sop: Sop, step: Step) -> str:
@@ -46,24 +46,29 @@ def row_cells(sop: Sop, number: int, step: Step) -> tuple[str, ...]:
     symbol = sop.flow.symbols.get(step.id, step.simbol or "proses")
     return (
         str(number),
-        _short(step.kegiatan),
-        _short(actor.nama if actor else step.pelaksana or "?", 20),
+        step.kegiatan,
+        actor.nama if actor else step.pelaksana or "?",
         t(f"tui.symbol.{symbol}"),
         step.waktu,
-        _short(step.output, 24),
+        step.output,
         flow_text(sop, step),
     )
 
 
-class StepTable(DataTable):
+class StepTable(FittedTable):
+    """No printable letter is bound: a word typed on the table changes nothing. The keys have
+    priority, so the focus is in the form before the next key of a burst is read."""
+
     BINDINGS = [
-        Binding("a,insert", "screen.step_add(1)", t("tui.key.add_after"), id="step-add"),
-        Binding("b", "screen.step_add(0)", t("tui.key.add_before"), id="step-add-before", show=False),
-        Binding("d,delete", "screen.step_delete", t("tui.key.delete"), id="step-delete"),
-        Binding("c", "screen.step_duplicate", t("tui.key.duplicate"), id="step-duplicate", show=False),
-        Binding("shift+up", "screen.step_move(-1)", t("tui.key.move_up"), id="step-up", show=False),
-        Binding("shift+down", "screen.step_move(1)", t("tui.key.move_down"), id="step-down", show=False),
-        Binding("enter,e", "screen.step_edit", t("tui.key.edit"), id="step-edit"),
+        Binding("enter", "screen.step_edit", t("tui.key.edit"), id="step-edit", priority=True),
+        Binding("ctrl+n,insert", "screen.step_add(1)", t("tui.key.add_after"), id="step-add", priority=True),
+        Binding("ctrl+o", "screen.step_add(0)", t("tui.key.add_before"), id="step-add-before", show=False,
+                priority=True),
+        Binding("delete", "screen.step_delete", t("tui.key.delete"), id="step-delete", priority=True),
+        Binding("ctrl+d", "screen.step_duplicate", t("tui.key.duplicate"), id="step-duplicate", show=False,
+                priority=True),
+        Binding("shift+up", "screen.step_move(-1)", t("tui.key.move_up"), id="step-up", show=False, priority=True),
+        Binding("shift+down", "screen.step_move(1)", t("tui.key.move_down"), id="step-down", show=False, priority=True),
     ]
 
 
@@ -71,9 +76,9 @@ class StepsPane(Horizontal):
     def __init__(self, sop: Sop) -> None:
         super().__init__(id="steps-pane")
         self.sop = sop
-        self._rows: list[tuple[str, ...]] = []
-        self._target_ids: tuple[str, ...] | None = None
+        self._target_ids: tuple | None = None  # what the branch lists were made from
         self._rows_timer: Timer | None = None
+        self._form_index: int | None = None  # the step the form shows
 
     def compose(self) -> ComposeResult:
         with Vertical(id="steps-main"):
@@ -81,34 +86,34 @@ class StepsPane(Horizontal):
         yield PreviewPane(self.sop, id="steps-preview", tab="langkah")  # shown beside, on wide terminals
 
     def _compose_main(self) -> ComposeResult:
-        table = StepTable(id="step-table", cursor_type="row", zebra_stripes=True)
-        for key in COLUMNS:
-            table.add_column(t(f"tui.steps.col.{key}"), key=key)
-        yield table
-        with VerticalScroll(id="step-form"):
-            yield row(t("tui.steps.kegiatan"), Input(id="step-kegiatan"))
+        columns = [
+            Column(key, t(f"tui.steps.col.{key}"), width, rank, key == "kegiatan") for key, width, rank in COLUMNS
+        ]
+        yield StepTable(columns, id="step-table", cursor_type="row", zebra_stripes=True)
+        with FormScroll(id="step-form"):
+            yield row(t("tui.steps.kegiatan"), TextInput(id="step-kegiatan"))
             yield row(
                 t("tui.steps.pelaksana"),
-                Select([], allow_blank=True, prompt=t("tui.steps.choose"), id="step-pelaksana"),
+                Choice([], allow_blank=True, prompt=t("tui.steps.choose"), id="step-pelaksana"),
             )
             symbols = [(t("tui.steps.symbol_auto"), "")] + [(t(f"tui.symbol.{s}"), s) for s in SIMBOL_VALUES]
-            yield row(t("tui.steps.simbol"), Select(symbols, allow_blank=False, value="", id="step-simbol"))
+            yield row(t("tui.steps.simbol"), Choice(symbols, allow_blank=False, value="", id="step-simbol"))
             for key in ("kelengkapan", "waktu", "output", "keterangan"):
-                yield row(t(f"tui.steps.{key}"), Input(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")))
+                yield row(t(f"tui.steps.{key}"), TextInput(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")))
             for key in TARGET_KEYS:
                 blank = t("tui.steps.choose" if key == "tidak" else "tui.steps.next_default")
                 yield row(
                     t(f"tui.steps.{key}"),
-                    Select([(blank, "")], allow_blank=False, value="", id=f"step-{key}"),
+                    Choice([(blank, "")], allow_blank=False, value="", id=f"step-{key}"),
                     id=f"row-{key}",
                 )
             for key in ("label_ya", "label_tidak"):
                 yield row(
                     t(f"tui.steps.{key}"),
-                    Input(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")),
+                    TextInput(id=f"step-{key}", placeholder=t(f"tui.steps.hint_{key}")),
                     id=f"row-{key}",
                 )
-            yield row(t("tui.steps.id"), Input(id="step-id", validators=[IdValidator()]))
+            yield row(t("tui.steps.id"), TextInput(id="step-id", validators=[IdValidator(self._other_ids)]))
 
     def on_mount(self) -> None:
         self.show(self.sop)
@@ -118,6 +123,10 @@ class StepsPane(Horizontal):
         table = self.query_one(StepTable)
         return row_index(table, len(self.sop.langkah))
 
+    def _other_ids(self) -> set[str]:
+        index = self.index
+        return {step.id for i, step in enumerate(self.sop.langkah) if i != index}
+
     @property
     def step(self) -> Step | None:
         index = self.index
@@ -126,14 +135,15 @@ class StepsPane(Horizontal):
     def select(self, index: int) -> None:
         table = self.query_one(StepTable)
         table.move_cursor(row=max(0, min(index, len(self.sop.langkah) - 1)))
-        self._show_form()
+        self._show_form(force=True)
 
     def show(self, sop: Sop, select: int | None = None, typing: bool = False) -> None:
         """Update the rows that changed, then the form.
 
         While the user types in the form, the table row follows a moment
         later: redrawing the table on every key would slow typing down in a
-        long SOP, and the form already shows what was typed.
+        long SOP, and the form already shows what was typed (and is never
+        written back to while typing: see ``set_value``).
         """
         self.sop = sop
         self.query_one(PreviewPane).show(sop)
@@ -141,33 +151,30 @@ class StepsPane(Horizontal):
             self._rows_timer.stop()
             self._rows_timer = None
         if typing and select is None:
-            self._rows_timer = self.set_timer(ROWS_DELAY, lambda: self.show(self.sop))
+            self._rows_timer = self.set_timer(ROWS_DELAY, self._update_rows)
             return
+        self._update_rows(select)
+        self._show_form(force=True)
+
+    def _update_rows(self, select: int | None = None) -> None:
+        """Bring the table's rows in line with the SOP, the cursor on ``select`` or where it was."""
+        sop = self.sop
         table = self.query_one(StepTable)
         rows = [row_cells(sop, n, step) for n, step in enumerate(sop.langkah, start=1)]
         keep = self.index if select is None else select
-        if len(rows) != len(self._rows):
-            table.clear()
-            for cells in rows:
-                table.add_row(*cells)
-        else:
-            for number, (old, new) in enumerate(zip(self._rows, rows)):
-                for column, (before, after) in enumerate(zip(old, new)):
-                    if before != after:
-                        table.update_cell_at((number, column), after)
-        self._rows = rows
+        table.set_rows(rows)
         if rows and (keep is None or keep != table.cursor_row or select is not None):
             table.move_cursor(row=min(keep or 0, len(rows) - 1))
-        self._show_form()
 
     def _target_options(self) -> None:
-        ids = tuple(step.id for step in self.sop.langkah)
+        labels = tuple((step.id, step.kegiatan) for step in self.sop.langkah)  # a step's new text shows too
         actors = tuple((a.id, a.nama) for a in self.sop.pelaksana)
-        if (ids, actors) == self._target_ids:
+        if (labels, actors) == self._target_ids:
             return
-        self._target_ids = (ids, actors)
+        self._target_ids = (labels, actors)
         steps = [
-            (f"{n}. {_short(s.kegiatan or s.id, 40)} ({s.id})", s.id) for n, s in enumerate(self.sop.langkah, start=1)
+            (plain(f"{n}. {cut(s.kegiatan or s.id, 40)} ({s.id})"), s.id)
+            for n, s in enumerate(self.sop.langkah, start=1)
         ]
         for key, blank in (
             ("lanjut", "tui.steps.next_default"),
@@ -179,24 +186,29 @@ class StepsPane(Horizontal):
                 widget.set_options([(t(blank), "")] + steps)
         widget = self.query_one("#step-pelaksana", Select)
         with widget.prevent(Select.Changed):
-            widget.set_options([(nama or actor_id, actor_id) for actor_id, nama in actors])
+            widget.set_options([(plain(nama or actor_id), actor_id) for actor_id, nama in actors])
 
-    def _show_form(self) -> None:
+    def _show_form(self, force: bool = False) -> None:
+        """Show the selected step in the form; the field with the focus only when
+        ``force`` or when the form showed another step (see ``set_value``)."""
         step = self.step
         self.query_one("#step-form").display = step is not None
         if step is None:
             return
+        force = force or self.index != self._form_index
+        self._form_index = self.index
         self._target_options()
         for key in TEXT_KEYS:
-            set_value(self.query_one(f"#step-{key}", Input), getattr(step, key))
-        set_value(self.query_one("#step-id", Input), step.id)
+            set_value(self.query_one(f"#step-{key}", Input), getattr(step, key), force)
+        held = self.screen.held_text(("langkah", self.index, "id"))
+        set_value(self.query_one("#step-id", Input), step.id if held is None else held, force)
         actor = self.query_one("#step-pelaksana", Select)
-        set_value(actor, step.pelaksana if self.sop.actor(step.pelaksana) else Select.NULL)
-        set_value(self.query_one("#step-simbol", Select), step.simbol or "")
+        set_value(actor, step.pelaksana if self.sop.actor(step.pelaksana) else Select.NULL, force)
+        set_value(self.query_one("#step-simbol", Select), step.simbol or "", force)
         known = {s.id for s in self.sop.langkah}
         for key in TARGET_KEYS:
             target = getattr(step, key)
-            set_value(self.query_one(f"#step-{key}", Select), target if target in known else "")
+            set_value(self.query_one(f"#step-{key}", Select), target if target in known else "", force)
         symbol = self.sop.flow.symbols.get(step.id)
         is_end = symbol == "terminator" and self.index != 0
         self.query_one("#row-lanjut").display = symbol != "keputusan" and not is_end
@@ -222,16 +234,14 @@ class StepsPane(Horizontal):
             return
         value: str | None = event.value
         if key == "id":
-            taken = {s.id for i, s in enumerate(self.sop.langkah) if i != index}
-            if not event.validation_result or not event.validation_result.is_valid or value in taken:
+            problem = failure(event.validation_result)
+            if problem:
+                self.screen.hold(("langkah", index, "id"), event.value, problem)
                 return
+            self.screen.release(("langkah", index, "id"))
         elif key in ("label_ya", "label_tidak") and not value:
             value = None
         self.screen.commit(edits.set_step(self.sop, index, **{key: value}), group=f"step-{index}-{key}")
-
-    def on_input_submitted(self, event: Input.Submitted) -> None:
-        event.stop()
-        self.query_one(StepTable).focus()
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()

@@ -1,0 +1,121 @@
+"""Moving around the editor: tabs, from a table to its form and back, to a finding's field.
+
+Every key here moves the focus before the next key is read: the bindings
+have priority (the app runs them as it reads the key) and the focus is set
+at once (:func:`soptui.tui.text.focus_now`). Over SSH keys arrive in bursts;
+Textual runs other bindings only after a key has gone up from the focused
+widget to the app, when the letters typed behind it have already gone to
+the widget that had the focus: ``F2`` then a name typed quickly landed in
+the field left behind.
+"""
+
+from __future__ import annotations
+
+from textual.actions import SkipAction
+from textual.binding import Binding
+from textual.widget import Widget
+from textual.widgets import DataTable, Input, TabbedContent
+
+from soptui.i18n import t
+from soptui.tui.text import TextInput, focus_now
+
+TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
+#: The widget each tab's key gives the focus to.
+TAB_FOCUS = {
+    "identitas": "#ident-nama",
+    "pelaksana": "#actor-table",
+    "langkah": "#step-table",
+    "pratinjau": "#preview-pane",
+    "masalah": "#finding-table",
+    "riwayat": "#records-riwayat .record-table",
+}
+#: The field of the step form that edits each key of a step.
+STEP_FIELDS = ("kegiatan", "pelaksana", "simbol", "kelengkapan", "waktu", "output", "keterangan", "lanjut", "ya",
+               "tidak", "label_ya", "label_tidak", "id")
+NAVIGATION_KEYS = [
+    Binding("escape", "back_to_table", t("tui.help.back_to_table"), show=False, priority=True, id="back"),
+    Binding("enter", "field_done", t("tui.help.field_done"), show=False, priority=True, id="field-done"),
+    *(
+        Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, priority=True, id=f"tab-{tab}")
+        for n, tab in enumerate(TABS, start=2)
+    ),
+]
+
+
+class Navigation:
+    """Mixed into :class:`~soptui.tui.screens.editor.EditorScreen`."""
+
+    def action_tab(self, tab: str) -> None:
+        self.query_one(TabbedContent).active = f"tab-{tab}"
+        self._refresh_tab(tab)
+        for widget in self.query(TAB_FOCUS[tab]):  # nothing yet if the tab is still being mounted
+            focus_now(widget)
+
+    def action_back_to_table(self) -> None:
+        """Escape in a form: back to its table (or list); elsewhere Escape is left alone."""
+        table = self._table_of(self.focused)
+        if table is None:
+            raise SkipAction()  # an open menu closes, a dialog is cancelled...
+        focus_now(table)
+
+    def action_field_done(self) -> None:
+        """Enter in a field: back to its table, or on to the next field of a form without one."""
+        field = self.focused
+        if not isinstance(field, TextInput):
+            raise SkipAction()  # a table's Enter, a button, a menu
+        table = self._table_of(field)
+        if table is not None:
+            focus_now(table)
+        else:
+            self.focus_next()
+
+    def _table_of(self, widget) -> Widget | None:
+        """The table or list whose row a form field edits (none for the identity's fields)."""
+        if not isinstance(widget, Input):
+            return None
+        for ancestor in widget.ancestors:
+            if ancestor.has_class("list-editor"):
+                return ancestor.query_one("ItemList")
+            if ancestor.id == "step-form":
+                return self.query_one("#step-table")
+            if ancestor.id == "actors-pane" or ancestor.has_class("record-editor"):
+                return ancestor.query_one(DataTable)
+        return None
+
+    # Masalah: jump to the field ----------------------------------------------
+
+    def action_jump_to_finding(self) -> None:
+        finding = self.query_one("FindingsPane").selected
+        if finding is not None:
+            self.jump(finding.field)
+
+    def jump(self, field: tuple) -> None:
+        """Show the tab and focus the widget that edits ``field``."""
+        head = field[0] if field else "identitas"
+        index = field[1] if len(field) > 1 and isinstance(field[1], int) else None
+        key = field[2] if len(field) > 2 else None
+        if head == "langkah" and index is not None and index < len(self.sop.langkah):
+            self.action_tab("langkah")
+            self.steps.select(index)
+            target = f"#step-{key}" if key in STEP_FIELDS else "#step-table"
+            self.call_after_refresh(focus_now, self.query_one(target))
+        elif head == "pelaksana":
+            self.action_tab("pelaksana")
+            if index is not None:
+                self.query_one("ActorsPane").show(self.sop, select=index)
+        elif head in ("riwayat", "monitoring", "evaluasi"):
+            self.action_tab("riwayat")
+            editor = self.query_one(f"#records-{head}")
+            if index is not None:
+                editor.show(self.sop, select=index)
+            self.call_after_refresh(focus_now, editor.query_one(DataTable))
+        else:
+            self.action_tab("identitas")
+            name = field[1] if len(field) > 1 else "nama"
+            selector = f"#signer-{field[2]}" if name == "disahkan_oleh" and len(field) > 2 else f"#ident-{name}"
+            matches = self.query(selector)
+            if matches:
+                widget = matches.first()
+                focusable = widget if widget.can_focus else widget.query("ItemList").first()
+                self.call_after_refresh(focus_now, focusable)
+                self.call_after_refresh(widget.scroll_visible)

@@ -1,0 +1,69 @@
+"""Typing is exact: bursts of keys through a real terminal land in the file as typed.
+
+The editor once wrote the stored value back into the field being typed in
+after each edit: a burst came out scrambled (``Pahunan ASNelayanan Cuti T``)
+and after a pause the next key landed early. Here tmux types into every kind
+of field at 80x24 (the same scenario runs over SSH in test_tui_ssh.py); the
+Pilot tests below show the field never takes a value back while it has the
+focus, and that dates written the Indonesian way are understood.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+
+from tests.tui.clerk import assert_saved_exactly, type_a_clerks_edits
+from tests.tui.terminal import Terminal, soptui
+
+
+def test_bursts_of_typing_in_a_real_terminal_are_saved_exactly(library, tmp_path):
+    assert shutil.which("tmux"), "tmux is needed for the real-terminal test (apt-get install tmux)"
+    surat = library / "surat-masuk.sop.toml"
+    before = surat.read_text(encoding="utf-8")
+    command = soptui("surat-masuk.sop.toml", folder=library, config=tmp_path / "config")
+    terminal = Terminal(tmp_path, command, width=80, height=24)
+    try:
+        type_a_clerks_edits(terminal)
+    finally:
+        terminal.close()
+    assert_saved_exactly(surat, before)
+
+
+STALE_CASES = [  # (tab key, how to reach the field, field selector)
+    ("f2", (), "#ident-nama"),
+    ("f2", ("down", "down", "down", "enter"), "#ident-instansi .list-input"),
+    ("f4", ("enter",), "#step-kegiatan"),
+    ("f3", ("enter",), "#actor-nama"),
+    ("f7", ("ctrl+n",), "#riwayat-uraian"),
+]
+
+
+@pytest.mark.parametrize(("tab", "keys", "selector"), STALE_CASES, ids=[c[2] for c in STALE_CASES])
+async def test_a_late_edit_never_writes_back_into_the_field_being_typed_in(surat, tab, keys, selector):
+    """Over SSH the field holds more than the edits recorded so far: an edit of an older
+    text arriving now must leave the field (and its cursor) alone."""
+    from textual.widgets import Input
+
+    from tests.tui.helpers import make_app, settle
+
+    app = make_app(surat)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot, app)
+        editor = app.screen
+        await pilot.press(tab, *keys)
+        await settle(pilot, app)
+        field = editor.query_one(selector, Input)
+        assert app.focused is field
+        await pilot.press("ctrl+u", *"Pelayanan Cuti")
+        await settle(pilot, app)
+        field.post_message(Input.Changed(field, "Pelay", None))  # the edit of five keys ago, late
+        await settle(pilot, app)
+        assert (field.value, field.cursor_position) == ("Pelayanan Cuti", len("Pelayanan Cuti"))
+        await pilot.press(*" ASN")
+        await settle(pilot, app)
+        assert field.value == "Pelayanan Cuti ASN"
+        await pilot.press("ctrl+s")
+        await settle(pilot, app)
+    assert "Pelayanan Cuti ASN" in surat.read_text(encoding="utf-8")
