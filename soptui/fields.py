@@ -57,6 +57,7 @@ IDENTITY = {
 ACTOR = {
     "id": Key("string", required=True, pattern=ID_PATTERN),
     "nama": Key("string", required=True),
+    "singkatan": Key("string"),
 }
 
 STEP = {

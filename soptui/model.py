@@ -86,10 +86,12 @@ class Identity:
 
 @dataclass(frozen=True)
 class Actor:
-    """One actor: a column of the flowchart (``[[pelaksana]]``)."""
+    """One actor: a column of the flowchart (``[[pelaksana]]``). ``singkatan``
+    is its short form, printed in the column's header when the name does not fit."""
 
     id: str
     nama: str = ""
+    singkatan: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
 

@@ -53,6 +53,7 @@ RULES: dict[str, Rule] = {
         Rule("I009", "error", "title.I009"),
         Rule("I010", "error", "title.I010"),
         Rule("I011", "error", "title.I011"),
+        Rule("I012", "warning", "title.I012"),
         Rule("L001", "error", "title.L001"),
         Rule("L002", "warning", "title.L002"),
     )

@@ -8,6 +8,8 @@ import re
 from soptui.checks import Context
 
 MAX_ACTORS = 7
+#: The most actor columns a portrait page holds legibly (docs/layout.md).
+PORTRAIT_MAX_ACTORS = 5
 _NIP = re.compile(r"^(\d{8})\s?(\d{6})\s?(\d)\s?(\d{3})$")
 _IMAGE_MAGIC = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
 
@@ -75,6 +77,15 @@ def actor_count(ctx: Context) -> None:
         ctx.report("I008", ("pelaksana",), count=len(ctx.sop.pelaksana), maximum=MAX_ACTORS)
 
 
+def portrait_actor_count(ctx: Context) -> None:
+    """Portrait (the user's ``orientation`` setting) holds five actor columns legibly; more need landscape."""
+    from soptui.config import load_config
+
+    count = len(ctx.sop.pelaksana)
+    if count > PORTRAIT_MAX_ACTORS and load_config()[0].orientation == "portrait":
+        ctx.report("I012", ("pelaksana",), count=count, maximum=PORTRAIT_MAX_ACTORS)
+
+
 def logo_readable(ctx: Context) -> None:
     logo = ctx.sop.identitas.logo
     if not logo:
@@ -91,4 +102,5 @@ def logo_readable(ctx: Context) -> None:
         ctx.report("I009", ("identitas", "logo"), "rule.I009.format", value=logo)
 
 
-CHECKS = (unused_actors, mutu_baku, signer_nip, dates_in_order, effective_needs_signer, actor_count, logo_readable)
+CHECKS = (unused_actors, mutu_baku, signer_nip, dates_in_order, effective_needs_signer, actor_count,
+          portrait_actor_count, logo_readable)

@@ -63,8 +63,7 @@ def actor_columns(sop: Sop) -> list[Actor]:
     """The Pelaksana columns: the declared actors, then any id a step names
     that is not declared (so the checker's error is also visible in the
     drawing instead of the step vanishing)."""
-    columns = [Actor(actor.id, actor.nama or actor.id, getattr(actor, "singkatan", "") or "")
-               for actor in sop.pelaksana]
+    columns = [Actor(actor.id, actor.nama or actor.id, actor.singkatan) for actor in sop.pelaksana]
     known = {actor.id for actor in columns}
     for step in sop.langkah:
         if step.pelaksana not in known:

@@ -35,7 +35,11 @@ TRIGGERS = {
     "I009": CLEAN.replace("[identitas]\n", '[identitas]\nlogo = "tidak-ada.png"\n'),
     "I010": CLEAN.replace('nama = "Pengelolaan Surat Masuk"', 'nama = "Nama Prosedur"'),
     "I011": CLEAN.replace('kegiatan = "Mencatat surat dalam buku agenda"', 'kegiatan = "  "'),
+    # checked with the portrait setting (below): six actors
+    "I012": CLEAN.replace("[[langkah]]", "".join(f'[[pelaksana]]\nid = "p{n}"\nnama = "Jabatan {n}"\n\n' for n in range(4)) + "[[langkah]]", 1),
 }
+#: Rules that depend on the user's settings: the settings their trigger is checked with.
+SETTINGS = {"I012": {"SOPTUI_ORIENTATION": "portrait"}}
 
 
 #: Everything each trigger file is told: (code, line, column, field), in the order reported. A rule's
@@ -60,11 +64,16 @@ EXPECTED = {
     "I009": [("I009", 4, 8, "identitas.logo")],
     "I010": [("I010", 4, 8, "identitas.nama")],
     "I011": [("I011", 32, 12, "langkah[2].kegiatan")],
+    "I012": [*[("I001", 24 + 4 * n, 6, f"pelaksana[{n + 3}].id") for n in range(4)], ("I012", 1, 1, "pelaksana")],
 }
 
 
 @pytest.mark.parametrize("code", sorted(TRIGGERS))
-def test_rule_triggers_where_the_problem_is_and_nothing_else_does(tmp_path, code):
+def test_rule_triggers_where_the_problem_is_and_nothing_else_does(tmp_path, code, monkeypatch):
+    for name, value in SETTINGS.get(code, {}).items():
+        monkeypatch.delenv("SOPTUI_ISOLATED", raising=False)
+        monkeypatch.delenv("SOPTUI_CONFIG", raising=False)
+        monkeypatch.setenv(name, value)
     findings = findings_for(tmp_path, TRIGGERS[code])
     assert [(f.code, f.line, f.col, f.field_name) for f in findings] == EXPECTED[code]
     assert all(f.severity == RULES[f.code].severity for f in findings)
@@ -100,6 +109,19 @@ def test_an_untouched_new_sop_fails_the_check_on_every_placeholder():
     loaded = load_text(new_sop_text())
     fields = {f.field_name for f in check_loaded(loaded) if f.code == "I010"}
     assert {"identitas.nama", "identitas.nomor", "identitas.instansi[1]", "identitas.dasar_hukum[1]"} <= fields
+
+
+def test_six_actors_print_landscape_without_a_word_and_portrait_with_the_count(tmp_path, monkeypatch):
+    monkeypatch.delenv("SOPTUI_ISOLATED", raising=False)
+    monkeypatch.delenv("SOPTUI_CONFIG", raising=False)
+    for orientation, expected in (("landscape", []), ("portrait", ["I012"])):
+        monkeypatch.setenv("SOPTUI_ORIENTATION", orientation)
+        findings = [f for f in findings_for(tmp_path, TRIGGERS["I012"]) if f.code == "I012"]
+        assert [f.code for f in findings] == expected
+    assert "has 6 actors" in findings[0].message("en") and "landscape" in findings[0].message("en")
+    five = CLEAN.replace("[[langkah]]", "".join(f'[[pelaksana]]\nid = "p{n}"\nnama = "J {n}"\n\n' for n in range(3))
+                         + "[[langkah]]", 1)
+    assert not [f for f in findings_for(tmp_path, five) if f.code == "I012"]  # five still fit portrait
 
 
 def test_empty_actor_of_a_step_is_an_unknown_actor(tmp_path):

@@ -89,3 +89,69 @@ def test_symbols_are_empty_on_paper_and_numbered_in_the_preview():
 def test_impossible_page_options_are_refused_with_the_reason(bad):
     with pytest.raises(ValueError, match="paper|orientation|positive"):
         PageOptions(**bad)
+
+
+def _actor_header(page, sop):
+    """Each actor's header cell, in column order."""
+    actor_cols = [c for c in page.columns if c.kind == "actor"]
+    return [next(cell for cell in page.header if abs(cell.box.x - column.left) < 0.01
+                 and abs(cell.box.right - column.right) < 0.01 and not cell.text.lines[0].isdigit())
+            for column in actor_cols]
+
+
+@pytest.mark.parametrize("actors, paper", [(3, "A4"), (8, "A4"), (10, "A4"), (12, "F4")])
+def test_actor_names_break_only_between_words_or_at_indonesian_syllables(actors, paper):
+    from soptui.layout.hyphen import break_points
+
+    for seed in range(4):
+        sop = generate_sop(seed, steps=10, actors=actors)
+        page = compute_layout(sop, PageOptions(paper=paper)).pages[0]
+        for actor, cell in zip(sop.pelaksana, _actor_header(page, sop)):
+            lines = cell.text.lines
+            assert "".join(line.removesuffix("-") if line.endswith("-") else line + " " for line in lines).strip() \
+                == actor.nama
+            for line, following in zip(lines, lines[1:]):
+                if line.endswith("-"):  # a syllable of the word the next line goes on with
+                    word = line.split()[-1][:-1] + following.split()[0]
+                    assert (len(line.split()[-1]) - 1, True) in break_points(word), (line, following)
+            assert cell.text.size >= 7
+
+
+def test_hyphens_fall_at_indonesian_syllables_never_inside_short_words_or_after_a_hyphen():
+    from soptui.layout.hyphen import split_word
+
+    def pieces(word, width):
+        return split_word(word, width, METRICS, 8, True)[0]
+
+    assert pieces("Pengeluaran", 32) == ["Penge-", "luaran"]  # not Pengelu-aran
+    assert pieces("Inspektur", 28)[0] == "Ins-"  # not In-s or Inspe-ktur
+    assert pieces("PPK-SKPD", 25) == ["PPK-", "SKPD"]  # its own hyphen, no second one
+    assert pieces("800/001/SEKR/2024", 40)[0].endswith("/")
+    assert split_word("Waktu", 18, METRICS, 8, True)[1] is False  # a short word has no syllable to break at
+
+
+def test_portrait_headings_stay_whole_words():
+    page = compute_layout(generate_sop(2, steps=12, actors=5), PageOptions(orientation="portrait")).pages[0]
+    headings = {" ".join(cell.text.lines) for cell in page.header}
+    assert {"Kegiatan", "Kelengkapan", "Waktu", "Output", "Keterangan", "Pelaksana", "Mutu Baku"} <= headings
+    sizes = {text.size for row in page.rows for text in row.cells}
+    assert sizes == {8}  # one size for every text cell
+
+
+def test_a_name_that_cannot_fit_is_headed_by_its_singkatan_spelled_out_under_the_table():
+    from soptui.model import Actor
+
+    sop = generate_sop(6, steps=14, actors=12)
+    long = "Pengadministrasikeuanganumumdaerah Provinsi"  # a word no syllable break makes fit
+    actors = (Actor(sop.pelaksana[0].id, long, "PKUD"), Actor(sop.pelaksana[1].id, long + " Dua"),
+              *sop.pelaksana[2:])
+    layout = compute_layout(replace(sop, pelaksana=actors), PageOptions(paper="F4"))
+    for page in layout.pages:
+        first, second, *rest = _actor_header(page, sop)
+        assert first.text.lines == ("PKUD",)
+        assert second.text.lines == ("PPD",)  # no singkatan: its initials
+        assert page.legend is not None and page.legend.box.y >= page.table.bottom
+        legend = " ".join(page.legend.lines)
+        assert f"PKUD = {long}" in legend and f"PPD = {long} Dua" in legend
+        assert all(" ".join(cell.text.lines).replace("- ", "") in {a.nama for a in actors[2:]} for cell in rest)
+        assert page.legend.box.bottom <= page.height
