@@ -58,15 +58,18 @@ def paragraphs_xml(paragraphs: list[Para], palette: Palette) -> str:
         spacing = f'<a:lnSpc><a:spcPts val="{round(line_height(para.size) * 100)}"/></a:lnSpc>'
         if index and para.space_before:
             spacing += f'<a:spcBef><a:spcPts val="{round(para.space_before * 100)}"/></a:spcBef>'
-        colour = para.colour or palette.text
-        run_pr = (f'<a:rPr lang="id-ID" sz="{round(para.size * 100)}" b="{1 if para.bold else 0}" dirty="0">'
-                  f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
-                  f"<a:latin typeface={_attr(palette.font)}{_SANS}/><a:cs typeface={_attr(palette.font)}{_SANS}/>"
-                  "</a:rPr>")
+        run_pr = _run_properties(para.size, para.bold, para.colour or palette.text, palette.font)
         runs = f"<a:br>{run_pr}</a:br>".join(f"<a:r>{run_pr}<a:t>{_text(line)}</a:t></a:r>" for line in para.lines)
         out.append(f"<a:p><a:pPr{attributes}>{spacing}</a:pPr>{runs}<a:endParaRPr lang=\"id-ID\" "
                    f'sz="{round(para.size * 100)}" dirty="0"/></a:p>')
     return "".join(out)
+
+
+@lru_cache(maxsize=256)  # a deck prints a handful of sizes and colours
+def _run_properties(size: float, bold: bool, colour: str, font: str) -> str:
+    return (f'<a:rPr lang="id-ID" sz="{round(size * 100)}" b="{1 if bold else 0}" dirty="0">'
+            f'<a:solidFill><a:srgbClr val="{colour}"/></a:solidFill>'
+            f"<a:latin typeface={_attr(font)}{_SANS}/><a:cs typeface={_attr(font)}{_SANS}/></a:rPr>")
 
 
 def notes_paragraphs_xml(lines: tuple[str, ...]) -> str:

@@ -9,8 +9,9 @@ are stacked in the order that crosses the fewest of the band's verticals.
 
 from __future__ import annotations
 
-from soptui.layout.parts import Part
+from soptui.layout.parts import ConnectorSize, Part
 from soptui.layout.routing import PageRouter
+from soptui.layout.scale import Scale
 from soptui.layout.types import Box, Connector
 
 #: A position in a text column (No, Kegiatan, Mutu Baku) is taken only when the actor columns are full.
@@ -18,14 +19,14 @@ TEXT_COLUMN = 10_000.0
 
 
 def place_band(router: PageRouter, parts: list[Part], band: tuple[float, float], top: bool,
-               columns: list[tuple[float, float, bool]]) -> list[Connector]:
+               positions: list[tuple[float, float]]) -> list[Connector]:
     """The connectors of one band (``band`` is its top and bottom); each
-    part's points are joined to its connector. ``columns`` are (left,
-    right, is an actor column) of the whole table."""
+    part's points are joined to its connector. ``positions`` are the
+    places a pentagon may take (``band_positions``)."""
     scale, size = router.scale, router.connector
     parts = sorted(parts, key=lambda p: (p.desired_x, p.via or ""))
     lanes = [p.desired_x for p in parts]
-    centres = _assign(lanes, _positions(columns, router), scale.pitch if not scale.cells else 1.0)
+    centres = _assign(lanes, positions, scale.pitch if not scale.cells else 1.0)
     jogs = [i for i in range(len(parts)) if centres[i] != lanes[i]]
     order = _stack(jogs, lanes, centres, top)
     cells = scale.cells
@@ -54,10 +55,12 @@ def place_band(router: PageRouter, parts: list[Part], band: tuple[float, float],
     return sorted(connectors, key=lambda c: c.box.x)
 
 
-def _positions(columns: list[tuple[float, float, bool]], router: PageRouter) -> list[tuple[float, float]]:
-    """(centre, penalty) of every place a pentagon may take: centred in a
-    column, or evenly along a wide one, clear of its lines."""
-    scale, size = router.scale, router.connector
+def band_positions(columns: list[tuple[float, float, bool]], size: ConnectorSize,
+                   scale: Scale) -> list[tuple[float, float]]:
+    """(centre, penalty) of every place a pentagon may take in a band:
+    centred in a column, or evenly along a wide one, clear of its lines;
+    ``columns`` are (left, right, is an actor column) of the whole table,
+    the same on every page."""
     margin = 1 if scale.cells else scale.clear
     step = size.width + (1 if scale.cells else scale.pitch)
     found = []
@@ -83,11 +86,12 @@ def _assign(lanes: list[float], positions: list[tuple[float, float]], pitch: flo
         positions.sort()
         m = len(positions)
     infinity = float("inf")
+    near = [[k for k, lane in enumerate(lanes) if abs(centre - lane) < pitch - 1e-9] for centre, _ in positions]
 
     def cost(i: int, j: int) -> float:
         centre, penalty = positions[j]
-        near = any(abs(centre - lane) < pitch - 1e-9 for other, lane in enumerate(lanes) if other != i)
-        return abs(centre - lanes[i]) + penalty + (TEXT_COLUMN * 10 if near else 0.0)
+        crowded = any(k != i for k in near[j])
+        return abs(centre - lanes[i]) + penalty + (TEXT_COLUMN * 10 if crowded else 0.0)
 
     # best[i][j]: lanes 0..i-1 placed within positions 0..j-1
     best = [[0.0] * (m + 1)] + [[infinity] * (m + 1) for _ in range(n)]

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 from soptui.flow import Edge
+from soptui.layout.bands import band_positions
 from soptui.layout.grid import TEXT_COLUMNS, Actor, SymbolSize, actor_columns, make_columns, row_texts
 from soptui.layout.header import make_header
 from soptui.layout.lines import header_lines
@@ -31,6 +32,8 @@ from soptui.model import Sop
 
 #: How many times a layout is made again with more room where a page was too crowded.
 MAX_RETRIES = 4
+#: How many times one page is built again with taller rows, when it has the room for them.
+PAGE_RETRIES = 3
 
 
 def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLayout:
@@ -38,7 +41,7 @@ def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLay
     options = options or PageOptions()
     room = Room()
     for _ in range(MAX_RETRIES + 1):
-        layout, wants = _attempt(sop, options, room)
+        layout, wants, room = _attempt(sop, options, room)
         if wants.crowded and not _widens(sop, options, room.crowding):
             wants.crowded = False  # the actors already take all the width they may: no use trying wider
         if not wants:
@@ -47,10 +50,10 @@ def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLay
     return layout
 
 
-def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayout, Wants]:
-    """The layout, and what its pages lacked."""
-    crowding, extra = room.crowding, room.rows
-    scale = Scale.of(options, crowding)
+def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayout, Wants, Room]:
+    """The layout, what its pages still lacked, and the room it gave (the
+    room asked for, and what pages with space to spare took at once)."""
+    scale = Scale.of(options, room.crowding)
     width, height = options.page_size()
     top, right, bottom, left = (scale.snap(m) for m in options.margin_units())
     actors = actor_columns(sop)
@@ -66,7 +69,8 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     actor_bounds = [(c.left, c.right) for c in columns if c.kind == "actor"]
     outline = scale.box(columns[0].left, top, columns[-1].right, top + header.height)
     sheet = Sheet(width, height or 0.0, columns, header, top + header.height, symbols, connector, options, scale,
-                  Tracks.positions(actor_bounds, symbols.width, scale), header_lines(outline, header.cells, scale.snap))
+                  Tracks.positions(actor_bounds, symbols.width, scale), header_lines(outline, header.cells, scale.snap),
+                  band_positions([(c.left, c.right, c.kind == "actor") for c in columns], connector, scale))
     pages, wants = [], Wants()
     page_of = {piece.step: number for number, page in enumerate(rows) for piece in page if not piece.continued}
     by_page = _edges_by_page(edges, page_of, len(rows))
@@ -74,6 +78,21 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     for number, page_rows in enumerate(rows, start=1):
         page, page_wants = build_page(sheet, number, page_rows, plans, edges, by_page[number - 1], page_of,
                                        names)
+        for _ in range(PAGE_RETRIES):  # a page with space to spare grows its rows at once
+            if page_wants.crowded or not page_wants or free is None:
+                break
+            grown = {step: _grown(plans[step], page_wants, scale, symbols, connector)
+                     for step in page_wants.rows | set(page_wants.symbols)}
+            taller = [replace(piece, height=grown[piece.step].height) if piece.step in grown and not piece.continued
+                      else piece for piece in page_rows]
+            if page.body.height + sum(b.height - a.height for a, b in zip(page_rows, taller)) > free + 1e-6:
+                break
+            room = room.grown(page_wants, crowded=False)
+            for step, plan in grown.items():
+                plans[step] = plan
+            page_rows = taller
+            page, page_wants = build_page(sheet, number, page_rows, plans, edges, by_page[number - 1], page_of,
+                                           names)
         pages.append(page)
         wants.add(page_wants)
     page_height = height if height is not None else (pages[0].table.bottom + bottom + footer + legend)
@@ -82,7 +101,7 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     paper = options.paper if options.width is None else ("cells" if scale.cells else "custom")
     layout = FlowchartLayout(paper, options.orientation, options.columns, width, page_height, tuple(pages),
                              options.first_page)
-    return layout, wants
+    return layout, wants, room
 
 
 def _widens(sop: Sop, options: PageOptions, crowding: int) -> bool:
@@ -130,15 +149,28 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols
         texts = row_texts(fields, number, columns, scale)
         kind = sop.flow.symbols.get(step.id, "proses")
         width, symbol_height = _symbol_box(kind, symbols, side_edges[number - 1], scale, actor_cols)
-        symbol_height += room.symbols.get(number - 1, 0.0)
-        more = room.rows.get(number - 1, 0)
-        above, below = gaps(scale, label_rows[number - 1], more)
-        least = above + max(symbol_height, symbols.tallest) + below
-        least = max(least, _connector_room(symbol_height, connector, scale) + more * scale.label_line)
-        height = max(scale.snap(least), *(scale.block_height(fitted) for fitted in texts.values()))
-        plans.append(Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, height,
-                          scale.snap(least), width, symbol_height, label_rows[number - 1], more))
+        plan = Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, 0.0, 0.0, width,
+                    scale.snap(symbol_height + room.symbols.get(number - 1, 0.0)), label_rows[number - 1],
+                    room.rows.get(number - 1, 0))
+        plans.append(_sized(plan, scale, symbols, connector))
     return plans
+
+
+def _sized(plan: Plan, scale: Scale, symbols: SymbolSize, connector: ConnectorSize) -> Plan:
+    """The plan with its row's height: its symbol with room above and below (its labels, ``more`` lines
+    asked for, a pentagon beside it), and never lower than its tallest text."""
+    above, below = gaps(scale, plan.label_lines, plan.more)
+    least = above + max(plan.symbol_height, symbols.tallest) + below
+    least = max(least, _connector_room(plan.symbol_height, connector, scale) + plan.more * scale.label_line)
+    height = max(scale.snap(least), *(scale.block_height(fitted) for fitted in plan.texts.values()))
+    return replace(plan, height=height, least=scale.snap(least))
+
+
+def _grown(plan: Plan, wants: Wants, scale: Scale, symbols: SymbolSize, connector: ConnectorSize) -> Plan:
+    """The plan with what its page asked for: a label line more of room, a taller symbol."""
+    more = plan.more + (plan.index in wants.rows)
+    taller = scale.snap(plan.symbol_height + wants.symbols.get(plan.index, 0.0))
+    return _sized(replace(plan, more=more, symbol_height=taller), scale, symbols, connector)
 
 
 def _symbol_box(kind: str, symbols: SymbolSize, side_edges: int, scale: Scale,

@@ -102,7 +102,7 @@ class Labels:
                     if len(allowed) < 50:
                         allowed.append(other)
         clean = box is not None
-        if box is None:
+        if box is None:  # nothing clean: the least bad allowed place, and a taller row next time
             allowed = allowed or candidates[:1]
             box = min(allowed, key=lambda b: self._conflicts(b, lines, heads))
         self.placed.setdefault(row.index, []).append(box)
@@ -116,8 +116,10 @@ class Labels:
         xs = _steps(max(self.area[0], near[0] - reach), min(self.area[1], near[0] + reach) - width, step)
         ys = _steps(row.top, row.bottom - height, step)
         cx, cy = near[0] - width / 2, near[1] - height / 2
+        box = row.box
         for _, x, y in sorted((abs(x - cx) + abs(y - cy), x, y) for y in ys for x in xs):
-            yield self._snapped(Box(x, y, width, height))
+            if box is None or not (x < box.right and box.x < x + width and y < box.bottom and box.y < y + height):
+                yield self._snapped(Box(x, y, width, height))
 
     def _snapped(self, box: Box) -> Box:
         return Box(self.scale.snap(box.x), self.scale.snap(box.y), box.width, box.height)

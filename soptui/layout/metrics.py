@@ -11,7 +11,7 @@ terminal cells, for the editor's preview. Any object with the two methods of
 from __future__ import annotations
 
 import json
-from functools import cache
+from functools import cache, lru_cache, partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -41,10 +41,16 @@ class FontMetrics:
         self._default = {False: data["regular"]["default"], True: data["bold"]["default"]}
         self._ascent = data["regular"]["ascent"] / data["units_per_em"]
         self._descent = -data["regular"]["descent"] / data["units_per_em"]
+        self._units = {False: lru_cache(maxsize=1 << 16)(partial(self._sum, False)),
+                       True: lru_cache(maxsize=1 << 16)(partial(self._sum, True))}
+
+    def _sum(self, bold: bool, text: str) -> float:
+        table, default = self._tables[bold], self._default[bold]
+        return sum(table.get(char, default) for char in text)
 
     def width(self, text: str, size: float, bold: bool = False) -> float:
-        table, default = self._tables[bold], self._default[bold]
-        return sum(table.get(char, default) for char in text) * size / 1000
+        """Measured once per text (words and lines repeat: a document wraps the same words again)."""
+        return self._units[bold](text) * size / 1000
 
     def line_height(self, size: float) -> float:
         """Ascent plus descent, with a little leading: 1.2 times the size."""

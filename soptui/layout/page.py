@@ -66,13 +66,14 @@ class Room:
     rows: dict[int, int] = field(default_factory=dict)
     symbols: dict[int, float] = field(default_factory=dict)
 
-    def grown(self, wants: Wants) -> Room:
+    def grown(self, wants: Wants, crowded: bool = True) -> Room:
+        """This room and what ``wants`` asks for (wider columns only if ``crowded``)."""
         rows, symbols = dict(self.rows), dict(self.symbols)
         for step in wants.rows:
             rows[step] = rows.get(step, 0) + 1
         for step, more in wants.symbols.items():
             symbols[step] = symbols.get(step, 0.0) + more
-        return Room(self.crowding + wants.crowded, rows, symbols)
+        return Room(self.crowding + (wants.crowded and crowded), rows, symbols)
 
 
 @dataclass(frozen=True)
@@ -91,6 +92,7 @@ class Sheet:
     scale: Scale
     tracks: list[float]  # where tracks may run, the same on every page
     header_lines: tuple[GridLine, ...]
+    band_places: list[tuple[float, float]]  # where a band's pentagons may stand
 
 
 def build_page(sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan],
@@ -131,12 +133,11 @@ def build_page(sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan]
                         (body_top, table_bottom), sheet.connector)
     parts = _parts(edges, touching, local, page_of, index, plans, names, sheet.options.first_page)
     _route(router, parts, len(pieces))
-    columns = [(c.left, c.right, c.kind == "actor") for c in sheet.columns]
     bands = []
     for role, chosen, span in (("in", arriving, (body_top, table_rows[0].top if table_rows else y)),
                                ("out", leaving, (y, table_bottom))):
         if chosen:
-            router.connectors += place_band(router, [parts[i] for i in chosen], span, role == "in", columns)
+            router.connectors += place_band(router, [parts[i] for i in chosen], span, role == "in", sheet.band_places)
             bands.append(Band(role, scale.box(sheet.columns[0].left, span[0], sheet.columns[-1].right, span[1])))
     edge_paths = router.results()
     table = scale.box(sheet.columns[0].left, sheet.header.cells[0].box.y, sheet.columns[-1].right, table_bottom)
