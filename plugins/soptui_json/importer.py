@@ -13,23 +13,24 @@ from __future__ import annotations
 import datetime as dt
 import json
 from dataclasses import dataclass, field
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import tomli_w
 
-from soptui import fields
+from soptui import fields, limits
 from soptui.diagnostics import Finding, format_field
 from soptui.fields import Key
 from soptui.i18n import t
-from soptui.loader import load_bytes
+from soptui.loader import load_bytes, read_regular
 from soptui.model import Sop
 from soptui_json.document import EXPORT_VERSION
 
-#: Findings that mean a value would be dropped: importing stops there. Others
-#: (a missing key, an unknown key) are shown and the file is written as is,
-#: so a draft survives TOML -> JSON -> TOML.
-LOSSY = frozenset({"S002", "S009", "S010"})
+#: Findings that mean a value would be dropped, or the file refused whole (beyond soptui's limits):
+#: importing stops there. Others (a missing key, an unknown key) are shown and the file is written
+#: as is, so a draft survives TOML -> JSON -> TOML.
+LOSSY = frozenset({"S002", "S009", "S010", "S014", "S015"})
 
 
 @dataclass
@@ -42,15 +43,27 @@ class Imported:
 
 
 def import_json(path: Path) -> Imported:
-    """Read ``path``; a lossy problem leaves ``sop`` as ``None`` with the reasons in ``problems``."""
+    """Read ``path``; a lossy problem leaves ``sop`` as ``None`` with the reasons in ``problems``.
+
+    The file is read as an SOP file is (a regular file, never blocking, within the size limit) and its
+    ``sop`` member measured against :mod:`soptui.limits` before anything converts it."""
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        raw, _ = read_regular(path)
+        if len(raw) > limits.MAX_FILE_BYTES:
+            raise OSError(0, t("rule.S015.file_size", size=len(raw), limit=limits.MAX_FILE_BYTES // 2**20))
+        text = raw.decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as error:
         return Imported(None, [t("import.unreadable", path=path, reason=getattr(error, "strerror", None) or error)])
     try:
         document = json.loads(text)
     except json.JSONDecodeError as error:
         return Imported(None, [t("import.bad_json", path=path, line=error.lineno, col=error.colno, reason=error.msg)])
+    except RecursionError:  # the decoder recurses once per nested array or object
+        line, col = limits.first_deep_line(text)
+        return Imported(None, [t("import.bad_json", path=path, line=line, col=col,
+                                 reason=t("rule.S015.nesting", limit=limits.MAX_DEPTH))])
+    except ValueError:  # an integer of more digits than Python converts
+        return Imported(None, [t("import.bad_json", path=path, line=1, col=1, reason=t("rule.S015.number"))])
     if not isinstance(document, dict):
         return Imported(None, [t("import.not_object", path=path)])
     version = document.get("export_version")
@@ -60,6 +73,9 @@ def import_json(path: Path) -> Imported:
     if not isinstance(data, dict):
         return Imported(None, [t("import.no_sop", path=path)])
     prefix = "sop." if "sop" in document else ""
+    beyond = [_beyond(path, prefix, found) for found in islice(limits.violations(data), limits.MAX_REPORTED)]
+    if beyond:
+        return Imported(None, beyond)
     problems: list[str] = []
     table = _from_json(data, fields.TOP, (), problems, path, prefix)
     if problems:
@@ -70,6 +86,13 @@ def import_json(path: Path) -> Imported:
     if problems or loaded.sop is None:
         return Imported(None, problems or [t("import.no_sop", path=path)], warnings)
     return Imported(loaded.sop, [], warnings)
+
+
+def _beyond(path: Path, prefix: str, found: limits.Violation) -> str:
+    """A value beyond soptui's limits, placed by field (as :func:`_where`)."""
+    field_name = prefix + format_field(found.where) if found.where else prefix.rstrip(".") or "-"
+    message = t(found.message_key or f"rule.{found.code}", **{"field": format_field(found.where), **found.params})
+    return f"{path}: {field_name}: {found.code} {message}"
 
 
 def _where(path: Path, prefix: str, finding: Finding) -> str:

@@ -121,3 +121,46 @@ def test_forms_continue_a_long_unbroken_note_on_the_next_page(tmp_path):
         result = _run("formulir", form, path, "-o", tmp_path / f"{form}.pdf")
         assert result.exit_code == 0, result.output
         assert (tmp_path / f"{form}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def _sop_json(nama: str = "Surat Masuk", tanggal: str = "2024-01-15") -> str:
+    import json
+
+    steps = [{"id": "a", "kegiatan": "Menerima", "pelaksana": "staf"}, {"id": "b", "kegiatan": "Mencatat", "pelaksana": "staf"}]
+    return json.dumps({"sop": {"format": 1, "identitas": {"nama": nama, "nomor": "800/1/X/2024", "instansi": ["BIRO"],
+                                                          "tanggal_pembuatan": tanggal},
+                               "pelaksana": [{"id": "staf", "nama": "Staf"}], "langkah": steps}})
+
+
+HOSTILE_JSON = {
+    "nested 100,000 deep": ("[" * 100_000 + "]" * 100_000, "32"),
+    "an integer of 5,000 digits": ('{"sop": {"format": 1' + "0" * 5_000 + "}}", "64 bit"),
+    "an escape sequence": (_sop_json(nama="Surat\u001b[2J"), "sop.identitas.nama"),
+    "year 9999": (_sop_json(tanggal="9999-12-31"), "sop.identitas.tanggal_pembuatan"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE_JSON))
+def test_import_refuses_hostile_json_naming_the_place(tmp_path, case):
+    text, named = HOSTILE_JSON[case]
+    source = _write(tmp_path, text, "x.json")
+    result = _run("import", source, "-o", tmp_path / "x.sop.toml")
+    assert result.exit_code == 1 and str(source) in result.output and named in result.output, result.output
+    assert not (tmp_path / "x.sop.toml").exists()
+
+
+def test_import_of_a_fifo_is_refused_without_blocking(tmp_path):
+    """In a subprocess with a bound: opening a FIFO to read waits for a writer, which would hang the suite."""
+    import os
+    import subprocess
+    import sys
+
+    os.mkfifo(tmp_path / "x.json")
+    result = subprocess.run([sys.executable, "-m", "soptui", "import", str(tmp_path / "x.json"), "-o",
+                             str(tmp_path / "x.sop.toml")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1 and "FIFO" in result.stderr, result.stderr
+
+
+def test_import_of_clean_json_writes_the_sop(tmp_path):
+    result = _run("import", _write(tmp_path, _sop_json(), "x.json"), "-o", tmp_path / "x.sop.toml")
+    assert result.exit_code == 0, result.output
