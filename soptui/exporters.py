@@ -131,6 +131,12 @@ def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERR
     return [f for f in findings if f.severity == "error" and (f.code in codes or f.code in LOAD_ERRORS)]
 
 
+def name_text(name: str) -> str:
+    """A file name as text an output can hold: a byte that is not UTF-8 (kept by Python as a
+    surrogate, which no encoder writes) becomes U+FFFD."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+
+
 def source_bytes(export: ExportInput) -> bytes | None:
     """The bytes ``source_sha256`` was computed from: given, or the file when it
     still has that hash; ``None`` when neither (the file changed since)."""

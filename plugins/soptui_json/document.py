@@ -16,7 +16,7 @@ from typing import Any, BinaryIO
 
 import soptui
 from soptui.durations import Duration, total
-from soptui.exporters import ExportError, ExportInput, blocking_findings
+from soptui.exporters import ExportError, ExportInput, blocking_findings, name_text
 from soptui.i18n import t
 from soptui.model import Sop
 from soptui.serialize import to_dict
@@ -65,7 +65,7 @@ def build_document(input: ExportInput) -> dict[str, Any]:
         "export_version": EXPORT_VERSION,
         "generator": {"name": "soptui", "version": soptui.__version__},
         "source": {
-            "file": _text_name(input.path.name) if input.path is not None else None,
+            "file": name_text(input.path.name) if input.path is not None else None,
             "sha256": input.source_sha256,
         },
         "sop": to_dict(sop),
@@ -73,12 +73,6 @@ def build_document(input: ExportInput) -> dict[str, Any]:
         "durations": _durations(sop),
         "actors": _actors(sop),
     }
-
-
-def _text_name(name: str) -> str:
-    """A file name as JSON text: bytes that are not UTF-8 (kept by Python as
-    surrogates, which no encoder writes) become U+FFFD."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
 
 
 def _flow(sop: Sop) -> dict[str, Any]:

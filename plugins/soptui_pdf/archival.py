@@ -22,6 +22,7 @@ import datetime as dt
 import io
 from dataclasses import dataclass
 
+from soptui.exporters import name_text
 from soptui.signing import field_name
 
 FLAVOUR = "3b"
@@ -223,7 +224,7 @@ def sop_source(export) -> Source | None:
     if data is None:
         return None
     identity = export.sop.identitas
-    filename = export.path.name if export.path else "sop.sop.toml"
+    filename = name_text(export.path.name) if export.path else "sop.sop.toml"
     return Source(filename, data, export.source_sha256, identity.nomor, identity.nama)
 
 

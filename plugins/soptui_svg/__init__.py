@@ -14,7 +14,7 @@ import io
 import zipfile
 from typing import Any, BinaryIO
 
-from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings
+from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings, name_text
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
 
@@ -81,7 +81,7 @@ def read_pages(data: bytes) -> list[str]:
 def _stem(export: ExportInput) -> str:
     from soptui.batch import output_stem
 
-    return output_stem(export.path) if export.path is not None else "sop"
+    return name_text(output_stem(export.path)) if export.path is not None else "sop"
 
 
 @hookimpl

@@ -118,8 +118,8 @@ def build_site(library: Path, out_dir: Path, *, formats: tuple[str, ...] = DOWNL
                 progress(result)
         _write_assets(staging)
         pages.write_index(staging, entries, today)
-        atomic_write(staging / MANIFEST, json.dumps(manifest, ensure_ascii=False, indent=1).encode("utf-8"),
-                     0o644, durable=False)
+        atomic_write(staging / MANIFEST, json.dumps(manifest, indent=1).encode("ascii"),  # a name that is not
+                     0o644, durable=False)  # UTF-8 (a surrogate) is kept as a \u escape and read back the same
         os.chmod(staging, 0o755)  # mkdtemp makes it private; a web server must read it
         flush_to_disk(path for path in staging.rglob("*") if path.is_file())  # whole before it is served
         _swap(staging, out_dir)
@@ -164,7 +164,7 @@ def render_page(job: PageJob) -> PageResult:
     page = folder / f"{stem}.html"
     downloads = [(name, written[name]) for name in ("svg", *job.formats) if name in written]
     html = pages.sop_page(loaded.sop, job.slug, svg_pages, downloads, failures, plugins)
-    atomic_write(page, html.encode("utf-8"), 0o644, durable=False)
+    atomic_write(page, html.encode("utf-8", "replace"), 0o644, durable=False)  # "?" for a name's undecodable byte
     result.files = [p.relative_to(job.site).as_posix() for p in (page, *(path for _, path in downloads))]
     return result
 

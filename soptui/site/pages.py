@@ -137,10 +137,11 @@ def write_index(site: Path, entries: list[IndexEntry], today: dt.date) -> None:
     parts.append('<p id="kosong" hidden>Tidak ada SOP yang cocok dengan pencarian.</p></main>')
     parts.append(_footer())
     html = document("Daftar SOP", "\n".join(parts), "", ("indeks.js", "aset/situs.js"))
-    atomic_write(site / "index.html", html.encode("utf-8"), 0o644, durable=False)
+    atomic_write(site / "index.html", html.encode("utf-8", "replace"), 0o644, durable=False)  # "?" for a name's
+    # byte that is not UTF-8 (Python keeps it as a surrogate, which no encoder writes)
     data = [[entry.nomor, entry.nama, entry.kegiatan, " ".join(entry.actors), entry.unit] for entry in entries]
     script = "window.SOPTUI_INDEKS = " + json.dumps(data, ensure_ascii=False).replace("</", "<\\/") + ";\n"
-    atomic_write(site / "indeks.js", script.encode("utf-8"), 0o644, durable=False)
+    atomic_write(site / "indeks.js", script.encode("utf-8", "replace"), 0o644, durable=False)
 
 
 def _status(label: str, text: str, alert: bool) -> str:

@@ -91,3 +91,13 @@ def test_csv_to_standard_output_of_a_folder_holding_a_name_that_is_not_utf8(host
     result = CliRunner().invoke(cli, ["katalog", "-o", "-", str(folder)], color=True)
     assert result.exit_code == 0, result.output
     assert "\\udcff" in result.stdout
+
+
+def test_the_site_of_a_folder_holding_a_name_that_is_not_utf8_builds_and_rebuilds(hostile):
+    folder = Path(hostile["folder"])
+    site = folder.parent / "situs"
+    first = CliRunner().invoke(cli, ["situs", str(folder), "-o", str(site)], color=True)
+    assert first.exit_code == 0, first.output
+    assert "\\udcff" not in (site / "index.html").read_text(encoding="utf-8")  # written as "?", valid UTF-8
+    again = CliRunner().invoke(cli, ["situs", str(folder), "-o", str(site)], color=True)
+    assert again.exit_code == 0 and " 0 halaman dibuat" in again.output, again.output  # the manifest read back
