@@ -130,3 +130,37 @@ def test_a_row_replaced_by_an_unrelated_one_does_not_take_its_comments(sop_file)
     saved = sop_file.read_text(encoding="utf-8")
     assert "# catatan tentang agenda" not in saved
     assert load(sop_file).sop == edited
+
+
+def test_a_file_with_mixed_line_endings_keeps_each_line_as_it_was(sop_file):
+    text = CLEAN.replace('nama = "Staf Tata Usaha"\n', 'nama = "Staf Tata Usaha"\r\n')
+    sop_file.write_bytes(text.encode())
+    loaded = load(sop_file)
+    save(loaded.sop.with_step(1, waktu="15 menit"), sop_file, loaded.source)
+    assert sop_file.read_bytes() == text.replace('waktu = "10 menit"', 'waktu = "15 menit"').encode()
+
+
+def _renamed(sop_file, changes: dict) -> str:
+    """Save the CLEAN file with step "agenda" renamed and changed by ``changes``, and a step added
+    elsewhere (so rows are not simply matched by place); return the saved text."""
+    text = CLEAN.replace('[[langkah]]\nid = "agenda"\n', '[[langkah]]\n# catatan tentang agenda\nid = "agenda"\n')
+    sop_file.write_text(text, encoding="utf-8")
+    loaded = load(sop_file)
+    steps = list(loaded.sop.langkah)
+    steps[1] = dataclasses.replace(steps[1], id="catat", **changes)
+    steps.append(Step(id="lapor", kegiatan="Melapor", pelaksana="kasubbag", waktu="5 menit", output="Laporan"))
+    edited = dataclasses.replace(loaded.sop, langkah=tuple(steps))
+    save(edited, sop_file, loaded.source)
+    assert load(sop_file).sop == edited
+    return sop_file.read_text(encoding="utf-8")
+
+
+def test_a_renamed_row_sharing_half_its_values_keeps_its_comments(sop_file):
+    # kegiatan, pelaksana, waktu, output: two of the four kept
+    assert "# catatan tentang agenda\nid = \"catat\"" in _renamed(sop_file, {"kegiatan": "Mencatat", "waktu": "20 menit"})
+
+
+def test_a_renamed_row_sharing_less_than_half_is_a_new_row(sop_file):
+    # with keterangan, five values: two of them kept is less than half
+    saved = _renamed(sop_file, {"kegiatan": "Mencatat", "waktu": "20 menit", "keterangan": "Buku agenda"})
+    assert "# catatan tentang agenda" not in saved
