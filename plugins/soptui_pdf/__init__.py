@@ -65,7 +65,7 @@ def page_options(options: dict[str, Any]):
 
     resolved = resolve_options(options)
     return PageOptions(paper=resolved["paper"], orientation=resolved["orientation"], footer=FOOTER_ROOM,
-                       first_page=2)  # after the identity page (document.render lays out again if it takes more)
+                       first_page=2)  # after the identity page (render lays out again if it takes more)
 
 
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
@@ -90,6 +90,7 @@ def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signa
     bound document finishes all its parts at once); the signer's box of
     "Disahkan oleh" is appended to ``signature_boxes`` as (page, rect)."""
     from soptui.layout import compute_layout
+    from soptui.layout.identity import identity_layout
     from soptui_pdf import document, identity
     from soptui_pdf.palette import Palette, print_themes
 
@@ -111,8 +112,11 @@ def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signa
     top, right, bottom, left = pages.margin_units()
     frame = identity.Frame(left, top, layout.width - left - right, layout.height - top - bottom - FOOTER_ROOM)
     palette = Palette.from_theme(themes[resolved["theme"]])
-    return document.render(export.sop, layout, frame, palette, export.source_sha256, logo, stream, signature_boxes,
-                           relayout=lambda first: compute_layout(export.sop, replace(pages, first_page=first)))
+    identity_pages = identity_layout(export.sop, pages)
+    if layout.first_page != len(identity_pages.pages) + 1:  # the connectors' captions name pages as printed
+        layout = compute_layout(export.sop, replace(pages, first_page=len(identity_pages.pages) + 1))
+    return document.render(export.sop, identity_pages, layout, frame, palette, export.source_sha256, logo, stream,
+                           signature_boxes)
 
 
 def _broken_logo(export: ExportInput, error: Exception) -> str:

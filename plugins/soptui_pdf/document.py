@@ -7,7 +7,6 @@ the same bytes, and a PDF can be checked into git or compared by hash.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from contextlib import contextmanager
 from functools import partial
 from typing import BinaryIO
@@ -16,7 +15,7 @@ from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
 from reportlab.pdfgen.canvas import Canvas
 
-from soptui.layout.types import FlowchartLayout
+from soptui.layout.types import FlowchartLayout, IdentityLayout
 from soptui.model import Sop
 from soptui_pdf import flowchart, identity
 from soptui_pdf.identity import Frame
@@ -30,6 +29,7 @@ HASH_LENGTH = 12  # hex digits of the source's SHA-256 printed on each page
 
 def render(
     sop: Sop,
+    identity_pages: IdentityLayout,
     layout: FlowchartLayout,
     frame: Frame,
     palette: Palette,
@@ -37,14 +37,13 @@ def render(
     logo: ImageReader | None,
     stream: BinaryIO,
     signature_boxes: list | None = None,
-    relayout: Callable[[int], FlowchartLayout] | None = None,
 ) -> int:
     """Write the PDF to ``stream``; return its number of pages. When
     ``signature_boxes`` is a list, the signer's box of the identity page is
     appended to it as (page index, (x1, y1, x2, y2) in PDF points)."""
     register_fonts()
     with _binary_streams():
-        return _render(sop, layout, frame, palette, source_sha256, logo, stream, signature_boxes, relayout)
+        return _render(sop, identity_pages, layout, frame, palette, source_sha256, logo, stream, signature_boxes)
 
 
 @contextmanager
@@ -59,9 +58,8 @@ def _binary_streams():
         rl_config.useA85 = saved
 
 
-def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, source_sha256: str,
-            logo: ImageReader | None, stream: BinaryIO, signature_boxes: list | None,
-            relayout: Callable[[int], FlowchartLayout] | None) -> int:
+def _render(sop: Sop, identity_pages: IdentityLayout, layout: FlowchartLayout, frame: Frame, palette: Palette,
+            source_sha256: str, logo: ImageReader | None, stream: BinaryIO, signature_boxes: list | None) -> int:
     canvas = Canvas(
         stream, pagesize=(layout.width, layout.height), invariant=1, pageCompression=1,
         initialFontName=palette.font,  # else an unused, unembedded Helvetica is listed
@@ -72,15 +70,12 @@ def _render(sop: Sop, layout: FlowchartLayout, frame: Frame, palette: Palette, s
     canvas.setAuthor(sop.identitas.instansi[-1] if sop.identitas.instansi else "")
     canvas.setCreator("soptui")
     pen = Pen(canvas, layout.height, palette)
-    identity_pages = identity.plan(sop, logo, pen, frame)
-    if relayout is not None and layout.first_page != len(identity_pages) + 1:
-        layout = relayout(len(identity_pages) + 1)  # the connectors' captions name the pages as printed
-    if signature_boxes is not None and identity_pages[0].upper is not None:
-        box = identity.signature_box(identity_pages[0].upper, frame)
+    box = identity_pages.pages[0].signature
+    if signature_boxes is not None and box is not None:
         signature_boxes.append((0, (box.x, layout.height - box.y - box.height, box.x + box.width, layout.height - box.y)))
-    total = len(identity_pages) + len(layout.pages)
+    total = len(identity_pages.pages) + len(layout.pages)
     sections = (
-        (identity_pages, partial(identity.draw, frame=frame), "Identitas SOP"),
+        (identity_pages.pages, partial(identity.draw, logo=logo), "Identitas SOP"),
         (layout.pages, flowchart.draw, "Diagram Alir"),
     )
     number = 0

@@ -7,6 +7,7 @@ exporters draw as given. Documented for plugin authors in docs/layout.md.
 
 from soptui.layout.dump import layout_to_dict
 from soptui.layout.engine import compute_layout
+from soptui.layout.identity import identity_layout
 from soptui.layout.metrics import CellMetrics, FontMetrics, Metrics, default_metrics, wrap
 from soptui.layout.options import PAPERS, PageOptions
 from soptui.layout.schema import layout_schema
@@ -19,6 +20,7 @@ __all__ = [
     "PageOptions",
     "compute_layout",
     "default_metrics",
+    "identity_layout",
     "layout_schema",
     "layout_to_dict",
     "wrap",

@@ -206,3 +206,46 @@ class FlowchartLayout:
     height: float
     pages: tuple[Page, ...]
     first_page: int = 1
+
+
+@dataclass(frozen=True)
+class Printed:
+    """One line printed in a document cell, with how it is set off:
+    ``title`` (the SOP's name: the accent colour), ``signer`` (the signer's
+    name: underlined, as Indonesian signature blocks print it)."""
+
+    text: Text
+    style: Literal["plain", "title", "signer"] = "plain"
+
+
+@dataclass(frozen=True)
+class Cell:
+    """A cell of a document table: its box (its border is drawn) and its lines."""
+
+    box: Box
+    lines: tuple[Printed, ...]
+
+
+@dataclass(frozen=True)
+class IdentityPage:
+    """One page of the identity table. ``heading`` names a continuation
+    (``Identitas SOP (lanjutan)``); ``logo`` is where the logo is drawn, its
+    proportions kept, centred; ``signature`` the signer's space of
+    "Disahkan oleh" (first page only)."""
+
+    number: int
+    width: float
+    height: float
+    heading: Text | None
+    cells: tuple[Cell, ...]
+    logo: Box | None
+    signature: Box | None
+
+
+@dataclass(frozen=True)
+class IdentityLayout:
+    """The identity pages of one SOP (``soptui.layout.identity_layout``)."""
+
+    width: float
+    height: float
+    pages: tuple[IdentityPage, ...]

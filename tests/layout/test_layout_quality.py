@@ -131,3 +131,17 @@ def test_portrait_above_five_actors_is_not_promised_but_stays_whole():
 
     sop = generate_sop(3, steps=30, actors=8)
     check_all(sop, compute_layout(sop, PageOptions(orientation="portrait")))
+
+
+@pytest.mark.parametrize("orientation", ["landscape", "portrait"])
+def test_the_last_page_never_holds_a_lone_step_the_page_before_could_spare(orientation):
+    lone = 0
+    for steps in range(6, 60, 3):
+        layout = compute_layout(generate_sop(steps, steps=steps, actors=4), PageOptions(orientation=orientation))
+        if len(layout.pages) < 2:
+            continue
+        last, before = layout.pages[-1], layout.pages[-2]
+        if len(last.rows) == 1:
+            lone += 1
+            assert len(before.rows) < 3, (steps, [len(page.rows) for page in layout.pages])
+    assert lone < 5  # the rule did work: only short pages before a lone step are left alone

@@ -48,5 +48,6 @@ def test_an_identity_table_too_long_for_one_page_continues_on_the_next():
     text = pdf.squeezed
     assert all(squeeze(law) in text for law in laws)
     assert "DasarHukum(lanjutan):" in text
+    assert all(squeeze("Identitas SOP (lanjutan)") in squeeze(pdf.page_text(index)) for index in range(1, identity_pages))
     first_flowchart = squeeze(pdf.page_text(identity_pages))
     assert "Kegiatan" in first_flowchart and "TanggalPembuatan" not in first_flowchart
