@@ -182,3 +182,93 @@ def test_line_breaks_and_tabs_only_in_running_text(tmp_path, key, value, refused
     assert ("S014" in codes) is refused, found
     if refused:
         assert found[0][3].endswith(key) and found[0][0] == "S014"
+
+
+def test_a_too_long_number_is_told_what_it_is(tmp_path):
+    [(*_, message)] = told(tmp_path, CLEAN.replace("format = 1", "format = 1\nnilai = " + "9" * 5000))
+    assert message == "baris ini memuat bilangan di luar batas bilangan bulat TOML (64 bit); perbaiki nilainya"
+
+
+def test_nesting_too_deep_for_the_parser_is_placed_past_brackets_inside_strings(tmp_path):
+    before = 'catatan = "kurung [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[ dalam teks \\" [[[["\n'
+    text = CLEAN.replace("format = 1", "format = 1\n" + before + "lampiran = " + "[" * 2000 + "]" * 2000)
+    [(code, line, col, _, message)] = told(tmp_path, text)
+    assert (code, line, col) == ("S015", 3, 12 + limits.MAX_DEPTH)
+    assert message.startswith(f"baris ini bertingkat lebih dari {limits.MAX_DEPTH} lapis")
+
+
+def test_a_file_without_steps_or_anything_at_all_is_told_so_without_a_crash(tmp_path):
+    assert [(code, field) for code, _, _, field, _ in told(tmp_path, "")] == [
+        ("S001", "format"), ("S001", "identitas"), ("S001", "pelaksana"), ("S001", "langkah")]
+    only_identity = CLEAN.split("[[pelaksana]]")[0]
+    assert [(code, field) for code, _, _, field, _ in told(tmp_path, only_identity)] == [("S001", "langkah")]
+
+
+def test_a_huge_integer_is_refused_in_a_file_with_no_other_number(tmp_path):
+    text = CLEAN.replace("format = 1\n", "").replace("[identitas]\n", f"[identitas]\nnilai = {2**64}\n")
+    assert [(code, field) for code, _, _, field, _ in told(tmp_path, text)] == [("S015", "identitas.nilai")]
+
+
+def test_in_a_file_already_suspect_the_edges_are_the_same(tmp_path):
+    """One over-long text sends the file to the precise walk: the values at the edges must pass it too."""
+    long_text = "kata " * (limits.MAX_TEXT // 5) + "x"
+    items = ", ".join(['"Komputer"'] * limits.MAX_ITEMS)
+    text = CLEAN.replace("tanggal_pembuatan = 2024-01-15", "tanggal_pembuatan = 1900-01-01").replace(
+        "tanggal_efektif = 2024-02-01", f"tanggal_efektif = 2999-12-31\nperalatan = [{items}]").replace(
+        'kegiatan = "Mengarsipkan surat"', f'kegiatan = "{long_text}"').replace(
+        "format = 1", f"format = 1\nbesar = {2**63 - 1}\nkecil = {-(2**63 - 1)}\nlampiran = {'[' * 31}{']' * 31}")
+    found = told(tmp_path, text)
+    assert [(code, field) for code, _, _, field, _ in found] == [("S015", "langkah[4].kegiatan")]
+
+
+def test_every_problem_of_a_suspect_file_is_listed_not_only_the_first(tmp_path):
+    items = ", ".join(['"Komputer"'] * (limits.MAX_ITEMS + 1))
+    text = CLEAN.replace("[identitas]\n", f"[identitas]\nperalatan = [{items}]\n").replace(
+        'nama = "Staf Tata Usaha"', 'nama = "Staf\\u0000"')
+    found = told(tmp_path, text)
+    assert [(code, field) for code, _, _, field, _ in found] == [("S015", "identitas.peralatan"), ("S014", "pelaksana[1].nama")]
+
+
+def test_an_unprintable_character_is_told_by_its_place_in_the_text(tmp_path):
+    [(*_, message)] = told(tmp_path, CLEAN.replace(ACTOR, 'nama = "Staf\\u0000"'))
+    assert "karakter U+0000 (karakter ke-5)" in message
+
+
+@pytest.mark.parametrize(("key", "named"), [("k" * 29 + "\\u0007", "k" * 29 + "\x07"), ("k" * 30 + "\\u0007", "k" * 30 + "...")])
+def test_a_key_with_an_unprintable_character_is_named_by_its_first_thirty(tmp_path, key, named):
+    [(code, _, _, _, message)] = told(tmp_path, CLEAN.replace("[identitas]\n", f'[identitas]\n"{key}" = 1\n'))
+    assert code == "S014" and message.startswith("nama kunci `identitas.")
+    assert ("..." in message) is named.endswith("...")
+
+
+def test_a_fifo_is_told_it_is_no_regular_file(tmp_path):
+    import os
+
+    os.mkfifo(tmp_path / "pipa.sop.toml")
+    [finding] = load(tmp_path / "pipa.sop.toml").findings
+    assert finding.message() == ("berkas tidak dapat dibaca: bukan berkas biasa (folder, FIFO atau perangkat);"
+                                 " periksa nama dan izin berkas")
+
+
+def test_a_copy_saved_from_a_private_file_stays_private(tmp_path):
+    from soptui.store import save
+
+    path = tmp_path / "rahasia.sop.toml"
+    path.write_text(CLEAN, encoding="utf-8")
+    path.chmod(0o600)
+    loaded = load(path)
+    save(loaded.sop.with_identity(nama="Salinan"), tmp_path / "salinan.sop.toml", loaded.source)
+    assert (tmp_path / "salinan.sop.toml").stat().st_mode & 0o777 == 0o600
+
+
+def test_rows_keep_their_unknown_keys_and_rows_without_id_get_a_visible_name(tmp_path):
+    text = CLEAN.replace('id = "agenda"\n', "").replace('waktu = "5 menit"\noutput = "Surat terarsip"',
+                                                        'waktu = "5 menit"\noutput = "Surat terarsip"\nbiaya = "Rp 0"')
+    path = tmp_path / "sop.toml"
+    path.write_text(text, encoding="utf-8")
+    loaded = load(path)
+    assert [step.id for step in loaded.sop.langkah] == ["terima", "#2", "periksa", "arsip"]
+    assert loaded.sop.langkah[3].extra == {"biaya": "Rp 0"}
+    empty = load_bytes(CLEAN.replace('instansi = ["PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", "SEKRETARIAT DAERAH"]',
+                                     "instansi = []").encode(), "x.toml")
+    assert [(f.code, f.severity) for f in empty.findings] == [("S012", "error")]
