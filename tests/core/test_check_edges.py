@@ -8,6 +8,7 @@ from __future__ import annotations
 import pytest
 
 from tests.core.conftest import CLEAN, findings_for
+from tests.core.test_rules import SETTINGS, TRIGGERS
 
 S = CLEAN
 CASES = {
@@ -32,6 +33,11 @@ CASES = {
     "ya on the start": S.replace('output = "Surat diterima"', 'output = "Surat diterima"\nya = "agenda"'),
     "label on a process": S.replace('output = "Surat teragenda"', 'output = "Surat teragenda"\nlabel_ya = "Lengkap"'),
     "unknown actor list": S.replace('pelaksana = "kasubbag"', 'pelaksana = "kabag"'),
+    "nomor of four zeros": S.replace('nomor = "800/001/SEKR/2024"', 'nomor = "0000/0000/SEKR/2024"'),
+    "a record before the sop was made": S + '\n[[monitoring]]\ntanggal = 2023-05-01\npenilaian = "baik"\n',
+    "decision without tidak": S.replace('tidak = "agenda"\n', ""),
+    "decision as the last step": S.replace('simbol = "keputusan"\ntidak = "agenda"\n', "").replace('output = "Surat terarsip"', 'output = "Surat terarsip"\nsimbol = "keputusan"\ntidak = "agenda"'),
+    "waktu not understood": S.replace('waktu = "10 menit"', 'waktu = "kira-kira sejam"'),
 }
 
 EXPECTED = {
@@ -169,6 +175,36 @@ EXPECTED = {
         ],
         'pelaksana "kabag" tidak ada di [[pelaksana]]; pilih salah satu dari: kasubbag, staf',
     ),
+    'nomor of four zeros': (
+        [
+            ('I010', 5, 9, 'identitas.nomor'),
+        ],
+        'nomor SOP "0000/0000/SEKR/2024" belum diisi (angkanya nol atau kosong); tulis nomor sesuai tata naskah dinas instansi',
+    ),
+    'a record before the sop was made': (
+        [
+            ('I006', 54, 11, 'monitoring[1].tanggal'),
+        ],
+        'tanggal 2023-05-01 di `monitoring[1].tanggal` lebih awal dari tanggal pembuatan 2024-01-15; periksa urutan tanggal',
+    ),
+    'decision without tidak': (
+        [
+            ('S006', 37, 1, 'langkah[3].tidak'),
+        ],
+        'keputusan "periksa" tidak punya cabang `tidak`; tambahkan `tidak = "<id langkah>"`',
+    ),
+    'decision as the last step': (
+        [
+            ('A005', 44, 1, 'langkah[4]'),
+        ],
+        'SOP tidak punya akhir; jadikan langkah terakhir terminator',
+    ),
+    'waktu not understood': (
+        [
+            ('I004', 34, 9, 'langkah[2].waktu'),
+        ],
+        'waktu "kira-kira sejam" pada langkah "agenda" tidak terbaca; tulis seperti "15 menit", "2-3 hari" atau "1 hari kerja"',
+    ),
 }
 
 
@@ -178,3 +214,40 @@ def test_a_rule_at_its_edge_tells_exactly_this(tmp_path, case):
     expected, first_words = EXPECTED[case]
     assert [(f.code, f.line, f.col, f.field_name) for f in findings] == expected
     assert (findings[0].message() if findings else None) == first_words
+
+
+#: What each rule's trigger file (test_rules.TRIGGERS) is told, word for word.
+MESSAGES = {
+    'A001': 'langkah "yatim" tidak dapat dicapai dari langkah pertama; hubungkan dengan `lanjut`, `ya` atau `tidak`',
+    'A002': 'dari langkah "terima" tidak ada jalan menuju akhir; arahkan alurnya ke langkah terminator',
+    'A003': 'SOP punya 2 akhir (tolak, arsip); biasanya cukup satu terminator akhir',
+    'A004': 'langkah pertama "terima" harus terminator (awal prosedur); hapus `simbol` atau tulis `simbol = "terminator"`',
+    'A005': 'SOP tidak punya akhir; jadikan langkah terakhir terminator',
+    'I001': 'pelaksana "kepala" (Kepala Biro) tidak punya langkah; hapus kolomnya atau beri langkah',
+    'I002': '`waktu` langkah "agenda" kosong; isi mutu baku waktu, mis. "15 menit"',
+    'I003': '`output` langkah "agenda" kosong; isi mutu baku output',
+    'I004': 'waktu "secepatnya" pada langkah "agenda" tidak terbaca; tulis seperti "15 menit", "2-3 hari" atau "1 hari kerja"',
+    'I006': 'tanggal 2023-12-01 di `identitas.tanggal_efektif` lebih awal dari tanggal pembuatan 2024-01-15; periksa urutan tanggal',
+    'I007': '`tanggal_efektif` diisi tetapi `[identitas.disahkan_oleh]` belum ada; tambahkan pejabat yang mengesahkan',
+    'I008': 'SOP punya 8 pelaksana (lebih dari 7); kolomnya akan tercetak sempit, pertimbangkan memecah SOP',
+    'I009': 'logo "tidak-ada.png" tidak dapat dibaca: No such file or directory; periksa path-nya (relatif terhadap berkas SOP)',
+    'I010': '`identitas.nama` masih berisi teks contoh dari templat ("Nama Prosedur"); ganti dengan isi SOP unit Anda',
+    'I011': '`langkah[2].kegiatan` kosong; isi teksnya (tercetak kosong di dokumen)',
+    'I012': 'SOP punya 6 pelaksana; kertas tegak (portrait) memuat paling banyak 5 kolom pelaksana dengan rapi: cetak lanskap (A4 atau F4), mis. -O pdf.orientation=landscape atau pengaturan `orientation`',
+    'S013': '`tidak` pada langkah "agenda" diabaikan karena simbolnya bukan keputusan; hapus kunci itu atau jadikan keputusan',
+}
+
+
+@pytest.mark.parametrize("code", sorted(MESSAGES))
+def test_each_rule_says_what_is_wrong_with_the_values_that_make_it_wrong(tmp_path, monkeypatch, code):
+    for name, value in SETTINGS.get(code, {}).items():
+        monkeypatch.delenv("SOPTUI_CONFIG", raising=False)
+        monkeypatch.setenv(name, value)
+    finding = next(f for f in findings_for(tmp_path, TRIGGERS[code]) if f.code == code)
+    assert finding.message() == MESSAGES[code]
+
+
+def test_a_logo_that_is_no_image_is_reported_at_the_logo(tmp_path):
+    (tmp_path / "logo.png").write_text("bukan gambar")
+    findings = findings_for(tmp_path, CLEAN.replace("[identitas]\n", '[identitas]\nlogo = "logo.png"\n'))
+    assert [(f.code, f.line, f.col, f.field_name) for f in findings] == [("I009", 4, 8, "identitas.logo")]
