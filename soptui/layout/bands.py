@@ -58,7 +58,7 @@ def place_band(router: PageRouter, parts: list[Part], band: tuple[float, float],
 def band_positions(columns: list[tuple[float, float, bool]], size: ConnectorSize,
                    scale: Scale) -> list[tuple[float, float]]:
     """(centre, penalty) of every place a pentagon may take in a band:
-    centred in a column, or evenly along a wide one, clear of its lines;
+    centred in a column, and a step further each side in a wide one, clear of its lines;
     ``columns`` are (left, right, is an actor column) of the whole table,
     the same on every page."""
     margin = 1 if scale.cells else scale.clear
@@ -68,10 +68,10 @@ def band_positions(columns: list[tuple[float, float, bool]], size: ConnectorSize
         room = right - left - 2 * margin
         if room < size.width:
             continue
-        count = int((room - size.width) // step) + 1
         middle = (left + right) / 2
-        for n in range(count):
-            centre = middle + (n - (count - 1) / 2) * step
+        beside = int((room - size.width) / 2 // step)  # places each side of the centred one
+        for n in range(-beside, beside + 1):
+            centre = middle + n * step
             found.append((float(int(centre)) if scale.cells else scale.snap(centre), 0.0 if actor else TEXT_COLUMN))
     return sorted(found)
 

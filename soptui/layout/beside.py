@@ -12,8 +12,6 @@ symbol in its own column when that is wide enough.
 
 from __future__ import annotations
 
-import math
-
 from soptui.layout.parts import Part
 from soptui.layout.routing import PageRouter
 from soptui.layout.types import Box, Connector
@@ -38,10 +36,8 @@ def place_beside(router: PageRouter, part: Part) -> None:
         if found:
             break
     if found is None:  # no room: the nearest place at the centre, and a taller symbol next time
-        places = len(_positions(router, k))
-        if places:  # a taller symbol gives more heights to stand at
-            more = (size.height + (1 if scale.cells else scale.pitch)) / places
-            more = float(math.ceil(more)) if scale.cells else more
+        if _positions(router, k):  # a taller symbol gives more heights to stand at, a pentagon's worth
+            more = size.height + (1 if scale.cells else scale.pitch)
             router.tall_rows[k] = scale.snap(router.tall_rows.get(k, 0.0) + more)
         else:  # no column wide enough: wider columns
             router.crowded = True
@@ -111,12 +107,17 @@ def _fits(router: PageRouter, k: int, box: Box) -> bool:
     if box.y < row.top + margin or box.bottom > floor:
         return False
     center = router.center_x(row)
+    near = scale.symbol_clear  # arrows and pentagons keep clear of each other
     y = box.y + router.connector.attach
     x0, x1 = min(box.x, center), max(box.right, center)  # the new arrow, from the symbol to the pentagon
     for other in router.obstacles.get(k, ()):
-        if _meet(other, box) or (other.x < x1 and x0 < other.right and other.y <= y <= other.bottom):
+        if _meet(other, box) or (other.x - near < x1 and x0 < other.right + near
+                                 and other.y - near <= y <= other.bottom + near):
             return False
-    return not any(lx0 < box.right and box.x < lx1 and box.y <= ly <= box.bottom
+    if any(box.x - near < vx < box.right + near and y0 < box.bottom + near and y1 > box.y - near
+           for vx, y0, y1 in router.verticals.get(k, ())):
+        return False  # an arrow in a track runs there
+    return not any(lx0 < box.right + near and box.x - near < lx1 and box.y - near <= ly <= box.bottom + near
                    for ly, lx0, lx1 in router.legs.get(k, ()))
 
 

@@ -6,7 +6,8 @@ syllable; when no size down to 7 pt lets every name do so in a few lines
 (or the names would take more than a quarter of the page), an actor whose
 name does not fit is headed by its ``singkatan``, or, when the file gives
 none, by the initials of its name (``Pejabat Pembuat Komitmen``: ``PPK``),
-and the legend under the table spells each short form out.
+and so is every other name of more than two lines, so the row stays low;
+the legend under the table spells each short form out.
 """
 
 from __future__ import annotations
@@ -22,6 +23,8 @@ from soptui.layout.types import Column, HeaderCell
 MAX_NAME_LINES = 5
 #: The smallest size the actor names may take on paper before short forms are used.
 MIN_HEADER_SIZE = 7.0
+#: Once some actor is headed by its short form, so is every name taller than this many lines.
+SHORT_ROW_LINES = 2
 #: The actor names never take more than this share of the page's height.
 MAX_HEADER_SHARE = 0.25
 LEGEND_TITLE = "Singkatan"
@@ -93,9 +96,12 @@ def _actor_names(actors: list[Actor], by_key: dict[str, Column], scale: Scale,
         if all(_reads_well(found) for found in fitted) and not _too_tall(fitted, scale, tallest):
             return fitted, size, []
     too_tall = _too_tall(fitted, scale, tallest)
+    needs = [too_tall or not _reads_well(found) for found in fitted]
+    if any(needs):  # a header with short forms anyway: every tall name takes its own, the row stays low
+        needs = [need or len(found.lines) > SHORT_ROW_LINES for need, found in zip(needs, fitted)]
     shorts, taken = [], set()
     for index, (actor, found) in enumerate(zip(actors, fitted)):
-        if too_tall or not _reads_well(found):
+        if needs[index]:
             short = actor.short.strip() or _unique(initials(actor.name), taken)
             taken.add(short)
             fitted[index] = _name(short, by_key[f"pelaksana:{actor.id}"], scale, size)

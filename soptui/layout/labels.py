@@ -37,8 +37,10 @@ def label_lines(text: str, limit: float, scale: Scale, metrics: Metrics) -> tupl
 class Labels:
     """Places the labels and captions of one page, remembering those already placed."""
 
-    def __init__(self, area: tuple[float, float], scale: Scale, metrics: Metrics) -> None:
+    def __init__(self, area: tuple[float, float], scale: Scale, metrics: Metrics,
+                 column_lines: Sequence[float] = ()) -> None:
         self.area, self.scale, self.metrics = area, scale, metrics
+        self.column_lines = column_lines  # a label across a column line is read with the line through it
         self.placed: dict[int, list[Box]] = {}  # by row: a label stays in its row
         self._sizes: dict[tuple[str, float], tuple[float, float, tuple[str, ...]]] = {}
 
@@ -89,24 +91,46 @@ class Labels:
 
     def _choose(self, row: Placed, candidates: list[Box], near: Point, width: float, height: float,
                 lines: Sequence[Segment], heads: Sequence[Point], boxes: Sequence[Box]) -> tuple[Box, bool]:
-        """The first clean allowed candidate, else the first clean allowed
-        place in the row nearest ``near``, else the least bad allowed one."""
+        """The first clean allowed candidate clear of the column lines (moved
+        off a line it lies across, if need be), else a clean one across a
+        line, else the first clean place in the row nearest ``near``, else
+        the least bad allowed one."""
         allowed = [box for box in candidates if self._allowed(box, row, boxes)]
-        box = next((box for box in allowed if not self._conflicts(box, lines, heads)), None)
+        clean = [box for box in allowed if not self._conflicts(box, lines, heads)]
+        shifted = [other for box in clean for other in self._off_lines(box)]
+        shifted = [box for box in shifted if self._allowed(box, row, boxes) and not self._conflicts(box, lines, heads)]
+        box = next((box for box in clean + shifted if not self._on_line(box)), clean[0] if clean else None)
         if box is None:
             for other in self._anywhere(row, width, height, near):
-                if self._allowed(other, row, boxes):
-                    if not self._conflicts(other, lines, heads):
-                        box = other
-                        break
-                    if len(allowed) < 50:
-                        allowed.append(other)
-        clean = box is not None
+                if not self._allowed(other, row, boxes):
+                    continue
+                if not self._conflicts(other, lines, heads):
+                    box = other
+                    break
+                if len(allowed) < 50:
+                    allowed.append(other)
+        clean_place = box is not None
         if box is None:  # nothing clean: the least bad allowed place, and a taller row next time
             allowed = allowed or candidates[:1]
             box = min(allowed, key=lambda b: self._conflicts(b, lines, heads))
         self.placed.setdefault(row.index, []).append(box)
-        return box, clean
+        return box, clean_place
+
+    def _off_lines(self, box: Box) -> list[Box]:
+        """``box`` moved just clear of each column line it lies across, to either side."""
+        gap = 1 if self.scale.cells else 1.0
+        moved = []
+        for x in self.column_lines:
+            if self._crosses(box, x):
+                for left in (x - gap - box.width, x + gap):
+                    moved.append(Box(self.scale.snap(left), box.y, box.width, box.height))
+        return moved
+
+    def _crosses(self, box: Box, x: float) -> bool:
+        return box.x <= x < box.right if self.scale.cells else box.x + 0.5 < x < box.right - 0.5
+
+    def _on_line(self, box: Box) -> bool:
+        return any(self._crosses(box, x) for x in self.column_lines)
 
     def _anywhere(self, row: Placed, width: float, height: float, near: Point) -> Iterator[Box]:
         """Places in the row on a grid, nearest ``near`` first, no further

@@ -200,7 +200,8 @@ def _letters(n: int) -> str:
 
 
 def _route(router: PageRouter, parts: dict[int, Part], count: int) -> None:
-    """Hand-offs first, then straight band links, connectors beside rows, then everything else through tracks."""
+    """Hand-offs first, then straight band links, then everything else through tracks, and last the
+    connectors beside rows: short and free to stand in any column, they fit around what the tracks took."""
     rest = []
     for i, part in parts.items():
         s, t = part.source, part.target
@@ -219,9 +220,6 @@ def _route(router: PageRouter, parts: dict[int, Part], count: int) -> None:
             router.straight_from_band(part)
         else:
             tracks.append(i)
-    for i in rest:
-        if parts[i].beside:
-            place_beside(router, parts[i])
 
     def span(i: int) -> tuple[float, int]:
         part = parts[i]
@@ -231,6 +229,9 @@ def _route(router: PageRouter, parts: dict[int, Part], count: int) -> None:
 
     for i in sorted(tracks, key=span):
         router.via_track(parts[i], parts[i].edge.label if parts[i].source is not None else None)
+    for i in rest:
+        if parts[i].beside:
+            place_beside(router, parts[i])
 
 
 def _cells(texts: dict[str, Fitted], columns: tuple[Column, ...], top: float, bottom: float,

@@ -67,7 +67,7 @@ class PageRouter:
         self.bottom_used: set[int] = set()
         self.top_used: set[int] = set()
         self.tracks = Tracks(track_xs, scale)
-        self.labels = Labels(self.area, scale, metrics)
+        self.labels = Labels(self.area, scale, metrics, [left for left, _ in actor_bounds[1:]])
         self.finished: list[Part] = []
         self.crowded = False  # an edge had to share a track or a slot: lay out again, roomier
         self.short_rows: set[int] = set()  # rows too low for a label or a caption
@@ -246,7 +246,9 @@ class PageRouter:
                 return None
             cost += SHARED * self.tracks.busy(index, low, high)
         for k, y, x0, x1 in legs:
-            if any(box.x < x1 and x0 < box.right and box.y < y < box.bottom for box in self.obstacles.get(k, ())):
+            near = self.scale.symbol_clear  # an arrow passing a pentagon keeps clear of it
+            if any(box.x - near < x1 and x0 < box.right + near and box.y - near < y < box.bottom + near
+                   for box in self.obstacles.get(k, ())):
                 if not force:
                     return None
                 cost += SHARED
