@@ -133,6 +133,12 @@ def test_a_worker_that_dies_or_hangs_fails_its_file_saying_what_it_was_doing(plu
     assert [t.format for t, _ in outcomes[examples[2]].written] == ["nama"] and not outcomes[examples[2]].failures
 
 
+def test_a_file_whose_worker_died_still_counts_its_outputs_that_were_up_to_date(plugins, examples, tmp_path):
+    current = batch.Target("json", tmp_path / "out" / "hasil.json")
+    [outcome] = batch.run([job(examples[0], tmp_path, "mati", skipped=(current,))], 1, timeout=30)
+    assert outcome.skipped == [current] and outcome.failures[0][0] is None and not outcome.written
+
+
 def test_the_text_the_editor_holds_is_exported_instead_of_the_file(plugins, examples, tmp_path):
     unsaved = examples[0].read_bytes().replace(b'nama = "', b'nama = "Belum Disimpan ', 1)
     rendered = batch.render_file(job(examples[0], tmp_path, "nama", data=unsaved))
