@@ -4,17 +4,15 @@
 other end must not reach any file outside DIR, whether by typing ``..``, an
 absolute path, or through a symlink that points out (placed by a ``git
 pull`` or another unit). The confinement holds for the whole process: the
-editor sets it once (:func:`confine`), and every file operation asks
-:func:`check` at the moment it touches the disk, so a path checked when it
-was typed is checked again when it is used, symlinks resolved afresh.
-
-Unconfined, :func:`check` only makes the path absolute. Nothing here imports
-Textual: the core's own file operations ask it where they touch the disk
-(:func:`reading` and :func:`open_descriptor` in the loader, :func:`writing`
-in ``store.atomic_write``, the recovery file, the library's rename, copy and
-delete, the config), and the files an SOP points to (the logo,
-:func:`open_linked`). The root is passed to child processes (a worker that
-renders an export) in the environment, so they are confined too.
+editor sets it once (:func:`confine`), and every file operation asks it at
+the moment it touches the disk, so a path checked when it was typed (the
+editor's :class:`Confinement`, ``Jail``) is checked again when it is used,
+symlinks resolved afresh: :func:`reading` and :func:`open_descriptor` in the
+loader, :func:`writing` in ``store.atomic_write``, the recovery file, the
+library's rename, copy and delete and the config, :func:`open_linked` for
+the files an SOP points to (the logo). Unconfined they change nothing.
+Nothing here imports Textual. The root is passed to child processes (a
+worker that renders an export) in the environment, so they are confined too.
 """
 
 from __future__ import annotations
@@ -136,26 +134,6 @@ def confine(confinement: Confinement | None) -> None:
         os.environ[ROOT_VARIABLE] = str(_current.root)
     else:
         os.environ.pop(ROOT_VARIABLE, None)
-
-
-def current() -> Confinement:
-    """The confinement in force (unconfined, from the working folder, when none was set)."""
-    return _current if _current is not None else Confinement(Path.cwd())
-
-
-def root() -> Path | None:
-    """The folder this process is confined to, or ``None``."""
-    return _current.root if _current is not None else None
-
-
-def check(path: str | os.PathLike[str]) -> Path:
-    """``path`` resolved now; :class:`OutsideRoot` if it leads out of the root."""
-    return current().check(path)
-
-
-def check_entry(path: str | os.PathLike[str]) -> Path:
-    """``path`` with its folder resolved now, for writing, renaming or removing it."""
-    return current().check_entry(path)
 
 
 def reading(path: str | os.PathLike[str]) -> Path:
