@@ -11,9 +11,11 @@ cached ``sop.flow`` is recomputed, as it is after an edit. Print mode is A4
 landscape with DejaVu Sans metrics; cell mode is a 120-column terminal,
 unpaginated.
 
-It also counts, on 100 generated SOPs, what the routing is judged by: the
-right-angle crossings between different edges, and the branch labels that
-touch an arrow.
+It also measures, on 100 generated SOPs, what the routing is judged by
+(``soptui.layout.quality``): the print defects of issue 13, the right-angle
+crossings between different edges, the bends, and the closest clearances;
+and the time of the large inputs issue 12 names (slides, as the deck lays
+them out): 500 steps x 50 actors and 10,000 steps, CPU seconds of one call.
 """
 
 from __future__ import annotations
@@ -21,10 +23,12 @@ from __future__ import annotations
 import dataclasses
 import os
 import platform
+import time
 import timeit
 
 from soptui.corpus import generate_sop
 from soptui.layout import CellMetrics, PageOptions, compute_layout
+from soptui.layout.options import MM
 
 CASES = ((10, 3), (40, 6), (300, 6))
 MODES = {
@@ -53,44 +57,39 @@ def cpu_model() -> str:
     return platform.processor() or "unknown"
 
 
-def crossings(page) -> int:
-    """Pairs of a horizontal and a vertical segment of different edges that cross."""
-    horizontal, vertical = [], []
-    for index, edge in enumerate(page.edges):
-        for (ax, ay), (bx, by) in zip(edge.points, edge.points[1:]):
-            if ay == by:
-                horizontal.append((index, ay, min(ax, bx), max(ax, bx)))
-            else:
-                vertical.append((index, ax, min(ay, by), max(ay, by)))
-    return sum(1 for i, y, x0, x1 in horizontal for j, x, y0, y1 in vertical
-               if i != j and x0 < x < x1 and y0 < y < y1)
-
-
-def labels_on_arrows(page) -> int:
-    """Labels whose box an edge segment passes through."""
-    segments = [(a, b) for edge in page.edges for a, b in zip(edge.points, edge.points[1:])]
-
-    def touches(box, a, b) -> bool:
-        (x0, x1), (y0, y1) = sorted((a[0], b[0])), sorted((a[1], b[1]))
-        across = box.x < x0 < box.right if x0 == x1 else x0 < box.right and x1 > box.x
-        down = box.y < y0 < box.bottom if y0 == y1 else y0 < box.bottom and y1 > box.y
-        return across and down
-
-    return sum(any(touches(e.label.box, a, b) for a, b in segments) for e in page.edges if e.label)
-
-
 def quality() -> None:
-    print("| mode | paths | crossings | labels | labels touching an arrow |")
-    print("|---|---|---|---|---|")
+    from soptui.layout.quality import measure
+
+    print("| mode | paths | defects | crossings | bends | closest two arrows | closest arrow to a grid line |")
+    print("|---|---|---|---|---|---|---|")
     for name, options in MODES.items():
-        paths = cross = labels = touching = 0
+        paths = defects = cross = bends = 0
+        arrows = grid = None
         for seed in range(100):
-            for page in compute_layout(generate_sop(seed), options).pages:
-                paths += len(page.edges)
-                cross += crossings(page)
-                labels += sum(1 for edge in page.edges if edge.label)
-                touching += labels_on_arrows(page)
-        print(f"| {name} | {paths} | {cross} | {labels} | {touching} |")
+            layout = compute_layout(generate_sop(seed), options)
+            found = measure(layout)
+            paths += sum(len(page.edges) for page in layout.pages)
+            defects += found.total
+            cross += found.crossings
+            bends += found.bends
+            arrows = found.closest_arrows if arrows is None else min(arrows, found.closest_arrows or arrows)
+            grid = found.closest_grid if grid is None else min(grid, found.closest_grid or grid)
+        far = "-" if options.cells else f"{arrows / MM:.1f} mm"
+        near = "-" if options.cells else f"{grid / MM:.1f} mm"
+        print(f"| {name} | {paths} | {defects} | {cross} | {bends} | {far} | {near} |")
+
+
+def large() -> None:
+    """Issue 12's inputs as the deck lays them out: CPU time of one call (the process is measured by bench/pptx.py)."""
+    from soptui_pptx.frame import page_options
+
+    print("| input (slides) | pages | CPU of one layout |")
+    print("|---|---|---|")
+    for steps, actors in ((500, 50), (10_000, 8)):
+        sop = generate_sop(11, steps=steps, actors=actors)
+        started = time.process_time()
+        layout = compute_layout(sop, page_options({}))
+        print(f"| {steps} steps, {actors} actors | {len(layout.pages)} | {time.process_time() - started:.2f} s |")
 
 
 def main() -> None:
@@ -103,6 +102,8 @@ def main() -> None:
             print(f"| {steps}, {actors} | {name} | {pages} | {ms:.2f} ms |")
     print()
     quality()
+    print()
+    large()
 
 
 if __name__ == "__main__":

@@ -57,7 +57,7 @@ class Quality:
 
 
 def measure(layout: FlowchartLayout) -> Quality:
-    """The quality of ``layout`` (in cell units the distances are not meaningful and are left out)."""
+    """The quality of ``layout`` (in cells the distances and type sizes are not meaningful and are left out)."""
     quality = Quality()
     found: Counter = Counter()
     for page in layout.pages:
@@ -104,7 +104,8 @@ def _page(page: Page, found: Counter, quality: Quality, points: bool) -> None:
                 found["through_symbol"] += 1
     lines = {x for column in page.columns for x in (column.left, column.right)}
     found["conn_border"] += sum(1 for c in page.connectors if any(c.box.x + 1 < x < c.box.right - 1 for x in lines))
-    _text(page, found)
+    if points:  # type sizes in cells are all one cell
+        _text(page, found)
     _labels(page, found)
 
 

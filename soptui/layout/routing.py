@@ -77,6 +77,7 @@ class PageRouter:
         self.obstacles: dict[int, list[Box]] = {}  # row -> connectors beside its symbol
         self.connectors: list[Connector] = []
         self.captions: list[tuple[int, int, str]] = []  # (connector index, row, text) placed with the labels
+        self._memo: dict = {}  # what one routing of a part asks again and again
         self._tops = [row.top for row in rows]
         for row in rows:
             if row.box is not None:
@@ -201,6 +202,7 @@ class PageRouter:
         order = sorted(range(len(xs)), key=reach)
         unit = max(self.scale.pitch, 1.0)
         best: Plan | None = None
+        self._memo.clear()  # ends and label room per side: the same for every track on that side
         for index in order:
             if best is not None and (reach(index) - len(ends) * half) / unit > best.cost:
                 break
@@ -225,7 +227,7 @@ class PageRouter:
             y_start = point[1]
             legs.append((part.source, y_start, *sorted((point[0], x))))
             cost += SHARED * shared
-            if label and not self.labels.fits(self.rows[part.source], key[1], y_start, label):
+            if label and not self._label_fits(part.source, key[1], y_start, label):
                 cost += NO_LABEL_ROOM
         y_end = self.body[1]
         end = None
@@ -268,6 +270,12 @@ class PageRouter:
             count += sum(1 for vx, y0, y1 in self.verticals.get(k, ()) if y0 < y < y1 and x0 < vx < x1)
         return count
 
+    def _label_fits(self, k: int, side: str, y: float, label: str) -> bool:
+        key = ("label", k, side, y)
+        if key not in self._memo:
+            self._memo[key] = self.labels.fits(self.rows[k], side, y, label)
+        return self._memo[key]
+
     def _side_end(self, k: int, x: float, prefer_up: bool, force: bool, taken=None):
         """Where a track at x meets row k's symbol: (slot key, offset, point,
         shared), on the side facing the track; ``None`` if no slot is free."""
@@ -275,6 +283,13 @@ class PageRouter:
         if row.box.x - 1e-6 <= x <= row.box.right + 1e-6:
             return None
         side = "left" if x < row.box.x else "right"
+        key = ("end", k, side, prefer_up, force, taken)
+        if key not in self._memo:
+            self._memo[key] = self._side_end_of(k, side, prefer_up, force, taken)
+        return self._memo[key]
+
+    def _side_end_of(self, k: int, side: str, prefer_up: bool, force: bool, taken):
+        row = self.rows[k]
         free = [o for o in self.free_slots(k, side, prefer_up) if taken != ((k, side), o)]
         if not free and not force:
             return None
@@ -302,12 +317,15 @@ class PageRouter:
         a label or caption that found no clean place asks for a taller row
         on the next try. Captions go first: they have the fewest places."""
         lines = self.segments_by_row()
-        heads = [p.points[-1] for p in self.finished]
+        heads: dict[int, list[Point]] = {}  # arrowheads by the row they lie in: a label looks only at its own
+        for part in self.finished:
+            for k in self.rows_between(part.points[-1][1] - 1, part.points[-1][1] + 1):
+                heads.setdefault(k, []).append(part.points[-1])
         boxes = [c.box for c in self.connectors]
         for index, k, text in self.captions:
             connector = self.connectors[index]
-            caption, clean_place = self.labels.caption(self.rows[k], connector.box, text, lines.get(k, []), heads,
-                                                       boxes)
+            caption, clean_place = self.labels.caption(self.rows[k], connector.box, text, lines.get(k, []),
+                                                       heads.get(k, []), boxes)
             self.connectors[index] = replace(connector, caption=caption)
             self.short_rows.update(() if clean_place else (k,))
         labelled = [p for p in self.finished
@@ -316,7 +334,7 @@ class PageRouter:
         labels = {}
         for part in labelled:
             row = self.rows[part.source]  # type: ignore[index]
-            others = [head for head in heads if head != part.points[-1]]
+            others = [head for head in heads.get(row.index, []) if head != part.points[-1]]
             text, clean_place = self.labels.place(row, part.points, part.edge.label or "", lines.get(row.index, []),
                                                   others, boxes)
             labels[id(part)] = text

@@ -13,7 +13,7 @@ neighbours, a connector over its box.
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left, bisect_right, insort
 
 from soptui.layout.scale import Scale
 
@@ -24,7 +24,8 @@ class Tracks:
     def __init__(self, xs: list[float], scale: Scale) -> None:
         self.scale = scale
         self.xs = xs
-        self.spans: list[list[tuple[float, float]]] = [[] for _ in self.xs]
+        self.spans: list[list[tuple[float, float]]] = [[] for _ in self.xs]  # sorted by their low end
+        self.longest = [0.0] * len(xs)  # of each track's spans: how far back a span may still reach
         self.clearance = 0.5 if scale.cells else scale.pitch
 
     @staticmethod
@@ -43,12 +44,13 @@ class Tracks:
         return range(bisect_left(self.xs, x0), bisect_right(self.xs, x1))
 
     def reserve(self, index: int, low: float, high: float) -> None:
-        self.spans[index].append((low, high))
+        insort(self.spans[index], (low, high))
+        self.longest[index] = max(self.longest[index], high - low)
 
     def block(self, x0: float, x1: float, low: float, high: float) -> None:
         """Reserve every track strictly between ``x0`` and ``x1`` from ``low`` to ``high``."""
         for index in self.between(x0, x1, strict=True):
-            self.spans[index].append((low, high))
+            self.reserve(index, low, high)
 
     def block_vertical(self, x: float, low: float, high: float) -> None:
         """An arrow's vertical: the tracks closer to it than the pitch, over its length."""
@@ -56,9 +58,19 @@ class Tracks:
         self.block(x - near, x + near, low - near, high + near)
 
     def free(self, index: int, low: float, high: float) -> bool:
-        """Whether track ``index`` is free from ``low`` to ``high``, with the clearance at both ends."""
-        margin = self.clearance
-        return all(high + margin <= a or low - margin >= b for a, b in self.spans[index])
+        """Whether track ``index`` is free from ``low`` to ``high``, with the clearance at both ends
+        (only the spans that start before ``high`` and may reach ``low`` are looked at)."""
+        margin, spans = self.clearance, self.spans[index]
+        position = bisect_left(spans, (high + margin, float("-inf")))
+        reach = low - margin - self.longest[index]
+        while position > 0:
+            position -= 1
+            a, b = spans[position]
+            if a < reach:
+                break
+            if b > low - margin:
+                return False
+        return True
 
     def busy(self, index: int, low: float, high: float) -> int:
         """How many reserved spans of the track meet ``low..high`` (a forced route shares the fewest)."""
