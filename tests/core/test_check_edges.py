@@ -5,6 +5,9 @@ key where it does not belong, seven actors (the limit) and eight."""
 
 from __future__ import annotations
 
+import os
+import signal
+
 import pytest
 
 from tests.core.conftest import CLEAN, findings_for
@@ -38,6 +41,12 @@ CASES = {
     "decision without tidak": S.replace('tidak = "agenda"\n', ""),
     "decision as the last step": S.replace('simbol = "keputusan"\ntidak = "agenda"\n', "").replace('output = "Surat terarsip"', 'output = "Surat terarsip"\nsimbol = "keputusan"\ntidak = "agenda"'),
     "waktu not understood": S.replace('waktu = "10 menit"', 'waktu = "kira-kira sejam"'),
+    "blank name": S.replace('nama = "Pengelolaan Surat Masuk"', 'nama = ""'),
+    "a gap in who made a revision": S + '\n[[riwayat]]\ntanggal = 2024-03-01\nuraian = "Menyusun"\noleh = "Bagian ..."\n',
+    "two steps without an end": S.split("[[langkah]]")[0] + "[[langkah]]" + S.split("[[langkah]]")[1] + "[[langkah]]" + S.split("[[langkah]]")[2].replace('output = "Surat teragenda"', 'output = "Surat teragenda"\nsimbol = "proses"'),
+    "the start jumps ahead": S.replace('output = "Surat diterima"', 'output = "Surat diterima"\nlanjut = "periksa"').replace('tidak = "agenda"', 'tidak = "terima"'),
+    "empty actor of a step": S.replace('pelaksana = "kasubbag"', 'pelaksana = " "'),
+    "identity of the wrong type": S.split("[identitas]")[0] + 'identitas = "Surat"\n\n[[pelaksana]]' + S.split("[[pelaksana]]", 1)[1],
 }
 
 EXPECTED = {
@@ -205,8 +214,45 @@ EXPECTED = {
         ],
         'waktu "kira-kira sejam" pada langkah "agenda" tidak terbaca; tulis seperti "15 menit", "2-3 hari" atau "1 hari kerja"',
     ),
+    'blank name': (
+        [
+            ('I011', 4, 8, 'identitas.nama'),
+        ],
+        '`identitas.nama` kosong; isi teksnya (tercetak kosong di dokumen)',
+    ),
+    'a gap in who made a revision': (
+        [
+            ('I010', 56, 8, 'riwayat[1].oleh'),
+        ],
+        '`riwayat[1].oleh` masih berisi tempat isian titik-titik ("Bagian ..."); lengkapi teksnya',
+    ),
+    'two steps without an end': (
+        [
+            ('A005', 30, 1, 'langkah[2]'),
+            ('I001', 20, 6, 'pelaksana[2].id'),
+        ],
+        'SOP tidak punya akhir; jadikan langkah terakhir terminator',
+    ),
+    'the start jumps ahead': (
+        [
+            ('A001', 31, 1, 'langkah[2]'),
+        ],
+        'langkah "agenda" tidak dapat dicapai dari langkah pertama; hubungkan dengan `lanjut`, `ya` atau `tidak`',
+    ),
+    'empty actor of a step': (
+        [
+            ('S004', 40, 13, 'langkah[3].pelaksana'),
+            ('I001', 20, 6, 'pelaksana[2].id'),
+        ],
+        '`langkah[3].pelaksana` kosong: langkah ini tidak punya kolom pelaksana; isi dengan salah satu dari: kasubbag, staf',
+    ),
+    'identity of the wrong type': (
+        [
+            ('S002', 3, 13, 'identitas'),
+        ],
+        "`identitas` harus berupa tabel, bukan teks ('Surat'); perbaiki nilainya",
+    ),
 }
-
 
 @pytest.mark.parametrize("case", sorted(CASES))
 def test_a_rule_at_its_edge_tells_exactly_this(tmp_path, case):
@@ -251,3 +297,66 @@ def test_a_logo_that_is_no_image_is_reported_at_the_logo(tmp_path):
     (tmp_path / "logo.png").write_text("bukan gambar")
     findings = findings_for(tmp_path, CLEAN.replace("[identitas]\n", '[identitas]\nlogo = "logo.png"\n'))
     assert [(f.code, f.line, f.col, f.field_name) for f in findings] == [("I009", 4, 8, "identitas.logo")]
+
+
+def _killer(ctx) -> None:
+    """A plugin's rule that takes its worker down on one file (a crash in native code, the OOM killer)."""
+    if ctx.path.name == "mati.sop.toml":
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
+def test_a_worker_lost_while_checking_reports_that_file_and_the_rest_are_checked(tmp_path, monkeypatch):
+    from soptui import plugins
+    from soptui.checks.files import PARALLEL_FROM, check_files
+
+    paths = []
+    for number in range(PARALLEL_FROM):
+        paths.append(tmp_path / f"sop-{number:02}.sop.toml")
+        paths[-1].write_text(CLEAN.replace("800/001", f"800/{number:03}"), encoding="utf-8")
+    paths.append(tmp_path / "mati.sop.toml")
+    paths[-1].write_text(CLEAN, encoding="utf-8")
+    monkeypatch.setattr(plugins, "extra_checks", lambda: [_killer])
+    checked = {item.path: item for item in check_files(paths, 2)}
+    assert set(checked) == {str(path) for path in paths}
+    lost = checked[str(paths[-1])]
+    assert (lost.suppressed, lost.entry) == (frozenset(), None)
+    [finding] = lost.findings
+    assert (finding.code, finding.severity, finding.path, finding.line, finding.col) == ("S010", "error", str(paths[-1]), 1, 1)
+    assert finding.message().startswith("berkas tidak dapat dibaca: proses pekerja berhenti mendadak saat mengerjakan")
+    assert all(item.findings == [] and item.entry is not None for path, item in checked.items() if path != str(paths[-1]))
+
+
+def _no_secrets(ctx) -> None:
+    if "Rahasia" in ctx.sop.identitas.nama:
+        ctx.report("I010", ("identitas", "nama"), value=ctx.sop.identitas.nama)
+
+
+def test_plugin_rules_run_on_each_checked_file_and_a_broken_file_cannot_silence_itself(tmp_path, monkeypatch):
+    from soptui import plugins
+    from soptui.checks import check_loaded
+    from soptui.checks.files import check_file
+    from soptui.loader import load
+
+    monkeypatch.setattr(plugins, "extra_checks", lambda: [_no_secrets])
+    secret = tmp_path / "rahasia.sop.toml"
+    secret.write_text(CLEAN.replace("Pengelolaan Surat Masuk", "Rahasia"), encoding="utf-8")
+    assert [f.code for f in check_file(secret).findings] == ["I010"]
+    assert [f.code for f in check_loaded(load(secret), [_no_secrets])] == ["I010"]
+    broken = tmp_path / "rusak.sop.toml"
+    broken.write_text("# soptui: abaikan S010\nformat = 1\n[identitas\n", encoding="utf-8")
+    assert check_file(broken).suppressed == frozenset()
+    silenced = tmp_path / "diam.sop.toml"
+    silenced.write_text("# soptui: abaikan i011, S004\n" + CLEAN, encoding="utf-8")
+    assert check_file(silenced).suppressed == frozenset({"I011", "S004"})
+
+
+def test_a_link_names_an_sop_by_its_name_with_or_without_the_word_sop_only(tmp_path):
+    from soptui.checks.library import check_library
+    from soptui.loader import load
+
+    other = CLEAN.replace("Pengelolaan Surat Masuk", "Keuangan").replace("800/001", "800/002")
+    linking = CLEAN.replace("[identitas]\n", '[identitas]\nketerkaitan = ["SOP Keuangan", "Prosedur Keuangan", "Entah"]\n')
+    for name, text in (("a.toml", other), ("b.toml", linking)):
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    findings = check_library([load(tmp_path / "a.toml"), load(tmp_path / "b.toml")])
+    assert [(f.code, f.params["value"]) for f in findings] == [("L002", "Prosedur Keuangan"), ("L002", "Entah")]
