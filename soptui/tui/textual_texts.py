@@ -14,6 +14,7 @@ from collections.abc import Iterable
 
 from rich.align import Align
 from rich.text import Text
+from textual.actions import SkipAction
 from textual.app import SystemCommand
 from textual.binding import Binding
 from textual.command import CommandList, CommandPalette
@@ -57,7 +58,18 @@ class Choice(Select, inherit_bindings=False):
     Enter or Space opens it; ↑ and ↓ are left to the form (next, previous
     field), so moving down a form never opens a menu on the way."""
 
-    BINDINGS = [Binding("enter,space", "show_overlay", t("tui.textual.open_menu"), show=False)]
+    BINDINGS = [Binding("enter,space", "show_overlay", t("tui.textual.open_menu"), show=False, priority=True)]
+
+    def action_show_overlay(self) -> None:
+        """Open the list and give it the focus at once: the next key typed ("3" for step 3) goes to it.
+
+        In the open list, Enter and Space are the list's (choose; a space in what is typed)."""
+        if self.expanded:
+            raise SkipAction()
+        super().action_show_overlay()
+        overlay = self.query_one(SelectOverlay)
+        if overlay.focusable:
+            self.screen.set_focus(overlay, scroll_visible=False)
 
     def compose(self):
         yield SelectCurrent(self.prompt)

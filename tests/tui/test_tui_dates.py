@@ -43,7 +43,7 @@ async def test_an_indonesian_date_is_stored_as_iso(surat):
         await settle(pilot, app)
         editor = app.screen
         await pilot.press("f2")
-        editor.query_one("#ident-tanggal_revisi").focus()
+        editor.set_focus(editor.query_one("#ident-tanggal_revisi"))
         await pilot.press(*"1 Juli 2025")
         await settle(pilot, app)
         assert editor.sop.identitas.tanggal_revisi == dt.date(2025, 7, 1)
@@ -66,7 +66,7 @@ async def test_a_date_that_cannot_be_stored_is_kept_listed_and_not_saved(surat):
         editor = app.screen
         await pilot.press("f2")
         field = editor.query_one("#ident-tanggal_efektif")
-        field.focus()
+        app.screen.set_focus(field)
         await pilot.press("ctrl+u", *"31/02/2025")
         await settle(pilot, app, 0.4)
         assert field.value == "31/02/2025" and field.has_class("-invalid")
@@ -101,7 +101,7 @@ async def test_an_id_that_cannot_be_taken_is_kept_and_not_saved(surat):
     async with app.run_test(size=(100, 40), notifications=True) as pilot:
         await settle(pilot, app)
         editor = app.screen
-        editor.query_one("#step-id").focus()
+        editor.set_focus(editor.query_one("#step-id"))
         await pilot.press("end", *" surat")  # an id has no spaces
         await settle(pilot, app, 0.4)
         assert editor.sop.langkah[0].id == "terima"

@@ -62,6 +62,22 @@ async def test_a_new_step_is_named_after_its_number(surat):
         assert editor.sop.langkah[-1].id == "langkah-10"
 
 
+async def test_a_choice_keeps_its_value_when_its_list_is_refreshed(surat):
+    """Focusing a step's Pelaksana refreshes its entries; the actor shown must stay the step's."""
+    app = make_app(surat)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        editor = app.screen
+        await pilot.press("down", "down", "down", "down", "ctrl+n", *"Memeriksa disposisi", "down")
+        await settle(pilot, app)
+        choice = editor.query_one("#step-pelaksana")
+        assert app.focused is choice and choice.value == editor.sop.langkah[5].pelaksana == "kepala"
+        await pilot.press("enter", *"Staf", "enter")
+        await settle(pilot, app)
+        assert editor.sop.langkah[5].pelaksana == choice.value == "staf"
+        assert "Staf Tata Usaha" in choice.query_one("SelectCurrent").label.plain
+
+
 async def test_the_preview_scrolls_a_column_at_a_time_and_home_goes_left(surat):
     app = make_app(surat)
     async with app.run_test(size=(80, 24)) as pilot:
@@ -163,7 +179,7 @@ async def test_keys_a_new_sop_gets_go_where_the_template_shows_them(library):
 
         editor.commit(editor.sop.with_identity(logo="logo.png", disahkan_oleh=Signer("Kepala Dinas", "Ani", "1")))
         await pilot.press("f2")
-        editor.query_one("#ident-tanggal_revisi").focus()
+        editor.set_focus(editor.query_one("#ident-tanggal_revisi"))
         await pilot.press(*"01/07/2025", "ctrl+s")
         await settle(pilot, app)
     text = (library / "surat-keluar.sop.toml").read_text(encoding="utf-8")

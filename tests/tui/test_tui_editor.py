@@ -55,13 +55,13 @@ async def test_add_a_decision_that_loops_back(surat):
         new = editor.sop.langkah[4]
         assert new.kegiatan == "Memeriksa disposisi" and new.pelaksana == "kasubbag"
         simbol = app.screen.query_one("#step-simbol")
-        simbol.focus()
+        app.screen.set_focus(simbol)
         await pilot.press("enter", "down", "down", "down", "enter")  # Otomatis -> keputusan
         await settle(pilot, app)
         assert editor.sop.langkah[4].simbol == "keputusan"
         tidak = app.screen.query_one("#step-tidak")
         assert tidak.display
-        tidak.focus()
+        app.screen.set_focus(tidak)
         await pilot.press("enter", "down", "down", "down", "enter")  # (pilih), 1, 2, 3 = agenda
         await settle(pilot, app)
         step = editor.sop.langkah[4]
@@ -160,7 +160,7 @@ async def test_identity_list_and_date_validation(surat):
         editor = await open_editor(pilot, app)
         await pilot.press("f2")
         date = editor.query_one("#ident-tanggal_revisi")
-        date.focus()
+        app.screen.set_focus(date)
         await pilot.press(*"2024-13")
         assert editor.sop.identitas.tanggal_revisi is None
         await pilot.press(*"")
@@ -168,7 +168,7 @@ async def test_identity_list_and_date_validation(surat):
         await pilot.press(*"2024-05-06")
         assert str(editor.sop.identitas.tanggal_revisi) == "2024-05-06"
         items = editor.query_one("#ident-peringatan ItemList")
-        items.focus()
+        app.screen.set_focus(items)
         await pilot.press("ctrl+n", *"Surat rahasia dibuka hanya oleh pimpinan", "enter")
         assert editor.sop.identitas.peringatan[-1] == "Surat rahasia dibuka hanya oleh pimpinan"
         await pilot.press("shift+up")
@@ -199,7 +199,7 @@ async def test_monitoring_record_added_and_saved(surat):
     async with app.run_test(size=(100, 40)) as pilot:
         editor = await open_editor(pilot, app)
         await pilot.press("f7")
-        editor.query_one("#records-monitoring .record-table").focus()
+        editor.set_focus(editor.query_one("#records-monitoring .record-table"))
         await pilot.press("ctrl+n")
         await pilot.pause()
         assert app.focused.id == "monitoring-catatan"  # the date is today already

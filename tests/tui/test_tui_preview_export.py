@@ -53,8 +53,11 @@ async def test_export_dialog_writes_a_pdf_and_names_it(surat):
         await settle(pilot, app)
         assert app.screen.id == "export-dialog"
         await pilot.click("#export-run")
-        await settle(pilot, app)
-        notes = [n.message for n in app._notifications]
+        for _ in range(300):  # the export runs in a worker, started once the click is handled: wait for its notice
+            await settle(pilot, app, 0.1)
+            notes = [n.message for n in app._notifications]
+            if any("surat-masuk.pdf" in note for note in notes):
+                break
     pdf = surat.with_name("surat-masuk.pdf")
     assert pdf.exists() and len(PdfReader(pdf).pages) >= 2
     assert any("surat-masuk.pdf" in note for note in notes)

@@ -209,6 +209,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
             self.steps.show(sop, select=max(0, min(len(sop.langkah) - 1, index + delta)))
 
     def action_step_edit(self) -> None:
+        self.steps.show_form()  # the row the cursor is on now, before a key typed next reaches the form
         focus_now(self.query_one("#step-kegiatan", Input))
 
     def action_actor_add(self) -> None:

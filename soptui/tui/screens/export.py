@@ -56,7 +56,7 @@ def option_label(option: Option) -> str:
 def option_widget(option: Option) -> Checkbox | Select | Input:
     widget_id = f"option-{option.name}"
     if option.type is bool:
-        return Checkbox("", bool(option.default), id=widget_id)
+        return Checkbox(t("tui.export.yes"), bool(option.default), id=widget_id)
     if option.choices:
         return Choice([(c, c) for c in option.choices], value=option.default, allow_blank=False, id=widget_id)
     return TextInput(str(option.default), id=widget_id)

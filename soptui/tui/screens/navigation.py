@@ -98,7 +98,7 @@ class Navigation:
             self.action_tab("langkah")
             self.steps.select(index)
             target = f"#step-{key}" if key in STEP_FIELDS else "#step-table"
-            self.call_after_refresh(focus_now, self.query_one(target))
+            focus_now(self.query_one(target))
         elif head == "pelaksana":
             self.action_tab("pelaksana")
             if index is not None:
@@ -108,7 +108,7 @@ class Navigation:
             editor = self.query_one(f"#records-{head}")
             if index is not None:
                 editor.show(self.sop, select=index)
-            self.call_after_refresh(focus_now, editor.query_one(DataTable))
+            focus_now(editor.query_one(DataTable))
         else:
             self.action_tab("identitas")
             name = field[1] if len(field) > 1 else "nama"
@@ -117,5 +117,5 @@ class Navigation:
             if matches:
                 widget = matches.first()
                 focusable = widget if widget.can_focus else widget.query("ItemList").first()
-                self.call_after_refresh(focus_now, focusable)
+                focus_now(focusable)
                 self.call_after_refresh(widget.scroll_visible)

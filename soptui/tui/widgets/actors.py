@@ -16,11 +16,12 @@ from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.dialogs import ChoiceDialog, PickDialog, PromptDialog
 from soptui.tui.text import TextInput, focus_now, plain
-from soptui.tui.widgets.form import IdValidator, failure, row, row_index, set_value
+from soptui.tui.widgets.form import ROW_KEYS, IdValidator, failure, row, row_index, set_value
 
 
 class ActorTable(DataTable):
     BINDINGS = [
+        *ROW_KEYS,
         Binding("enter", "screen.actor_rename", t("tui.key.edit"), id="actor-rename", priority=True),
         Binding("ctrl+n,insert", "screen.actor_add", t("tui.key.add"), id="actor-add", priority=True),
         Binding("delete", "screen.actor_delete", t("tui.key.delete"), id="actor-delete", priority=True),
@@ -109,6 +110,7 @@ class ActorsPane(Vertical):
 
     def rename(self) -> None:
         if self.index is not None:
+            self._show_form()  # the row the cursor is on now, before a key typed next reaches the form
             focus_now(self.query_one("#actor-nama", Input))
 
     def move(self, delta: int) -> None:

@@ -10,11 +10,14 @@ from textual.widgets import DataTable, Static
 from soptui.diagnostics import Finding
 from soptui.i18n import t
 from soptui.tui.text import plain
-from soptui.tui.widgets.form import row_index
+from soptui.tui.widgets.form import ROW_KEYS, row_index
 
 
 class FindingTable(DataTable):
-    BINDINGS = [Binding("enter", "screen.jump_to_finding", t("tui.key.jump"), id="finding-jump", priority=True)]
+    BINDINGS = [
+        *ROW_KEYS,
+        Binding("enter", "screen.jump_to_finding", t("tui.key.jump"), id="finding-jump", priority=True),
+    ]
 
 
 class FindingsPane(Vertical):

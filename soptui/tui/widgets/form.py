@@ -18,6 +18,12 @@ from soptui.tui.dates import NotADate, read_date
 from soptui.tui.text import printable
 
 
+#: A table's or list's keys that move its cursor, acted on before the next key is read, like the
+#: keys that move the focus (soptui/tui/screens/navigation.py): ``↓ Enter`` in a burst edits the row below.
+ROW_KEYS = [
+    Binding(key, action, show=False, priority=True)
+    for key, action in (("up", "cursor_up"), ("down", "cursor_down"), ("pageup", "page_up"), ("pagedown", "page_down"))
+]
 #: What a form's ↑ and ↓ move between.
 FIELDS = (Input, Select, Checkbox)
 

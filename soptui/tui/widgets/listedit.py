@@ -17,13 +17,14 @@ from textual.widgets.option_list import Option
 
 from soptui.i18n import t
 from soptui.tui.text import TextInput, focus_now, plain
-from soptui.tui.widgets.form import set_value
+from soptui.tui.widgets.form import ROW_KEYS, set_value
 
 
 class ItemList(OptionList):
     """The items; its bindings act on the highlighted one."""
 
     BINDINGS = [
+        *ROW_KEYS,
         Binding("enter", "edit", t("tui.key.edit"), id="list-edit", priority=True),
         Binding("ctrl+n,insert", "add", t("tui.key.add"), id="list-add", priority=True),
         Binding("delete", "remove", t("tui.key.delete"), id="list-delete", priority=True),
@@ -54,6 +55,7 @@ class ItemList(OptionList):
         self.parent.move_item(delta)
 
     def action_edit(self) -> None:
+        self.parent._show_current(force=False)  # the highlighted item, before a key typed next reaches the field
         focus_now(self.parent.query_one(Input))
 
 

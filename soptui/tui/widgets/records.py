@@ -17,7 +17,17 @@ from soptui.model import EVALUATION_CRITERIA, PENILAIAN_VALUES, Sop
 from soptui.tui import edits
 from soptui.tui.text import TextInput, focus_now, plain
 from soptui.tui.textual_texts import Choice
-from soptui.tui.widgets.form import DateValidator, FormScroll, date_text, failure, parse_date, row, row_index, set_value
+from soptui.tui.widgets.form import (
+    ROW_KEYS,
+    DateValidator,
+    FormScroll,
+    date_text,
+    failure,
+    parse_date,
+    row,
+    row_index,
+    set_value,
+)
 
 #: The form of each record type: (key, kind) with kind text, date, penilaian, jawaban.
 RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -42,6 +52,7 @@ SUMMARY_KEY = {"riwayat": "uraian", "monitoring": "penilaian", "evaluasi": "cata
 
 class RecordTable(DataTable):
     BINDINGS = [
+        *ROW_KEYS,
         Binding("enter", "edit", t("tui.key.edit"), id="record-edit", priority=True),
         Binding("ctrl+n,insert", "add", t("tui.key.add"), id="record-add", priority=True),
         Binding("delete", "remove", t("tui.key.delete"), id="record-delete", priority=True),
@@ -198,6 +209,7 @@ class RecordEditor(Vertical):
     def edit(self) -> None:
         """The form's first field (the date) of the selected record."""
         if self.index is not None:
+            self._show_form()
             focus_now(self.query_one(f"#{self.kind}-tanggal", Input))
 
     def remove(self) -> None:

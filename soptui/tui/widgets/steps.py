@@ -20,7 +20,7 @@ from soptui.tui import edits
 from soptui.tui.text import TextInput, plain
 from soptui.tui.textual_texts import Choice
 from soptui.tui.widgets.columns import Column, FittedTable, cut
-from soptui.tui.widgets.form import FormScroll, IdValidator, failure, row, row_index, set_value
+from soptui.tui.widgets.form import ROW_KEYS, FormScroll, IdValidator, failure, row, row_index, set_value
 from soptui.tui.widgets.preview import PreviewPane
 
 #: The table's columns: (key, widest, rank); Kegiatan takes the room the others leave.
@@ -60,6 +60,7 @@ class StepTable(FittedTable):
     priority, so the focus is in the form before the next key of a burst is read."""
 
     BINDINGS = [
+        *ROW_KEYS,
         Binding("enter", "screen.step_edit", t("tui.key.edit"), id="step-edit", priority=True),
         Binding("ctrl+n,insert", "screen.step_add(1)", t("tui.key.add_after"), id="step-add", priority=True),
         Binding("ctrl+o", "screen.step_add(0)", t("tui.key.add_before"), id="step-add-before", show=False,
@@ -135,7 +136,7 @@ class StepsPane(Horizontal):
     def select(self, index: int) -> None:
         table = self.query_one(StepTable)
         table.move_cursor(row=max(0, min(index, len(self.sop.langkah) - 1)))
-        self._show_form(force=True)
+        self.show_form(force=True)
 
     def show(self, sop: Sop, select: int | None = None, typing: bool = False) -> None:
         """Update the rows that changed, then the form.
@@ -154,7 +155,7 @@ class StepsPane(Horizontal):
             self._rows_timer = self.set_timer(ROWS_DELAY, self._update_rows)
             return
         self._update_rows(select)
-        self._show_form(force=True)
+        self.show_form(force=True)
 
     def _update_rows(self, select: int | None = None) -> None:
         """Bring the table's rows in line with the SOP, the cursor on ``select`` or where it was."""
@@ -176,19 +177,21 @@ class StepsPane(Horizontal):
             (plain(f"{n}. {cut(s.kegiatan or s.id, 40)} ({s.id})"), s.id)
             for n, s in enumerate(self.sop.langkah, start=1)
         ]
-        for key, blank in (
-            ("lanjut", "tui.steps.next_default"),
-            ("ya", "tui.steps.next_default"),
-            ("tidak", "tui.steps.choose"),
-        ):
+        choices = {
+            "lanjut": [(t("tui.steps.next_default"), ""), *steps],
+            "ya": [(t("tui.steps.next_default"), ""), *steps],
+            "tidak": [(t("tui.steps.choose"), ""), *steps],
+            "pelaksana": [(plain(nama or actor_id), actor_id) for actor_id, nama in actors],
+        }
+        for key, options in choices.items():
             widget = self.query_one(f"#step-{key}", Select)
+            value = widget.value  # new options clear it; the choice shown stays (even in the list being opened)
             with widget.prevent(Select.Changed):
-                widget.set_options([(t(blank), "")] + steps)
-        widget = self.query_one("#step-pelaksana", Select)
-        with widget.prevent(Select.Changed):
-            widget.set_options([(plain(nama or actor_id), actor_id) for actor_id, nama in actors])
+                widget.set_options(options)
+                if value in {v for _, v in options}:
+                    widget.value = value
 
-    def _show_form(self, force: bool = False) -> None:
+    def show_form(self, force: bool = False) -> None:
         """Show the selected step in the form; the field with the focus only when
         ``force`` or when the form showed another step (see ``set_value``)."""
         step = self.step
@@ -217,14 +220,14 @@ class StepsPane(Horizontal):
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
         event.stop()
-        self._show_form()
+        self.show_form()
         if self.step is not None:
             self.screen.follow_step(self.step.id)
 
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, Select):
             self._target_ids = None  # labels show the steps' current text when choosing
-            self._show_form()
+            self.show_form()
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
