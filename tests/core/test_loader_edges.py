@@ -108,7 +108,7 @@ def test_an_unreadable_file_says_why(tmp_path):
 
 
 def test_a_file_that_is_not_utf8_is_placed_at_its_line(tmp_path):
-    loaded = load_bytes(CLEAN.encode().replace("Staf Tata Usaha".encode(), "Staf \xe9".encode("latin-1")), "x.toml")
+    loaded = load_bytes(CLEAN.encode().replace(b"Staf Tata Usaha", "Staf \xe9".encode("latin-1")), "x.toml")
     [finding] = loaded.findings
     offset = CLEAN.encode().index(b"Staf Tata Usaha") + 5
     assert (finding.code, finding.line, finding.col) == ("S010", 17, 1) and loaded.sop is None
@@ -158,7 +158,7 @@ def test_a_datetime_is_held_to_the_date_range_by_its_day(tmp_path, value, loads)
 
 def test_a_key_past_its_length_limit_is_named_by_its_beginning(tmp_path):
     key = "k" * (limits.MAX_SHORT + 1)
-    [(code, line, _, field, message)] = told(tmp_path, CLEAN.replace("format = 1", f"format = 1\n{key} = 1"))
+    [(code, line, _, _, message)] = told(tmp_path, CLEAN.replace("format = 1", f"format = 1\n{key} = 1"))
     assert (code, line) == ("S015", 2)
     assert message == f"nama kunci `{'k' * 30}...` panjangnya {limits.MAX_SHORT + 1} karakter, lebih dari batas {limits.MAX_SHORT};" \
                       " persingkat nama kuncinya"

@@ -273,8 +273,8 @@ OPTIONS = {"opsi": Exporter("opsi", "Opsi", ".txt", write=None, options=(
     ("salinan=dua", 'opsi opsi.salinan = "dua" bukan int yang sah'),
     ("opsi.warna=mungkin", 'opsi opsi.warna = "mungkin" bukan bool yang sah'),
     ("kertas=B5", 'opsi opsi.kertas = "B5"; pilih salah satu dari: A4, F4'),
-    ("tinta=biru", 'opsi "tinta" tidak dikenal oleh format yang dipilih; opsi yang ada: opsi.kertas, opsi.salinan,'
-                   " opsi.warna, lain.salinan"),
+    ("tinta=biru", ('opsi "tinta" tidak dikenal oleh format yang dipilih; opsi yang ada: opsi.kertas, opsi.salinan,'
+                    " opsi.warna, lain.salinan")),
     ("kertas", 'opsi "kertas" harus berbentuk NAMA=NILAI, mis. -O paper=F4'),
 ])
 def test_a_bad_option_is_told_with_its_format_name_and_value(given, message):
