@@ -113,7 +113,8 @@ class ExportDialog(Dialog):
             self.query_one("#export-error", Static).update(t("tui.export.none"))
             return
         select.value = "pdf" if "pdf" in exporters else options[0][1]
-        self.query_one("#export-run", Button).focus()  # Enter exports at once; Shift+Tab goes back to the choices
+        if self.focused is None or self.focused.id == "export-format":  # not while the user is elsewhere already
+            self.query_one("#export-run", Button).focus()  # Enter exports at once; Shift+Tab goes back to the choices
 
     @property
     def exporter(self) -> Exporter | None:
