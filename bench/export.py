@@ -20,7 +20,6 @@ from pathlib import Path
 
 from soptui.corpus import write_library
 
-
 CPU_SECONDS: list[float] = []  # user + system time of each run, its worker processes included
 
 

@@ -81,7 +81,7 @@ def quality() -> None:
 
 def large() -> None:
     """Issue 12's inputs as the deck lays them out: CPU time of one call (the process is measured by bench/pptx.py)."""
-    from soptui_pptx.frame import page_options
+    from _soptui_pptx.frame import page_options
 
     print("| input (slides) | pages | CPU of one layout |")
     print("|---|---|---|")

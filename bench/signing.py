@@ -3,7 +3,7 @@
 Run: python bench/signing.py [--runs 5]   (writes nothing to the repo; prints
 the "## Signing" section of docs/benchmarks.md, machine and load included).
 
-1. What PDF/A-3b finishing adds to one export (``soptui_pdf.write`` with
+1. What PDF/A-3b finishing adds to one export (``_soptui_pdf.write`` with
    ``arsip`` true, the default, against false): CPU time in this process,
    best and median of ``--runs`` after a warm-up, SOPs from
    ``soptui.corpus.generate_sop(11, ...)`` with their TOML embedded.
@@ -34,7 +34,7 @@ sys.path[:0] = [str(ROOT), str(ROOT / "plugins")]
 def export_rows(runs: int) -> list[str]:
     import tomli_w
 
-    import soptui_pdf
+    import _soptui_pdf
     from soptui.corpus import generate_sop
     from soptui.exporters import ExportInput
     from soptui.layout import compute_layout
@@ -45,14 +45,14 @@ def export_rows(runs: int) -> list[str]:
         sop = generate_sop(11, steps=steps, actors=actors)
         data = tomli_w.dumps(to_dict(sop)).encode()
         export = ExportInput(sop, None, hashlib.sha256(data).hexdigest(),
-                             compute_layout(sop, soptui_pdf.page_options({})), data)
+                             compute_layout(sop, _soptui_pdf.page_options({})), data)
         cells = []
         for arsip in (False, True):
-            soptui_pdf.write(export, io.BytesIO(), {"arsip": arsip})
+            _soptui_pdf.write(export, io.BytesIO(), {"arsip": arsip})
             times = []
             for _ in range(runs):
                 stream, start = io.BytesIO(), time.process_time()
-                pages = soptui_pdf.write(export, stream, {"arsip": arsip})
+                pages = _soptui_pdf.write(export, stream, {"arsip": arsip})
                 times.append((time.process_time() - start) * 1000)
             cells.append(f"{min(times):.1f} / {statistics.median(times):.1f} ms, {len(stream.getvalue()) // 1024} KiB")
         rows.append(f"| {steps} steps, {actors} actors | {pages} | {cells[0]} | {cells[1]} |")

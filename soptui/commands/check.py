@@ -21,6 +21,7 @@ from soptui.diagnostics import Finding
 from soptui.i18n import t
 from soptui.library import find_sop_files
 
+
 def _complete_codes(ctx: click.Context, param: click.Parameter, incomplete: str) -> list[str]:
     """Shell completion of ``--select``/``--ignore``: the rule codes."""
     return complete_list(_rules(), incomplete.upper())

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import soptui
 from soptui.diagnostics import Finding
-from soptui.i18n import t
 from soptui.terminal import json_text, visible
 
 FORMATS = ("text", "json", "github", "sarif")

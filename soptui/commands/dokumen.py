@@ -2,7 +2,7 @@
 
 ``soptui export`` hands a ``dokumen.toml`` (or any TOML file with a top-level
 ``[dokumen]`` table) here instead of exporting it as an SOP; the binder is
-``soptui_dokumen.binder`` (docs/dokumen.md).
+``_soptui_dokumen.binder`` (docs/dokumen.md).
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from pathlib import Path
 
 import click
 
-from soptui.commands.common import echo, lang_option
-
+from soptui.commands.common import echo
 from soptui.i18n import t
 
 
@@ -29,8 +28,8 @@ def is_dokumen_request(paths: tuple[Path, ...]) -> bool:
 
 def export_dokumen(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path | None) -> None:
     """Build one PDF per description: ``<out_dir or its folder>/<name>.pdf``; exit 0, or 1 on a problem."""
-    from soptui_dokumen.binder import build_file
-    from soptui_dokumen.config import DokumenError
+    from _soptui_dokumen.binder import build_file
+    from _soptui_dokumen.config import DokumenError
 
     names = [name.strip() for value in formats for name in value.split(",") if name.strip()]
     if set(names) != {"pdf"}:

@@ -19,8 +19,8 @@ import click
 
 from soptui.commands.common import complete_formats, lang_option
 from soptui.commands.operate import is_quiet
-from soptui.library import find_sop_files
 from soptui.i18n import t
+from soptui.library import find_sop_files
 
 
 @click.command()

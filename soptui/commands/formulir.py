@@ -9,8 +9,8 @@ from pathlib import Path
 import click
 
 from soptui.commands.common import echo, lang_option
-from soptui.library import find_sop_files
 from soptui.i18n import t
+from soptui.library import find_sop_files
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True))
 _output = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Berkas PDF keluaran.")
@@ -35,7 +35,7 @@ def monitoring(paths: tuple[str, ...], output: Path, blank: bool, paper: str, un
 
     Tanpa PATH dan dengan --kosong: formulir kosong lima baris.
     """
-    from soptui_dokumen.forms import latest_rows, monitoring_form
+    from _soptui_dokumen.forms import latest_rows, monitoring_form
 
     if not paths and not blank:
         raise click.UsageError(t("formulir.need_paths"))
@@ -53,7 +53,7 @@ def monitoring(paths: tuple[str, ...], output: Path, blank: bool, paper: str, un
 @lang_option
 def evaluasi(paths: tuple[str, ...], output: Path, blank: bool, paper: str) -> None:
     """Formulir evaluasi penerapan SOP AP: satu halaman per SOP dengan evaluasi terakhirnya."""
-    from soptui_dokumen.forms import evaluation_form
+    from _soptui_dokumen.forms import evaluation_form
 
     if not paths and not blank:
         raise click.UsageError(t("formulir.need_paths"))

@@ -24,8 +24,8 @@ def import_(source: Path, target: Path, force: bool) -> None:
     Berkas yang sudah ada tidak ditimpa kecuali dengan --force. Kode keluar
     0 bila berhasil, 1 bila JSON tidak dapat diimpor atau berkas sudah ada.
     """
+    from _soptui_json.importer import import_json
     from soptui.store import FileExists, save
-    from soptui_json.importer import import_json
 
     imported = import_json(source)
     for line in imported.warnings:

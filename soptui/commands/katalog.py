@@ -11,9 +11,9 @@ from pathlib import Path
 import click
 
 from soptui.commands.common import echo, lang_option
-from soptui.library import find_sop_files
 from soptui.commands.monev import today_option
 from soptui.i18n import t
+from soptui.library import find_sop_files
 
 WRITERS = {".xlsx": "write_xlsx", ".csv": "write_csv"}
 

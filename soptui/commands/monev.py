@@ -8,8 +8,8 @@ import sys
 import click
 
 from soptui.commands.common import echo, echo_json, lang_option
-from soptui.library import find_sop_files
 from soptui.i18n import t
+from soptui.library import find_sop_files
 from soptui.terminal import visible
 
 EXIT_OK, EXIT_ATTENTION, EXIT_ERROR = 0, 1, 2

@@ -48,7 +48,7 @@ def tandatangan(pdf: Path, p12: Path | None, backend: str | None, option_items: 
     lingkungan SOPTUI_SANDI; tidak pernah dari argumen. PDF asal tidak diubah.
     Kode keluar: 0 ditandatangani, 1 gagal menandatangani, 2 salah pakai.
     """
-    from soptui.signing import SignRequest, SigningError
+    from soptui.signing import SigningError, SignRequest
     from soptui.signing.document import NotAPdf, embedded_sources, official_for, signature_fields
     from soptui.store import atomic_write
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 import click
 
 from soptui.commands.common import echo, echo_json, lang_option

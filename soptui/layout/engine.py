@@ -12,14 +12,14 @@ drawing library.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from soptui.flow import Edge
 from soptui.layout.bands import band_positions
 from soptui.layout.grid import TEXT_COLUMNS, Actor, SymbolSize, actor_columns, make_columns, row_texts
 from soptui.layout.header import make_header
-from soptui.layout.lines import header_lines
 from soptui.layout.labels import label_limit, label_lines
+from soptui.layout.lines import header_lines
 from soptui.layout.options import PageOptions
 from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, turn_names
 from soptui.layout.paging import paginate

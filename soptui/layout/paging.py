@@ -61,7 +61,7 @@ def paginate(plans: Sequence, links: Sequence[tuple[int, int]], room: float | No
         bounds.append((start, end))
         start = end
     if len(bounds) > 1 and bounds[-1][1] - bounds[-1][0] == 1 and not pieces[-1].continued:
-        (a, b), (c, d) = bounds[-2], bounds[-1]
+        (a, b), (_, d) = bounds[-2], bounds[-1]
         if b - a >= 3 and counter.height(b - 1, d) <= room and not pieces[b - 1].continued:
             bounds[-2:] = [(a, b - 1), (b - 1, d)]
     return [pieces[a:b] for a, b in bounds]

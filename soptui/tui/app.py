@@ -59,7 +59,6 @@ class SopApp(App[None]):
 
     def __init__(self, start: Path, jail: Jail | None = None) -> None:
         from soptui.config import load_config
-
         from soptui.confine import confine
 
         super().__init__()

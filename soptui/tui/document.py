@@ -17,9 +17,9 @@ from pathlib import Path
 
 import tomli_w
 
+from soptui import confine
 from soptui.checks import check_sop
 from soptui.diagnostics import FieldPath, Finding
-from soptui import confine
 from soptui.loader import Loaded, Source, load, load_bytes, read_regular
 from soptui.model import Sop
 from soptui.serialize import to_dict

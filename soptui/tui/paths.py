@@ -7,6 +7,7 @@ recovery, exports and the logo obey ``--root`` too; the editor keeps its
 
 from __future__ import annotations
 
-from soptui.confine import Confinement as Jail, OutsideRoot
+from soptui.confine import Confinement as Jail
+from soptui.confine import OutsideRoot
 
 __all__ = ["Jail", "OutsideRoot"]

@@ -21,7 +21,6 @@ from textual.widgets import Input
 
 from soptui.terminal import visible
 
-
 #: Textual's editing keys of a field (Backspace, Delete, ←, Home, Ctrl+U...), by key.
 EDITING_KEYS = BindingsMap(Input.BINDINGS).key_to_bindings
 

@@ -63,9 +63,9 @@ def run_light(data: bytes, folder: Path) -> Loaded:
 
 def run_heavy(data: bytes, folder: Path) -> list[str]:
     """:func:`run_light`, then the layout, every exporter, the forms and the XLSX; the refusals met."""
+    from _soptui_dokumen.forms import evaluation_form, history_rows, latest_rows, monitoring_form
     from soptui.layout import PageOptions, compute_layout, layout_to_dict
     from soptui.plugins import get_plugins
-    from soptui_dokumen.forms import evaluation_form, history_rows, latest_rows, monitoring_form
 
     loaded = run_light(data, folder)
     write_xlsx(catalogue_rows([loaded], TODAY), io.BytesIO())

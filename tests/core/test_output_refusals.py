@@ -9,8 +9,6 @@ the loader's finding, naming the file, line and field, and exit 1.
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from click.testing import CliRunner
 

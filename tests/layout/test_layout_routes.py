@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from hypothesis import given, settings
-from pytest import approx
 from hypothesis import strategies as st
+from pytest import approx
 
 from soptui.corpus import generate_sop
 from soptui.layout import PageOptions, compute_layout

@@ -7,7 +7,6 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-
 from lifecycle_fixtures import make_sop
 
 from soptui.i18n import get_language, set_language

@@ -12,9 +12,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
+from _soptui_dokumen.binder import build
+from _soptui_dokumen.config import DokumenError
 from soptui.cli import cli
-from soptui_dokumen.binder import build
-from soptui_dokumen.config import DokumenError
 
 ROOT = Path(__file__).resolve().parents[2]
 

@@ -11,9 +11,9 @@ from click.testing import CliRunner
 from lifecycle_fixtures import make_sop
 from pypdf import PdfReader
 
+from _soptui_dokumen.forms import evaluation_form, history_rows, latest_rows, monitoring_form
 from soptui.cli import cli
 from soptui.model import EVALUATION_CRITERIA, EvaluationRecord, MonitoringRecord
-from soptui_dokumen.forms import evaluation_form, history_rows, latest_rows, monitoring_form
 
 
 def _text(data: bytes) -> str:

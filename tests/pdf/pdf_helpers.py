@@ -68,13 +68,13 @@ def export_input(source: Path | Sop) -> ExportInput:
 
 def export(source: Path | Sop, **options) -> Exported:
     """Export like the host does: layout from the exporter's page options, then write."""
-    import soptui_pdf
+    import _soptui_pdf
     from soptui.layout import compute_layout
 
     data = export_input(source)
-    layout = compute_layout(data.sop, soptui_pdf.page_options(options))
+    layout = compute_layout(data.sop, _soptui_pdf.page_options(options))
     stream = io.BytesIO()
-    pages = soptui_pdf.write(replace(data, layout=layout), stream, options)
+    pages = _soptui_pdf.write(replace(data, layout=layout), stream, options)
     return Exported(stream.getvalue(), pages, layout)
 
 

@@ -13,10 +13,10 @@ from soptui.plugins import get_plugins
 
 
 def test_the_pdf_exporter_is_registered_through_the_entry_point():
-    import soptui_pdf
+    import _soptui_pdf
 
     exporter = get_plugins(quiet=True).exporter("pdf")
-    assert exporter.write is soptui_pdf.write
+    assert exporter.write is _soptui_pdf.write
     assert exporter.suffix == ".pdf"
     assert {option.name for option in exporter.options} == {"paper", "orientation", "theme", "arsip"}
 
@@ -43,11 +43,11 @@ def test_soptui_export_reports_a_missing_logo(examples, tmp_path):
 
 def test_exporting_a_pdf_never_imports_textual(examples):
     code = (
-        "import io, sys, soptui_pdf\n"
+        "import io, sys, _soptui_pdf\n"
         "from soptui.loader import load\n"
         "from soptui.exporters import ExportInput\n"
         f"l = load({str(examples[0])!r})\n"
-        "soptui_pdf.write(ExportInput(l.sop, l.path, l.source.sha256), io.BytesIO(), {})\n"
+        "_soptui_pdf.write(ExportInput(l.sop, l.path, l.source.sha256), io.BytesIO(), {})\n"
         "print('textual' in sys.modules)\n"
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
@@ -90,17 +90,18 @@ def test_soptui_export_names_the_paper_sizes_for_a_wrong_one(examples, tmp_path)
 def test_the_users_settings_choose_the_default_paper_orientation_and_theme(monkeypatch, tmp_path):
     import io
 
-    import soptui_pdf
     from pdf_helpers import chain, export_input, fills_with, make_sop
+
+    import _soptui_pdf
 
     (tmp_path / "config.toml").write_text('paper = "Legal"\norientation = "portrait"\nprint_theme = "warna"\n')
     monkeypatch.setenv("SOPTUI_CONFIG_DIR", str(tmp_path))
     stream = io.BytesIO()
-    soptui_pdf.write(export_input(make_sop(chain(3))), stream, {})
+    _soptui_pdf.write(export_input(make_sop(chain(3))), stream, {})
     reader = PdfReader(stream)
     page = reader.pages[0]
     assert (float(page.mediabox.width), float(page.mediabox.height)) == (612.0, 1008.0)
     assert fills_with(reader.pages[1], "#1F4E79")  # warna's header
     monkeypatch.setenv("SOPTUI_PAPER", "A4")
-    assert soptui_pdf.resolve_options({})["paper"] == "A4"
-    assert soptui_pdf.resolve_options({"paper": "F4"})["paper"] == "F4"
+    assert _soptui_pdf.resolve_options({})["paper"] == "A4"
+    assert _soptui_pdf.resolve_options({"paper": "F4"})["paper"] == "F4"

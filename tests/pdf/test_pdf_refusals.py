@@ -7,7 +7,7 @@ import io
 import pytest
 from pdf_helpers import chain, export, export_input, make_sop
 
-import soptui_pdf
+import _soptui_pdf
 from soptui.checks import check_loaded
 from soptui.exporters import ExportError
 from soptui.loader import load
@@ -23,7 +23,7 @@ def _with_logo(examples, tmp_path, logo: str):
 
 def _refusal(path) -> str:
     with pytest.raises(ExportError) as error:
-        soptui_pdf.write(export_input(path), io.BytesIO(), {})
+        _soptui_pdf.write(export_input(path), io.BytesIO(), {})
     return str(error.value)
 
 

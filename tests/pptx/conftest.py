@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pptx import Presentation
 
-import soptui_pptx
+import _soptui_pptx
 from soptui.exporters import ExportInput
 from soptui.loader import load
 from soptui.plugins import load_plugins
@@ -20,7 +20,7 @@ EXAMPLES = sorted((Path(__file__).resolve().parents[2] / "examples").glob("*.sop
 @pytest.fixture(scope="session")
 def exporter():
     """The ``pptx`` exporter, registered through the plugin API only."""
-    return load_plugins(entry_points=False, extra=[("pptx", soptui_pptx)], warn=None).exporter("pptx")
+    return load_plugins(entry_points=False, extra=[("pptx", _soptui_pptx)], warn=None).exporter("pptx")
 
 
 @pytest.fixture(scope="session")

@@ -7,10 +7,10 @@ import math
 import pytest
 from pptx.enum.shapes import MSO_SHAPE
 
+from _soptui_pptx.flowchart import arrow_name
+from _soptui_pptx.text import LEADING, width
 from soptui.corpus import generate_sop
 from soptui.layout import compute_layout
-from soptui_pptx.flowchart import arrow_name
-from soptui_pptx.text import LEADING, width
 
 PT = 12700
 #: How closely a drawn arrow follows its route, in points (EMU rounding).

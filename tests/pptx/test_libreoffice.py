@@ -18,9 +18,9 @@ import pytest
 from pptx import Presentation
 from pypdf import PdfReader
 
+from _soptui_pptx.flowchart import arrow_name
 from soptui.layout import compute_layout
 from soptui.loader import load
-from soptui_pptx.flowchart import arrow_name
 
 
 def flat(text: str) -> str:

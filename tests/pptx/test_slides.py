@@ -8,9 +8,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from pptx.util import Emu
 
+from _soptui_pptx.text import LEADING, width
 from soptui.corpus import generate_sop
 from soptui.printed import IDENTITY_LIST_LABELS
-from soptui_pptx.text import LEADING, width
 
 PT = 12700
 

@@ -37,7 +37,8 @@ def _name(common_name: str, serial: str | None = None):
 
 def issue(credentials: Credentials, common_name: str, extended_usage=None):
     """A key and a certificate from the test CA (asn1crypto forms, as pyHanko takes them)."""
-    from asn1crypto import keys as asn1_keys, x509 as asn1_x509
+    from asn1crypto import keys as asn1_keys
+    from asn1crypto import x509 as asn1_x509
     from cryptography import x509
     from cryptography.hazmat.primitives import hashes, serialization
     from cryptography.hazmat.primitives.asymmetric import rsa

@@ -8,11 +8,11 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 
-import soptui_pdf
-from soptui.signing import field_name
-from soptui.signing.document import signature_fields
+import _soptui_pdf
 from soptui.exporters import ExportInput
 from soptui.loader import load
+from soptui.signing import field_name
+from soptui.signing.document import signature_fields
 from tests.signing.pdfa import pdfa_problems, preflight
 
 
@@ -69,8 +69,8 @@ def test_the_same_input_gives_the_same_archival_bytes(examples):
     loaded = load(examples[0])
     export = ExportInput(loaded.sop, loaded.path, loaded.source.sha256, source=loaded.source.data)
     first, second = io.BytesIO(), io.BytesIO()
-    soptui_pdf.write(export, first, {})
-    soptui_pdf.write(export, second, {})
+    _soptui_pdf.write(export, first, {})
+    _soptui_pdf.write(export, second, {})
     assert first.getvalue() == second.getvalue()
 
 
@@ -104,6 +104,6 @@ def test_preflight_catches_metadata_that_disagrees(archival, tmp_path):
     (lambda pdf: pdf.Root.AF[0].__delitem__("/AFRelationship"), "6.8-3"),
 ])
 def test_the_form_and_embedded_file_rules_are_checked(archival, change, rule):
-    from soptui_pdf.conformance import problems
+    from _soptui_pdf.conformance import problems
 
     assert any(found.startswith(rule) for found in problems(_changed(archival, change)))

@@ -12,7 +12,6 @@ import pytest
 from soptui.corpus import write_library
 from soptui.loader import load
 from soptui.site import build_site
-
 from tests.web.browser import axe_violations, chromium
 
 ROOT = Path(__file__).resolve().parents[2]

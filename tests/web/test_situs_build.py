@@ -11,8 +11,8 @@ from click.testing import CliRunner
 
 from soptui.cli import cli
 from soptui.corpus import write_library
-from soptui.site import build_site
 from soptui.site import build as site_build
+from soptui.site import build_site
 
 TODAY = dt.date(2025, 6, 1)
 

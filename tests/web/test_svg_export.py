@@ -2,19 +2,17 @@
 
 from __future__ import annotations
 
-import dataclasses
 import io
 import xml.etree.ElementTree as ET
 
 import pytest
 
+from _soptui_svg import page_options, read_pages
 from soptui.corpus import generate_sop
 from soptui.exporters import ExportError, ExportInput
-from soptui.layout import PageOptions, compute_layout
+from soptui.layout import compute_layout
 from soptui.loader import load
 from soptui.plugins import get_plugins
-
-from soptui_svg import page_options, read_pages
 
 SVG = "{http://www.w3.org/2000/svg}"
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from typing import Any, BinaryIO
 
 from soptui import hookimpl
-from soptui.exporters import ExportInput, Exporter, Option
+from soptui.exporters import Exporter, ExportInput, Option
 from soptui.model import Sop
 
 __version__ = "0.1.0"

@@ -31,7 +31,7 @@ from soptui.tui.widgets.findings import FindingsPane
 from soptui.tui.widgets.footer import KeyFooter
 from soptui.tui.widgets.identity import IdentityPane
 from soptui.tui.widgets.preview import PreviewPane
-from soptui.tui.widgets.records import RecordEditor, RecordsPane
+from soptui.tui.widgets.records import RecordsPane
 from soptui.tui.widgets.steps import StepsPane, StepTable
 
 CHECK_DELAY = 0.3

@@ -17,7 +17,6 @@ from soptui.i18n import t
 from soptui.tui.dates import NotADate, read_date
 from soptui.tui.text import printable
 
-
 #: A table's or list's keys that move its cursor, acted on before the next key is read, like the
 #: keys that move the focus (soptui/tui/screens/navigation.py): ``↓ Enter`` in a burst edits the row below.
 ROW_KEYS = [

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from soptui import hookimpl
-from soptui.exporters import ExportError, Exporter, Option
+from soptui.exporters import Exporter, ExportError, Option
 from soptui.i18n import t
 from soptui.layout import PAPERS, PageOptions
 

@@ -3,6 +3,7 @@
 from importlib import metadata
 
 import __MODULE__
+
 from soptui.corpus import generate_sop
 from soptui.testing import check, export, load_plugin
 

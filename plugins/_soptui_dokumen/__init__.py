@@ -1,0 +1,45 @@
+"""Forms and the bound document (Dokumen SOP AP), built on the official PDF.
+
+- Exporters ``monitoring`` and ``evaluasi``: the monitoring history and the
+  evaluation form of one SOP, for ``soptui export -f monitoring`` (batch)
+  and the editor. The library-wide monitoring form and blank forms come from
+  ``soptui formulir``.
+- :func:`_soptui_dokumen.binder.build`: ``dokumen.toml`` -> one PDF (cover,
+  decree, contents, explanation, every SOP's official pages, revision log),
+  reached through ``soptui export dokumen.toml -f pdf``; see docs/dokumen.md.
+"""
+
+from __future__ import annotations
+
+from typing import Any, BinaryIO
+
+from soptui.exporters import Exporter, ExportInput, Option
+from soptui.hookspecs import hookimpl
+from soptui.i18n import t
+
+PAPERS = ("A4", "F4")
+
+
+def _paper_option() -> Option:
+    return Option("paper", str, "A4", t("dokumen.option.paper"), PAPERS)
+
+
+def write_monitoring(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
+    """The monitoring form of one SOP: one row per monitoring record."""
+    from _soptui_dokumen.forms import history_rows, monitoring_form
+
+    unit = export.sop.identitas.instansi[-1] if export.sop.identitas.instansi else ""
+    return monitoring_form(history_rows(export.sop), stream, unit, options.get("paper", "A4"))
+
+
+def write_evaluation(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
+    """The evaluation form of one SOP with its latest evaluation."""
+    from _soptui_dokumen.forms import evaluation_form
+
+    return evaluation_form([export.sop], stream, paper=options.get("paper", "A4"))
+
+
+@hookimpl
+def register_exporters(register) -> None:
+    register(Exporter("monitoring", t("dokumen.label.monitoring"), ".monitoring.pdf", write_monitoring, (_paper_option(),)))
+    register(Exporter("evaluasi", t("dokumen.label.evaluation"), ".evaluasi.pdf", write_evaluation, (_paper_option(),)))
