@@ -1,16 +1,37 @@
 """The JSON exporter (format ``json``): an SOP as data for other systems.
 
 Registered through soptui's own entry point ``json = "_soptui_json"``, as a
-third-party plugin would be. The document is described in docs/json.md and
-by the JSON Schema in ``schema/sop-export-1.json``.
+third-party plugin would be. The document itself is core's
+(:mod:`soptui.interchange`: ``soptui import`` and ``soptui schema`` read and
+describe it); this plugin only writes it. It is described in docs/json.md.
 """
 
 from __future__ import annotations
 
-from _soptui_json.document import write_json
-from soptui.exporters import Exporter, Option
+from typing import Any, BinaryIO
+
+from soptui.exporters import Exporter, ExportError, ExportInput, Option, blocking_findings
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
+from soptui.interchange.document import build_document, dumps
+
+
+def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> None:
+    """The exporter's ``write``: one SOP as UTF-8 JSON ending in a newline.
+
+    ``indent`` 0 (the default) writes one line with the C encoder, seven
+    times faster than an indented one, which matters for a library of
+    thousands; ``-O indent=2`` gives a file that reads and diffs well.
+    """
+    errors = blocking_findings(input, frozenset())  # only the loader's: any SOP that loads whole is data
+    if errors:
+        lines = "\n".join(finding.format_line() for finding in errors)
+        raise ExportError(f"{t('json.refused', count=len(errors))}\n{lines}")
+    try:
+        text = dumps(build_document(input), options.get("indent", 0))
+    except ValueError:
+        raise ExportError(t("json.not_finite", path=input.path)) from None
+    stream.write(text.encode("utf-8"))
 
 
 def page_options(options):

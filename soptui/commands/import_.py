@@ -24,7 +24,7 @@ def import_(source: Path, target: Path, force: bool) -> None:
     Berkas yang sudah ada tidak ditimpa kecuali dengan --force. Kode keluar
     0 bila berhasil, 1 bila JSON tidak dapat diimpor atau berkas sudah ada.
     """
-    from _soptui_json.importer import import_json
+    from soptui.interchange.importer import import_json
     from soptui.store import FileExists, save
 
     imported = import_json(source)

@@ -21,7 +21,7 @@ def schema(export_format: str | None, strict: bool, layout: bool) -> None:
     ketat). Dengan `--layout`: skema tata letak diagram alir.
     """
     if export_format == "json":
-        from _soptui_json.schema import SCHEMA_FILE, STRICT_SCHEMA_FILE
+        from soptui.interchange.schema import SCHEMA_FILE, STRICT_SCHEMA_FILE
 
         click.echo((STRICT_SCHEMA_FILE if strict else SCHEMA_FILE).read_text(encoding="utf-8"), nl=False)
         return

@@ -95,7 +95,7 @@ def assert_valid_exports():
 
     import jsonschema
 
-    from _soptui_json.schema import STRICT_SCHEMA_FILE
+    from soptui.interchange.schema import STRICT_SCHEMA_FILE
 
     validator = jsonschema.Draft202012Validator(json.loads(STRICT_SCHEMA_FILE.read_text(encoding="utf-8")),
                                                 format_checker=jsonschema.FormatChecker())

@@ -12,8 +12,8 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from _soptui_json.schema import SCHEMA_FILE, STRICT_SCHEMA_FILE, schema_text
 from soptui.exporters import ExportInput
+from soptui.interchange.schema import SCHEMA_FILE, STRICT_SCHEMA_FILE, schema_text
 from soptui.loader import load, load_bytes
 
 SCHEMA = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
@@ -37,8 +37,8 @@ def export_bytes(path: Path | None, sop=None, sha256: str = "0" * 64) -> bytes:
 def test_schema_files_are_valid_and_up_to_date():
     jsonschema.Draft202012Validator.check_schema(SCHEMA)
     jsonschema.Draft202012Validator.check_schema(STRICT)
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python -m _soptui_json.schema"
-    assert STRICT_SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(strict=True), "run: python -m _soptui_json.schema"
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(), "run: python -m soptui.interchange.schema"
+    assert STRICT_SCHEMA_FILE.read_text(encoding="utf-8") == schema_text(strict=True), "run: python -m soptui.interchange.schema"
 
 
 def test_the_published_schema_accepts_members_added_later_and_the_strict_one_does_not(examples):
@@ -131,8 +131,8 @@ def test_key_order_is_fixed():
 @settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(seed=st.integers(min_value=0, max_value=10_000))
 def test_generated_sops_validate_and_round_trip_to_the_same_model(seed, tmp_path_factory):
-    from _soptui_json.importer import import_json
     from soptui.corpus import generate_sop
+    from soptui.interchange.importer import import_json
     from soptui.store import save
 
     folder = tmp_path_factory.mktemp("rt")
@@ -149,7 +149,7 @@ def test_generated_sops_validate_and_round_trip_to_the_same_model(seed, tmp_path
 
 
 def test_unknown_keys_and_a_draft_survive_the_round_trip(tmp_path, examples):
-    from _soptui_json.importer import import_json
+    from soptui.interchange.importer import import_json
 
     text = examples[0].read_text(encoding="utf-8")
     text = text.replace("[identitas]", "catatan_biro = \"draf\"\n\n[identitas]", 1)

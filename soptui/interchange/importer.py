@@ -19,11 +19,11 @@ from typing import Any
 
 import tomli_w
 
-from _soptui_json.document import EXPORT_VERSION
 from soptui import fields, limits
 from soptui.diagnostics import Finding, format_field
 from soptui.fields import Key
 from soptui.i18n import t
+from soptui.interchange.document import EXPORT_VERSION
 from soptui.loader import load_bytes, read_regular
 from soptui.model import Sop
 

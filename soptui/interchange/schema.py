@@ -11,7 +11,7 @@ schema, embedded as a resource with its own ``$id``.
 The files are what consumers and ``soptui schema --export json`` read; this
 module is how they are made, so the ``sop`` member always matches the file
 format's own schema (``soptui.schema.file_schema``). After changing either,
-run ``python -m _soptui_json.schema`` to rewrite them; a test fails until they agree.
+run ``python -m soptui.interchange.schema`` to rewrite them; a test fails until they agree.
 """
 
 from __future__ import annotations
@@ -20,7 +20,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from _soptui_json.document import EXPORT_VERSION, LAYOUT_SCHEMA_URL, SCHEMA_URL
+from soptui.interchange.document import EXPORT_VERSION, LAYOUT_SCHEMA_URL, SCHEMA_URL
 from soptui.schema import file_schema
 
 SCHEMA_FILE = Path(__file__).parent / "schema" / f"sop-export-{EXPORT_VERSION}.json"

@@ -1,4 +1,8 @@
-"""Building the export document: the SOP's data plus what consumers should not recompute.
+"""The JSON interchange document: the SOP's data plus what consumers should not recompute.
+
+Core's, not the JSON exporter's: ``soptui import`` reads it back and ``soptui
+schema --export json`` describes it, and neither may depend on a plugin
+(docs/plugins.md, The plugin boundary). The exporter ``_soptui_json`` writes it.
 
 The ``sop`` member is the file itself as JSON (dates as ``YYYY-MM-DD``), so
 ``soptui import`` can turn it back into the same model. ``flow``,
@@ -12,12 +16,11 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from typing import Any, BinaryIO
+from typing import Any
 
 import soptui
 from soptui.durations import Duration, total
-from soptui.exporters import ExportError, ExportInput, blocking_findings, name_text
-from soptui.i18n import t
+from soptui.exporters import ExportInput, name_text
 from soptui.model import Sop
 from soptui.serialize import to_dict
 
@@ -25,29 +28,6 @@ EXPORT_VERSION = 1
 SCHEMA_URL = "https://soptui.invalid/schema/sop-export-1.json"  # an identifier; see docs/json.md, Schema
 LAYOUT_SCHEMA_URL = "https://soptui.invalid/schema/layout-1.json"
 LAYOUT_DECIMALS = 2  # 0.01 pt: finer than any printer, and the same digits every run
-
-
-def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> None:
-    """The exporter's ``write``: one SOP as UTF-8 JSON ending in a newline.
-
-    ``indent`` 0 (the default) writes one line with the C encoder, seven
-    times faster than an indented one, which matters for a library of
-    thousands; ``-O indent=2`` gives a file that reads and diffs well.
-    """
-    errors = blocking_findings(input, frozenset())  # only the loader's: any SOP that loads whole is data
-    if errors:
-        lines = "\n".join(finding.format_line() for finding in errors)
-        raise ExportError(f"{t('json.refused', count=len(errors))}\n{lines}")
-    document = build_document(input)
-    if input.layout is not None:
-        from soptui.layout import layout_to_dict
-
-        document["layout"] = _rounded(layout_to_dict(input.layout))
-    try:
-        text = dumps(document, options.get("indent", 0))
-    except ValueError:
-        raise ExportError(t("json.not_finite", path=input.path)) from None
-    stream.write(text.encode("utf-8"))
 
 
 def dumps(document: dict[str, Any], indent: int = 0) -> str:
@@ -58,9 +38,9 @@ def dumps(document: dict[str, Any], indent: int = 0) -> str:
 
 
 def build_document(input: ExportInput) -> dict[str, Any]:
-    """The export document of one SOP (see docs/json.md)."""
+    """The export document of one SOP (see docs/json.md), with its layout when ``input`` has one."""
     sop = input.sop
-    return {
+    document = {
         "$schema": SCHEMA_URL,
         "export_version": EXPORT_VERSION,
         "generator": {"name": "soptui", "version": soptui.__version__},
@@ -73,6 +53,11 @@ def build_document(input: ExportInput) -> dict[str, Any]:
         "durations": _durations(sop),
         "actors": _actors(sop),
     }
+    if input.layout is not None:
+        from soptui.layout import layout_to_dict
+
+        document["layout"] = _rounded(layout_to_dict(input.layout))
+    return document
 
 
 def _flow(sop: Sop) -> dict[str, Any]:
