@@ -1,7 +1,8 @@
 """Every consumer of an SOP file, in process: what the fuzz suite runs each mutated file through.
 
-:func:`run_light` reads the file as ``check``, ``monev``, ``diff`` and
-``katalog`` do; :func:`run_heavy` adds the layout, every built-in exporter,
+:func:`run_light` reads the file as ``check``, ``monev``, ``diff``,
+``katalog`` and the editor (open, save unchanged, edit, recovery file, save
+as) do; :func:`run_heavy` adds the layout, every built-in exporter,
 the monitoring and evaluation forms and the XLSX catalogue. Both raise
 whatever escapes, which is the bug the suite looks for; an exporter's
 :class:`~soptui.exporters.ExportError` is a refusal, the allowed answer,
@@ -10,6 +11,7 @@ and must name the file.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import io
 import json
@@ -27,7 +29,9 @@ from soptui.lifecycle.monev import monev_status
 from soptui.limits import FIRST_DATE, LAST_DATE, MAX_INTEGER
 from soptui.loader import Loaded, load, load_bytes
 from soptui.serialize import to_dict
+from soptui.store import CannotWrite
 from soptui.terminal import UNPRINTABLE
+from soptui.tui.document import Document
 from tests.core.conftest import CLEAN
 
 TODAY = dt.date(2026, 6, 1)
@@ -58,7 +62,33 @@ def run_light(data: bytes, folder: Path) -> Loaded:
         for lang in ("id", "en"):
             for line in describe(result, lang):
                 assert not _UNPRINTABLE.search(line), line
+    run_editor(path, folder)
     return loaded
+
+
+def run_editor(path: Path, folder: Path) -> None:
+    """Open ``path`` as the editor does, save it unchanged (byte for byte), edit the name, keep the edit in the
+    recovery file and save it as a copy that loads back with the edit. ``CannotWrite`` is a refusal the editor
+    shows (a value TOML cannot hold); anything else escaping is the bug."""
+    data = path.read_bytes()
+    document = Document.open(path)
+    for finding in document.findings():
+        assert_names_its_place(finding, path)
+    document.save()
+    assert path.read_bytes() == data
+    sop = document.sop
+    edited = dataclasses.replace(sop, identitas=dataclasses.replace(sop.identitas, nama=sop.identitas.nama + " x"))
+    document.history.apply(edited)
+    try:
+        document.write_recovery()
+        recovered = Document.open(path).pending_recovery()  # the next session finds the edit
+        assert recovered is not None and recovered.identitas.nama == edited.identitas.nama
+        document.save_as(folder / "salinan.sop.toml")
+    except CannotWrite as refusal:
+        assert refusal.path is not None, refusal
+        return
+    copy = load(folder / "salinan.sop.toml")
+    assert copy.sop is not None and copy.sop.identitas.nama == edited.identitas.nama, copy.findings[:3]
 
 
 def run_heavy(data: bytes, folder: Path) -> list[str]:
