@@ -12,7 +12,7 @@ Page numbers count from the cover (page 1, not printed), so the number in
 the contents is the page the PDF viewer shows. See docs/dokumen.md.
 
 Unless the description says ``arsip = false``, the joined document is then
-finished as PDF/A-3b (``_soptui_pdf.archival``): every SOP's source embedded,
+finished as PDF/A-3b (:mod:`soptui.archival`): every SOP's source embedded,
 an empty signature field in every SOP's "Disahkan oleh" and in the typeset
 decree's signature space (docs/signing.md).
 """
@@ -34,6 +34,8 @@ from _soptui_dokumen.frontmatter import TocEntry
 from _soptui_dokumen.styles import FONT, MARGIN, page_size
 from soptui.diagnostics import Finding
 from soptui.exporters import ExportError, ExportInput
+from soptui.i18n import t
+from soptui.layout.types import Box
 from soptui.loader import Loaded, load
 
 NUMBER_FROM_BOTTOM = 8 * mm
@@ -145,25 +147,44 @@ def _decree_part(dokumen: Dokumen) -> Part:
 
 
 def _sop_part(number: int, item: Loaded, dokumen: Dokumen) -> Part:
-    """The official pages of one SOP (finished for the archive with the whole
-    document), with bookmarks to its identity and flowchart pages."""
-    import _soptui_pdf
-    from soptui.layout import compute_layout
+    """The official pages of one SOP as the installed ``pdf`` exporter prints them,
+    not yet finished (the whole document is finished at once), with bookmarks to
+    its identity and flowchart pages and its signer's field, placed by the layout."""
+    from soptui.exporters import render
+    from soptui.layout.identity import identity_layout
     from soptui.signing import field_name
 
-    options = {"paper": dokumen.kertas}
-    layout = compute_layout(item.sop, _soptui_pdf.page_options(options))
-    stream, boxes = io.BytesIO(), []
+    exporter = _pdf_exporter(dokumen, item)
+    export = ExportInput(item.sop, item.path, item.source.sha256, None, item.source.data)
     try:
-        pages = _soptui_pdf.render(ExportInput(item.sop, item.path, item.source.sha256, layout, item.source.data),
-                                  stream, options, boxes)
+        rendered = render(exporter, export, {"paper": dokumen.kertas, "arsip": False})
     except ExportError as error:
         raise DokumenError([_finding(dokumen, "dokumen.sop_refused", path=item.path, reason=error)]) from None
-    identity = item.sop.identitas
-    children = (("Identitas SOP", 0), ("Diagram Alir", pages - len(layout.pages)))
-    fields = tuple((page, rect, field_name(identity.nomor)) for page, rect in boxes)
-    return Part(f"{number}. {identity.nama} ({identity.nomor})", stream.getvalue(), pages, children=children,
-                boxes=fields)
+    identity = identity_layout(item.sop, exporter.page_options(rendered.options))
+    first = identity.pages[0]
+    nomor = field_name(item.sop.identitas.nomor)
+    fields = () if first.signature is None else ((0, _pdf_rect(first.signature, first.height), nomor),)
+    name = f"{number}. {item.sop.identitas.nama} ({item.sop.identitas.nomor})"
+    children = (("Identitas SOP", 0), ("Diagram Alir", len(identity.pages)))
+    return Part(name, rendered.data, rendered.pages or 0, children=children, boxes=fields)
+
+
+def _pdf_exporter(dokumen: Dokumen, item: Loaded):
+    """The ``pdf`` exporter, asked of the plugins as ``soptui export -f pdf`` asks it."""
+    from soptui.plugins import ExporterConflict, get_plugins
+
+    plugins = get_plugins()
+    try:
+        return plugins.exporter("pdf")
+    except (KeyError, ExporterConflict) as error:
+        reason = str(error) if isinstance(error, ExporterConflict) else t(
+            "batch.unknown_format", name="pdf", installed=", ".join(plugins.usable_exporters()) or "-")
+        raise DokumenError([_finding(dokumen, "dokumen.sop_refused", path=item.path, reason=reason)]) from None
+
+
+def _pdf_rect(box: Box, page_height: float) -> tuple[float, float, float, float]:
+    """A layout box (points from the top left) as a PDF rectangle (from the bottom left)."""
+    return (box.x, page_height - box.y - box.height, box.x + box.width, page_height - box.y)
 
 
 def _place(parts: list[Part]) -> list[Part]:
@@ -176,7 +197,7 @@ def _place(parts: list[Part]) -> list[Part]:
 
 def _archival(data: bytes, parts: list[Part], dokumen: Dokumen, loaded: list[Loaded]) -> bytes:
     """The joined document as PDF/A-3b: the SOPs' sources, their signature fields."""
-    from _soptui_pdf import archival
+    from soptui import archival
 
     boxes, seen = [], {}
     for part in parts:

@@ -1,9 +1,9 @@
 """Paper, type and table styles shared by the forms and the bound document.
 
-The fonts are the DejaVu Sans faces bundled with the official PDF exporter
-(``_soptui_pdf``), registered through it, so every character prints the same
-in the SOP pages and in the pages around them. Documents are made with
-reportlab's ``invariant`` mode: the same input gives the same bytes.
+The fonts are the DejaVu Sans faces every printed page is set in
+(:mod:`soptui.fonts`), so every character prints the same in the SOP pages
+and in the pages around them. Documents are made with reportlab's
+``invariant`` mode: the same input gives the same bytes.
 """
 
 from __future__ import annotations
@@ -17,7 +17,7 @@ from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
 
-from _soptui_pdf.palette import register_fonts
+from soptui.fonts import register_fonts
 from soptui.layout.options import PAPERS
 
 FONT = "DejaVuSans"

@@ -71,8 +71,8 @@ def page_options(options: dict[str, Any]):
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
     """Write the PDF of one SOP to ``stream``; return its page count. By
     default the file is finished for the archive and for signing
-    (``_soptui_pdf.archival``); ``arsip=false`` gives the plain pages."""
-    from _soptui_pdf import archival
+    (:mod:`soptui.archival`); ``arsip=false`` gives the plain pages."""
+    from soptui import archival
 
     if not resolve_options(options)["arsip"]:
         return render(export, stream, options)

@@ -17,8 +17,9 @@ from reportlab.pdfgen.canvas import Canvas
 
 from _soptui_pdf import flowchart, identity
 from _soptui_pdf.identity import Frame
-from _soptui_pdf.palette import Palette, register_fonts
+from _soptui_pdf.palette import Palette
 from _soptui_pdf.pen import Pen
+from soptui.fonts import register_fonts
 from soptui.layout.types import FlowchartLayout, IdentityLayout
 from soptui.model import Sop
 

@@ -3,24 +3,16 @@
 Colours come from a print theme (``[print]`` of a theme file, docs/themes.md:
 built in ``resmi``, black on white, and ``warna``; users and plugins add
 more). Nothing else in the exporter names a colour or a font. The PDF always
-prints in the bundled DejaVu Sans, whatever font a theme names: the layout
-engine measures text with DejaVu Sans widths, so another face would overflow
-the cells it computed.
+prints in DejaVu Sans (:mod:`soptui.fonts`), whatever font a theme names:
+the layout engine measures text with its widths, so another face would
+overflow the cells it computed.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cache
-from pathlib import Path
-
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 
 from soptui.themes import PrintTheme
-
-FONT_DIR = Path(__file__).parent / "fonts"
-_FONT_FILES = {"DejaVuSans": "DejaVuSans.ttf", "DejaVuSans-Bold": "DejaVuSans-Bold.ttf"}
 
 
 @dataclass(frozen=True)
@@ -66,11 +58,3 @@ def print_themes() -> dict[str, PrintTheme]:
     from soptui.themes import all_themes
 
     return {name: theme.print for name, theme in all_themes().themes.items() if theme.print is not None}
-
-
-@cache
-def register_fonts() -> None:
-    """Register the bundled DejaVu Sans faces with reportlab, once per process."""
-    for name, filename in _FONT_FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
-    pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold")

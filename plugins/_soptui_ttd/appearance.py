@@ -31,7 +31,7 @@ def render(width: float, height: float, nama: str, nip: str, when: dt.datetime) 
     from reportlab.pdfbase.pdfmetrics import stringWidth
     from reportlab.pdfgen.canvas import Canvas
 
-    from _soptui_pdf.palette import register_fonts
+    from soptui.fonts import register_fonts
 
     register_fonts()
     texts = lines(nama, nip, when)

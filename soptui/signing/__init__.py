@@ -2,7 +2,7 @@
 
 soptui prepares the document (PDF/A-3b, the TOML source embedded, an empty
 signature field named ``Disahkan.<nomor>`` in the signer's box; see
-``_soptui_pdf.archival``), asks a back-end to sign it, and writes the result
+``soptui.archival``), asks a back-end to sign it, and writes the result
 as a new file. A back-end is registered by a plugin through the
 ``register_signers`` hook: the built-in one signs with a PKCS#12 file
 (``_soptui_ttd``); a unit's own plugin may sign through its gateway (the BSrE

@@ -7,7 +7,7 @@
    agreement with the document information dictionary, annotations and
    forms, actions. PDF/A-3 is PDF/A-1 with a few restrictions lifted, so
    its findings must be empty but for exactly those (``PDFA3_ALLOWS``).
-2. :func:`_soptui_pdf.conformance.problems`: pikepdf's PDF/A-3b allowlist
+2. :func:`soptui.archival.conformance.problems`: pikepdf's PDF/A-3b allowlist
    validator plus the ISO 19005-3 rules (forms 6.3/6.4, embedded files 6.8)
    pikepdf leaves unchecked.
 
@@ -58,6 +58,6 @@ def preflight(path: Path) -> list[str]:
 
 def pdfa_problems(path: Path) -> list[str]:
     """Everything both validators find wrong with ``path`` as PDF/A-3b."""
-    from _soptui_pdf.conformance import problems
+    from soptui.archival.conformance import problems
 
     return problems(path.read_bytes()) + preflight(path)

@@ -104,6 +104,6 @@ def test_preflight_catches_metadata_that_disagrees(archival, tmp_path):
     (lambda pdf: pdf.Root.AF[0].__delitem__("/AFRelationship"), "6.8-3"),
 ])
 def test_the_form_and_embedded_file_rules_are_checked(archival, change, rule):
-    from _soptui_pdf.conformance import problems
+    from soptui.archival.conformance import problems
 
     assert any(found.startswith(rule) for found in problems(_changed(archival, change)))

@@ -6,7 +6,7 @@ that names the SOP (title, nomor, unit, its dates and the SHA-256 of its
 source), the SOP's TOML source embedded as an associated file
 (``/AFRelationship /Source``), reportlab's empty ``/Trans`` entries removed,
 and one empty signature field in each signer's box of "Disahkan oleh". The
-file is checked as it is written (:mod:`_soptui_pdf.conformance`: pikepdf's
+file is checked as it is written (:mod:`soptui.archival.conformance`: pikepdf's
 PDF/A-3b validator plus the rules it leaves to others, forms and embedded
 files), so a PDF that is not PDF/A-3b is never handed out as one.
 
@@ -14,6 +14,10 @@ Everything written is a function of the SOP and its source: the dates in
 the metadata are the SOP's own dates (not the clock), the document ID is
 derived from the content, so the same input gives the same bytes.
 See docs/signing.md.
+
+Core, not the PDF exporter's: the official PDF, the bound document and
+``soptui tandatangan`` all finish or check the same PDF/A-3b, and no plugin
+may import another (docs/plugins.md, The plugin boundary).
 """
 
 from __future__ import annotations
@@ -74,7 +78,7 @@ def finish(data: bytes, record: Record, boxes: list[SignatureBox]) -> bytes:
     import pikepdf
     from pikepdf import pdfa
 
-    from _soptui_pdf.conformance import problems
+    from soptui.archival.conformance import problems
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
         _drop_empty_transitions(pdf)
