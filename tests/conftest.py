@@ -33,3 +33,20 @@ def unconfined():
     confine(None)
     yield
     confine(None)
+
+
+def _left_out(stats: dict) -> list[str]:
+    return [report.nodeid for kind in ("skipped", "xfailed") for report in stats.get(kind, [])]
+
+
+def pytest_sessionfinish(session, exitstatus):
+    """No silent skip (issue 14): a test that skips or xfails, for a missing tool or module or any
+    other reason, fails the run, so CI never passes with part of the suite left out."""
+    reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+    if reporter and _left_out(reporter.stats) and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if left_out := _left_out(terminalreporter.stats):
+        terminalreporter.write_sep("=", f"{len(left_out)} left out: a skip fails the run (tests/conftest.py)", red=True)
