@@ -164,3 +164,17 @@ def test_a_renamed_row_sharing_less_than_half_is_a_new_row(sop_file):
     # with keterangan, five values: two of them kept is less than half
     saved = _renamed(sop_file, {"kegiatan": "Mencatat", "waktu": "20 menit", "keterangan": "Buku agenda"})
     assert "# catatan tentang agenda" not in saved
+
+
+def test_a_second_save_from_what_the_first_returned_still_touches_only_the_edit(sop_file):
+    """The editor saves again and again from the source each save returns: the second save
+    must patch the file as the first did, not write it anew without the user's comments."""
+    sop_file.write_text("# disusun oleh Bagian Umum\n" + CLEAN, encoding="utf-8")
+    loaded = load(sop_file)
+    identity = loaded.sop.identitas
+    first = dataclasses.replace(loaded.sop, identitas=dataclasses.replace(identity, nama="Surat Masuk"))
+    source = save(first, sop_file, loaded.source)
+    second = dataclasses.replace(first, identitas=dataclasses.replace(identity, nama="Surat Keluar"))
+    save(second, sop_file, source)
+    assert sop_file.read_text(encoding="utf-8") == "# disusun oleh Bagian Umum\n" + CLEAN.replace(
+        'nama = "Pengelolaan Surat Masuk"', 'nama = "Surat Keluar"')
