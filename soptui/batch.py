@@ -168,7 +168,8 @@ def render_file(job: Job) -> RenderedFile:
         return result
     result.sha256 = loaded.source.sha256 if loaded.source else ""
     export_input = ExportInput(loaded.sop, loaded.path, result.sha256,
-                               source=loaded.source.data if loaded.source else None)
+                               source=loaded.source.data if loaded.source else None,
+                               findings=tuple(loaded.findings) if loaded.source else None)
     layouts: dict[str, object] = {}
     for target in job.targets:
         exporter = get_plugins().exporter(target.format)  # the names were checked when planning

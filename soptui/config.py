@@ -17,6 +17,7 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass, fields, replace
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -67,7 +68,7 @@ def load_config() -> tuple[Config, list[str]]:
     path = config_path()
     from_variables = not os.environ.get(CONFIG_VARIABLE)  # a named file is the only source
     try:
-        values = tomllib.loads(path.read_text(encoding="utf-8"))
+        values = _parsed(path.read_text(encoding="utf-8"))
     except FileNotFoundError:
         if not from_variables:  # named on purpose: it must exist
             problems.append(t("config.unreadable", path=str(path), reason=t("config.missing")))
@@ -88,6 +89,13 @@ def load_config() -> tuple[Config, list[str]]:
     for unknown in sorted(set(values) - {f.name for f in fields(Config)}):
         problems.append(t("config.unknown_key", path=str(path), key=unknown))
     return config, problems
+
+
+@lru_cache(maxsize=8)
+def _parsed(text: str) -> dict[str, Any]:
+    """The settings file's TOML, parsed once per process for each text (read afresh
+    every time, so an edit shows): an export asks for its defaults several times."""
+    return tomllib.loads(text)
 
 
 def save_setting(key: str, value: Any) -> None:

@@ -44,6 +44,7 @@ class ExportInput:
     source_sha256: str  # of the file's bytes, printed so a page can be traced to its file
     layout: FlowchartLayout | None = None
     source: bytes | None = None  # the exact bytes hashed, for an exporter that embeds them (archival PDF)
+    findings: tuple | None = None  # the loader's findings on ``source`` when the host has them, not parsed again
 
 
 @dataclass(frozen=True)
@@ -125,7 +126,10 @@ def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERR
 
     path = export.path or Path("<sop>")
     data = source_bytes(export)
-    loaded = [] if data is None else load_bytes(data, path).findings
+    if data is None:
+        loaded = []
+    else:
+        loaded = export.findings if export.findings is not None else load_bytes(data, path).findings
     text = data.decode("utf-8-sig", "replace") if data is not None else source_text(export)
     findings = [f for f in loaded if f.code in LOAD_ERRORS] + check_sop(export.sop, path, text)
     return [f for f in findings if f.severity == "error" and (f.code in codes or f.code in LOAD_ERRORS)]

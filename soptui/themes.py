@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
+from functools import cache, lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -79,6 +80,7 @@ class ThemeSet:
         return theme.print
 
 
+@cache
 def builtin_theme_dir() -> Path:
     """``themes/`` of the source tree, or its copy inside an installed wheel."""
     here = Path(__file__).resolve().parent
@@ -112,9 +114,16 @@ def _read(source: object) -> dict[str, Any]:
     if isinstance(source, dict):
         return source
     try:
-        return tomllib.loads(Path(source).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        return _parsed(Path(source).read_text(encoding="utf-8"))  # type: ignore[arg-type]
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ValueError(str(error)) from None
+
+
+@lru_cache(maxsize=64)
+def _parsed(text: str) -> dict[str, Any]:
+    """A theme file's TOML, parsed once per process for each text: every PDF of a
+    batch asks for every theme, and the file is still read each time, so an edit shows."""
+    return tomllib.loads(text)
 
 
 def _theme(data: dict[str, Any], fallback: str, origin: str, path: Path | None) -> Theme:

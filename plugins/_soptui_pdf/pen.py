@@ -9,6 +9,7 @@ place and applies the palette.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reportlab.lib.colors import HexColor
 from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
@@ -139,8 +140,8 @@ class Pen:
 
     def first_baseline(self, top: float, size: float, bold: bool = False) -> float:
         """The baseline of a line whose line box (``LEADING`` x size) starts at ``top``."""
-        ascent, descent = getAscentDescent(self.font(bold), size)
-        return top + (LEADING * size - (ascent - descent)) / 2 + ascent
+        half_leading, ascent = _line_box(self.font(bold), size)
+        return top + half_leading + ascent
 
     def text(self, x: float, top: float, text: str, size: float, bold: bool = False,
              align: str = "left", color: str | None = None) -> None:
@@ -182,3 +183,10 @@ class Pen:
         anchor = x + width / 2 if align == "center" else x
         for index, line in enumerate(lines):
             self.text(anchor, top + index * step, line, size, bold, align, color)
+
+
+@lru_cache(maxsize=64)
+def _line_box(font: str, size: float) -> tuple[float, float]:
+    """Half the leading and the ascent of a line box: asked for every string, of few sizes."""
+    ascent, descent = getAscentDescent(font, size)
+    return (LEADING * size - (ascent - descent)) / 2, ascent

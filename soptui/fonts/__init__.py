@@ -24,6 +24,10 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
+    from soptui.fonts.subsets import ReusedSubsets
+
     for name, filename in _FILES.items():
-        pdfmetrics.registerFont(TTFont(name, str(FONT_DIR / filename)))
+        font = TTFont(name, str(FONT_DIR / filename))
+        font.face.__class__ = ReusedSubsets  # the same face, its subsets kept (a subclass adding no data)
+        pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
