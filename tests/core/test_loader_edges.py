@@ -273,3 +273,21 @@ def test_rows_keep_their_unknown_keys_and_rows_without_id_get_a_visible_name(tmp
     empty = load_bytes(CLEAN.replace('instansi = ["PEMERINTAH PROVINSI NUSA TENGGARA TIMUR", "SEKRETARIAT DAERAH"]',
                                      "instansi = []").encode(), "x.toml")
     assert [(f.code, f.severity) for f in empty.findings] == [("S012", "error")]
+
+
+def test_nesting_too_deep_written_with_spaces_and_closed_lists_is_placed_where_it_goes_too_deep(tmp_path):
+    """Each level opens a list holding a closed one before the next: ``[ [1], [ [1], ...``. The place
+    is the first bracket nested past the limit, on the key's line (a capital X in the key is no
+    quote, and closed lists and spaces do not count as levels)."""
+    level = "[ [1], "
+    line = "Lampiran_X = " + level * 2000 + "]" * 2000
+    text = CLEAN.replace("format = 1", "format = 1\n" + line)
+    [(code, number, col, _, _)] = told(tmp_path, text)
+    deepest = len("Lampiran_X = ") + len(level) * (limits.MAX_DEPTH - 1) + level.index("[1]")
+    assert (code, number, col) == ("S015", 2, deepest + 1)
+
+
+def test_a_too_long_number_written_with_underscores_is_placed_on_its_line(tmp_path):
+    [(code, line, col, _, message)] = told(tmp_path, CLEAN.replace("format = 1", "format = 1\nnilai = 9" + "_9" * 5000))
+    assert (code, line, col) == ("S015", 2, 9)
+    assert message.startswith("baris ini memuat bilangan di luar batas")
