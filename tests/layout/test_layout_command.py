@@ -35,6 +35,14 @@ def test_paper_and_orientation_change_the_page():
     assert round(data["width"]) == 609 and round(data["height"]) == 935  # 215 x 330 mm
 
 
+def test_json_is_one_compact_line_unless_indented():
+    compact = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--json"]).output
+    indented = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--json", "--indent", "2"]).output
+    assert compact.count("\n") == 1 and '", "' not in compact and '": ' not in compact
+    assert indented.count("\n") > 100 and '\n  "units": "pt",\n' in indented
+    assert json.loads(compact) == json.loads(indented)
+
+
 def test_summary_without_json():
     result = CliRunner().invoke(cli, ["layout", str(EXAMPLE), "--lang", "en"])
     assert result.exit_code == 0
