@@ -73,7 +73,7 @@ if __name__ == "__main__":
         report("formulir monitoring, 1000 SOPs", run(["formulir", "monitoring", str(root / "lib"), "-o", str(root / "m.pdf")], 3))
         write_library(root / "book" / "sop", 50, seed=2)
         (root / "book" / "dokumen.toml").write_text(DOKUMEN, encoding="utf-8")
-        report("export dokumen.toml, 50 SOPs", run(["export", str(root / "book" / "dokumen.toml"), "-f", "pdf"], 3))
+        report("dokumen dokumen.toml, 50 SOPs", run(["dokumen", str(root / "book" / "dokumen.toml")], 3))
         pages = subprocess.run(["pdfinfo", str(root / "book" / "dokumen.pdf")], capture_output=True, text=True).stdout
         size = (root / "book" / "dokumen.pdf").stat().st_size
         print("  ", next(line for line in pages.splitlines() if line.startswith("Pages")), f"size {size / 1e6:.1f} MB")

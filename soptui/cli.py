@@ -2,12 +2,16 @@
 
 Subcommands live in ``soptui.commands``; none of them imports Textual, so
 ``check`` and ``export`` start fast and run where no terminal UI can.
+Plugins add subcommands of their own (``register_commands``: the built-in
+``_soptui_dokumen`` adds ``formulir`` and ``dokumen``); they are loaded only
+for a word that is no soptui command and no existing path, and for ``--help``.
 Usage errors exit 2, as click does; ``check`` exits 1 when it finds errors.
 """
 
 from __future__ import annotations
 
 import importlib
+import os
 import sys
 
 import click
@@ -27,7 +31,6 @@ COMMANDS = {
     "monev": "soptui.commands.monev:monev",
     "diff": "soptui.commands.diff:diff",
     "katalog": "soptui.commands.katalog:katalog",
-    "formulir": "soptui.commands.formulir:formulir",
     "export": "soptui.commands.export:export",
     "plugins": "soptui.commands.plugins:plugins",
     "plugin": "soptui.commands.plugin_template:plugin",
@@ -48,12 +51,15 @@ class DefaultGroup(click.Group):
     default_command = "edit"
 
     def list_commands(self, ctx: click.Context | None) -> list[str]:
-        return sorted({*COMMANDS, *self.commands})
+        return sorted({*COMMANDS, *self.commands, *_plugin_commands()})
 
     def get_command(self, ctx: click.Context | None, name: str) -> click.Command | None:
-        if name not in self.commands and name in COMMANDS:
-            module, _, attribute = COMMANDS[name].partition(":")
-            command = getattr(importlib.import_module(module), attribute)
+        if name not in self.commands and (name in COMMANDS or name in _plugin_commands()):
+            if name in COMMANDS:
+                module, _, attribute = COMMANDS[name].partition(":")
+                command = getattr(importlib.import_module(module), attribute)
+            else:
+                command = _plugin_commands()[name]
             for each in _tree(command):
                 _localise_help(each)
                 if not isinstance(each, click.Group):
@@ -65,9 +71,9 @@ class DefaultGroup(click.Group):
     def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
         if ctx.resilient_parsing:  # shell completion: offer the subcommands as typed
             return super().parse_args(ctx, args)
-        if not args or (args[0] not in COMMANDS and not args[0].startswith("-")):
+        if not args or (not args[0].startswith("-") and not _is_command(args[0])):
             args = [self.default_command, *args]
-        elif args[0].startswith("-") and not any(a in COMMANDS for a in args) and _is_edit_option(args):
+        elif args[0].startswith("-") and not any(map(_is_command, args)) and _is_edit_option(args):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
@@ -100,6 +106,21 @@ def _exit_as_click_would(run) -> None:
             raise
         sys.exit(1)  # the reader went away (``soptui check | head``): nothing left to say
     sys.exit(result if isinstance(result, int) else 0)
+
+
+def _is_command(word: str) -> bool:
+    """A subcommand: soptui's own, or a plugin's when ``word`` is no option and
+    no path (``soptui surat.sop.toml`` opens the editor without loading plugins)."""
+    if word in COMMANDS:
+        return True
+    return not word.startswith("-") and not os.path.lexists(word) and word in _plugin_commands()
+
+
+def _plugin_commands() -> dict[str, click.Command]:
+    """The subcommands the plugins registered (``register_commands``), loading them once."""
+    from soptui.plugins import get_plugins
+
+    return get_plugins().commands
 
 
 def _is_edit_option(args: list[str]) -> bool:

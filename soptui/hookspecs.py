@@ -99,3 +99,19 @@ def register_signers(register):
 
     :param register: callable taking one :class:`soptui.signing.SignerBackend`.
     """
+
+
+@hookspec
+def register_commands(register):
+    """Register subcommands of ``soptui``, e.g. ``soptui formulir``.
+
+    Call ``register(command)`` once per command with a :class:`click.Command`
+    (or group); its ``name`` is what users type after ``soptui``. A name
+    soptui already has, or another plugin registered, is refused and the
+    plugin is skipped. soptui adds ``-h`` and ``--lang`` to it and reports
+    ``--quiet``/``--no-color`` as for its own commands. Import what the
+    command needs inside its function: ``soptui --help`` loads every plugin
+    to list their commands, and the commands are built then.
+
+    :param register: callable taking one :class:`click.Command`.
+    """

@@ -1,4 +1,4 @@
-"""Finding, loading and asking the plugins: exporters, extra checks, themes.
+"""Finding, loading and asking the plugins: exporters, extra checks, themes, commands.
 
 Built-in exporters and third-party plugins come the same way, through the
 entry-point group ``soptui``; the built-ins are simply the entry points of
@@ -35,7 +35,7 @@ from soptui.i18n import add_messages, remove_messages, t
 BUILTIN_DISTRIBUTION = "soptui"
 LOAD_PLUGINS_VARIABLE = "SOPTUI_LOAD_PLUGINS"
 HOOKS: tuple[str, ...] = ("register_exporters", "register_checks", "register_themes", "register_messages",
-                          "register_signers")
+                          "register_signers", "register_commands")
 SEVERITIES: tuple[str, ...] = ("error", "warning")
 _CODE = re.compile(r"^[A-Z][A-Z0-9]*[0-9]{3}$")
 
@@ -82,6 +82,7 @@ class PluginInfo:
     themes: tuple[str, ...] = ()
     messages: tuple[str, ...] = ()  # the languages of its texts
     signers: tuple[str, ...] = ()
+    commands: tuple[str, ...] = ()
     error: str | None = None
 
 
@@ -95,6 +96,7 @@ class Plugins:
     checks: dict[str, CheckRule] = field(default_factory=dict)
     themes: dict[str, Theme] = field(default_factory=dict)
     signers: dict[str, Any] = field(default_factory=dict)  # name -> soptui.signing.SignerBackend
+    commands: dict[str, Any] = field(default_factory=dict)  # name -> click.Command
     conflicts: dict[str, tuple[str, str]] = field(default_factory=dict)
 
     def exporter(self, name: str) -> Exporter:
@@ -143,7 +145,7 @@ def load_plugins(
             _register(result, info, module)
         except (Exception, SystemExit) as error:  # a plugin's own bug (or exit) must not stop soptui
             info.error = _describe(error)
-            info.hooks = info.exporters = info.checks = info.themes = info.messages = info.signers = ()
+            info.hooks = info.exporters = info.checks = info.themes = info.messages = info.signers = info.commands = ()
             if module is not None and manager.is_registered(module) and manager.get_name(module) == info.name:
                 manager.unregister(module)
             remove_messages(info.name)
@@ -235,6 +237,7 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
         for impl in getattr(manager.hook, hook).get_hookimpls():
             if impl.plugin is module:
                 impl.function(**{name: registrars[hook] for name in impl.argnames})
+        "register_commands": lambda command: staged["register_commands"].append(_command(result, command, info)),
         if hook == "register_messages":
             texts = _merged(staged[hook])
             try:
@@ -259,6 +262,8 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
 def _signer(result: Plugins, signer: object, info: PluginInfo):
     from soptui.signing import SignerBackend
 
+    result.commands.update((command.name, command) for command in staged["register_commands"])
+    info.commands = tuple(command.name for command in staged["register_commands"])
     if not isinstance(signer, SignerBackend):
         raise PluginProblem(t("plugins.not_signer", kind=type(signer).__name__))
     if not re.match(r"^[a-z0-9][a-z0-9_-]*$", signer.name) or not callable(signer.sign):
@@ -273,6 +278,23 @@ def _check_hook_names(module: object) -> None:
     marked = [name for name in dir(module) if getattr(getattr(module, name, None), "soptui_impl", None) is not None]
     unknown = [name for name in marked if name not in HOOKS]
     if unknown:
+def _command(result: Plugins, command: object, info: PluginInfo):
+    """A plugin's subcommand: a click command under a name nobody has yet."""
+    import click
+
+    from soptui.cli import COMMANDS
+
+    if not isinstance(command, click.Command):
+        raise PluginProblem(t("plugins.not_command", kind=type(command).__name__))
+    if not re.match(r"^[a-z0-9][a-z0-9_-]*$", command.name or ""):
+        raise PluginProblem(t("plugins.bad_command_name", name=command.name))
+    if command.name in COMMANDS or command.name in result.commands:
+        owner = "soptui" if command.name in COMMANDS else next(
+            (other.name for other in result.plugins if command.name in other.commands), "")
+        raise PluginProblem(t("plugins.command_taken", name=command.name, owner=owner))
+    return command
+
+
         raise PluginProblem(t("plugins.unknown_hook", hooks=", ".join(unknown), known=", ".join(HOOKS)))
 
 

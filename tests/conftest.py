@@ -50,3 +50,12 @@ def pytest_sessionfinish(session, exitstatus):
 def pytest_terminal_summary(terminalreporter):
     if left_out := _left_out(terminalreporter.stats):
         terminalreporter.write_sep("=", f"{len(left_out)} left out: a skip fails the run (tests/conftest.py)", red=True)
+
+
+@pytest.fixture(autouse=True)
+def plugin_texts():
+    """The built-in plugins' texts, which soptui has whenever their code runs (loading the
+    plugins registers them), for tests that call a plugin's functions directly."""
+    from soptui.plugins import get_plugins
+
+    get_plugins(quiet=True)

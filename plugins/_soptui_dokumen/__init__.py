@@ -3,14 +3,16 @@
 - Exporters ``monitoring`` and ``evaluasi``: the monitoring history and the
   evaluation form of one SOP, for ``soptui export -f monitoring`` (batch)
   and the editor. The library-wide monitoring form and blank forms come from
-  ``soptui formulir``.
+  ``soptui formulir``, a command of this plugin.
 - :func:`_soptui_dokumen.binder.build`: ``dokumen.toml`` -> one PDF (cover,
   decree, contents, explanation, every SOP's official pages, revision log),
-  reached through ``soptui export dokumen.toml -f pdf``; see docs/dokumen.md.
+  reached through this plugin's command ``soptui dokumen dokumen.toml``; see
+  docs/dokumen.md. It asks the installed ``pdf`` exporter for each SOP's pages.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from soptui.exporters import Exporter, ExportInput, Option
@@ -40,6 +42,21 @@ def write_evaluation(export: ExportInput, stream: BinaryIO, options: dict[str, A
 
 
 @hookimpl
+def register_messages(register) -> None:
+    """This plugin's texts, merged as a third party's are (docs/plugins.md)."""
+    register(Path(__file__).parent / "locale")
+
+
+@hookimpl
 def register_exporters(register) -> None:
     register(Exporter("monitoring", t("dokumen.label.monitoring"), ".monitoring.pdf", write_monitoring, (_paper_option(),)))
     register(Exporter("evaluasi", t("dokumen.label.evaluation"), ".evaluasi.pdf", write_evaluation, (_paper_option(),)))
+
+
+@hookimpl
+def register_commands(register) -> None:
+    from _soptui_dokumen.command import dokumen
+    from _soptui_dokumen.formulir import formulir
+
+    register(formulir)
+    register(dokumen)

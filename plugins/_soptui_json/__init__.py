@@ -8,6 +8,7 @@ describe it); this plugin only writes it. It is described in docs/json.md.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from soptui.exporters import Exporter, ExportError, ExportInput, Option, blocking_findings
@@ -42,6 +43,12 @@ def page_options(options):
     from soptui.layout import PageOptions
 
     return PageOptions(paper=options["paper"], orientation=options["orientation"])
+
+
+@hookimpl
+def register_messages(register) -> None:
+    """This plugin's texts, merged as a third party's are (docs/plugins.md)."""
+    register(Path(__file__).parent / "locale")
 
 
 @hookimpl

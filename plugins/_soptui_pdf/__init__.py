@@ -11,6 +11,7 @@ from __future__ import annotations
 import io
 import re
 from dataclasses import replace
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from soptui.exporters import (
@@ -127,6 +128,12 @@ def _broken_logo(export: ExportInput, error: Exception) -> str:
     reporter = Reporter(str(export.path or "<sop>"), source_text(export))
     reporter.report("I009", "error", ("identitas", "logo"), "pdf.bad_logo", value=export.sop.identitas.logo, reason=reason)
     return f"{t('pdf.refused', count=1)}\n{reporter.findings[0].format_line()}"
+
+
+@hookimpl
+def register_messages(register) -> None:
+    """This plugin's texts, merged as a third party's are (docs/plugins.md)."""
+    register(Path(__file__).parent / "locale")
 
 
 @hookimpl

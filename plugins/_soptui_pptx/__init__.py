@@ -10,6 +10,7 @@ listing plugins and other exports stay fast.
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings
@@ -45,6 +46,12 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
         lines = "\n".join(finding.format_line() for finding in errors)
         raise ExportError(f"{t('pptx.refused', count=len(errors))}\n{lines}")
     return write_deck(export, stream, Palette.from_theme(themes[name]))
+
+
+@hookimpl
+def register_messages(register) -> None:
+    """This plugin's texts, merged as a third party's are (docs/plugins.md)."""
+    register(Path(__file__).parent / "locale")
 
 
 @hookimpl

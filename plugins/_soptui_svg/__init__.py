@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings, name_text
@@ -82,6 +83,12 @@ def _stem(export: ExportInput) -> str:
     from soptui.batch import output_stem
 
     return name_text(output_stem(export.path)) if export.path is not None else "sop"
+
+
+@hookimpl
+def register_messages(register) -> None:
+    """This plugin's texts, merged as a third party's are (docs/plugins.md)."""
+    register(Path(__file__).parent / "locale")
 
 
 @hookimpl

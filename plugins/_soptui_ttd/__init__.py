@@ -7,7 +7,15 @@ docs/signing.md. pyHanko is imported only when a file is signed.
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from soptui.hookspecs import hookimpl
+
+
+@hookimpl
+def register_messages(register) -> None:
+    """This plugin's texts, merged as a third party's are (docs/plugins.md)."""
+    register(Path(__file__).parent / "locale")
 
 
 @hookimpl

@@ -23,7 +23,7 @@ PDFA_VERSION = (1, 7)  # PDF/A-3 is PDF 1.7; pyHanko raises it to 2.0 for some c
 
 
 def backend() -> SignerBackend:
-    return SignerBackend("p12", t("signing.p12.label"), sign, (Option("berkas", str, "", t("signing.p12.berkas")),))
+    return SignerBackend("p12", t("ttd.label"), sign, (Option("berkas", str, "", t("ttd.berkas")),))
 
 
 def sign(request: SignRequest) -> bytes:
@@ -32,8 +32,8 @@ def sign(request: SignRequest) -> bytes:
 
     path = Path(request.options.get("berkas") or "")
     if not path.is_file():
-        raise SigningError(t("signing.p12.missing", path=path))
-    passphrase = request.secret("sandi", t("signing.p12.prompt", path=path.name))
+        raise SigningError(t("ttd.missing", path=path))
+    passphrase = request.secret("sandi", t("ttd.prompt", path=path.name))
     signer = _load(path, passphrase)
     certificate = signer.signing_cert
     name, nip = _who(certificate, request)
@@ -49,9 +49,9 @@ def _load(path: Path, passphrase: str):
     try:
         signer = signers.SimpleSigner.load_pkcs12(str(path), passphrase=passphrase.encode("utf-8"))
     except (ValueError, OSError) as error:
-        raise SigningError(t("signing.p12.unreadable", path=path, reason=error)) from None
+        raise SigningError(t("ttd.unreadable", path=path, reason=error)) from None
     if signer is None:  # pyHanko's answer to a wrong passphrase or a file that is not PKCS#12
-        raise SigningError(t("signing.p12.unreadable", path=path, reason=t("signing.p12.wrong_passphrase")))
+        raise SigningError(t("ttd.unreadable", path=path, reason=t("ttd.wrong_passphrase")))
     return signer
 
 
@@ -65,7 +65,7 @@ def _who(certificate, request: SignRequest) -> tuple[str, str]:
     if official.nama and same_person(holder, official.nama):
         return official.nama, serial if NIP.match(serial) else official.nip
     if official.nama:
-        request.warn(t("signing.p12.other_person", holder=holder, official=official.nama))
+        request.warn(t("ttd.other_person", holder=holder, official=official.nama))
     return holder, serial if NIP.match(serial) else ""
 
 

@@ -59,13 +59,14 @@ def export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, job
 
 def _export(paths: tuple[Path, ...], formats: tuple[str, ...], out_dir: Path, jobs: int | None,
             option_items: tuple[str, ...], strict: bool, force: bool, timeout: float | None) -> None:
-    from soptui.commands.dokumen import export_dokumen, is_dokumen_request
+    from soptui.library import is_dokumen_file
 
-    if is_dokumen_request(paths):  # the bound Dokumen SOP AP (docs/dokumen.md)
-        export_dokumen(paths, formats, out_dir)
+    for path in paths:  # a folder walk skips them; named, one would print as an SOP of defaults
+        if not path.is_dir() and is_dokumen_file(path):
+            raise click.UsageError(t("batch.not_an_sop", path=path))
     if out_dir is None:  # one file or folder: outputs beside the SOPs, as a converter writes them
         if len(paths) != 1:
-            raise click.UsageError(t("dokumen.output_required"))
+            raise click.UsageError(t("batch.output_required"))
         out_dir = paths[0] if paths[0].is_dir() else paths[0].parent
     from soptui import batch
     from soptui.ledger import Ledger, recipe

@@ -15,7 +15,7 @@ from soptui.i18n import t
 @click.option("--hook", help="Hanya plugin yang mengimplementasikan hook ini.")
 @lang_option
 def plugins(as_json: bool, hook: str | None) -> None:
-    """Menampilkan plugin terpasang: versi, hook, eksporter, aturan, dan tema.
+    """Menampilkan plugin terpasang: versi, hook, eksporter, aturan, tema, dan perintah.
 
     Plugin yang gagal dimuat ikut ditampilkan beserta alasannya. Plugin
     pihak ketiga dapat dibatasi dengan SOPTUI_LOAD_PLUGINS=nama1,nama2
@@ -58,6 +58,8 @@ def plugins(as_json: bool, hook: str | None) -> None:
         for name in info.signers:  # soptui tandatangan --penanda NAME (docs/signing.md)
             options = ", ".join(f"-O {option.name}" for option in loaded.signers[name].options) or "-"
             echo("  " + t("plugins.list_signer", name=name, label=loaded.signers[name].label, options=options))
+        for name in info.commands:
+            echo("  " + t("plugins.list_command", name=name))
     if not listed:
         echo(t("plugins.none"))
 

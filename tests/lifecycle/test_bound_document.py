@@ -168,19 +168,26 @@ def test_mistakes_in_the_description_name_line_and_key(library):
 
 
 def test_cli_writes_next_to_the_description_or_into_the_output_folder(library, tmp_path):
-    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pdf"])
+    result = CliRunner().invoke(cli, ["dokumen", str(library / "dokumen.toml")])
     assert result.exit_code == 0, result.output
     assert (library / "dokumen.pdf").exists() and "3 SOP" in result.stderr
-    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pdf", "-o", str(tmp_path / "dist")])
+    result = CliRunner().invoke(cli, ["dokumen", str(library / "dokumen.toml"), "-o", str(tmp_path / "dist")])
     assert result.exit_code == 0 and (tmp_path / "dist" / "dokumen.pdf").exists()
-    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pptx"])
-    assert result.exit_code == 2 and "-f pdf" in result.output
+
+
+def test_export_and_dokumen_each_refuse_the_others_input_saying_which_command_takes_it(library, tmp_path):
+    description, sop, out = library / "dokumen.toml", library / "surat-masuk.sop.toml", tmp_path / "out"
+    result = CliRunner().invoke(cli, ["export", str(description), "-f", "pdf", "-o", str(out)])
+    assert result.exit_code == 2 and f"soptui dokumen {description}" in result.output
+    result = CliRunner().invoke(cli, ["dokumen", str(sop), "-o", str(out)])
+    assert result.exit_code == 2 and "soptui export" in result.output
+    assert not out.exists()
 
 
 def test_cli_refuses_an_sop_that_cannot_be_printed_and_writes_nothing(library, tmp_path):
     cuti = library / "pengajuan-cuti.sop.toml"
     cuti.write_text(cuti.read_text(encoding="utf-8").replace('pelaksana = "kasubbag"', 'pelaksana = "tidak-ada"'), encoding="utf-8")
-    result = CliRunner().invoke(cli, ["export", str(library / "dokumen.toml"), "-f", "pdf", "-o", str(tmp_path / "dist")])
+    result = CliRunner().invoke(cli, ["dokumen", str(library / "dokumen.toml"), "-o", str(tmp_path / "dist")])
     assert result.exit_code == 1
     assert f"SOP {cuti} tidak dapat dicetak" in result.stderr
     assert not (tmp_path / "dist" / "dokumen.pdf").exists()
@@ -188,11 +195,11 @@ def test_cli_refuses_an_sop_that_cannot_be_printed_and_writes_nothing(library, t
 
 def test_a_description_under_another_name_is_known_by_its_dokumen_table(library, tmp_path):
     (library / "dokumen.toml").rename(library / "buku-sop-2024.toml")
-    result = CliRunner().invoke(cli, ["export", str(library / "buku-sop-2024.toml"), "-f", "pdf", "-o", str(tmp_path / "dist")])
+    result = CliRunner().invoke(cli, ["dokumen", str(library / "buku-sop-2024.toml"), "-o", str(tmp_path / "dist")])
     assert result.exit_code == 0, result.output
     assert (tmp_path / "dist" / "buku-sop-2024.pdf").exists()
     result = CliRunner().invoke(cli, ["export", str(library / "buku-sop-2024.toml"), str(library / "surat-masuk.sop.toml"), "-f", "pdf", "-o", str(tmp_path)])
-    assert result.exit_code == 2 and "jangan dicampur" in result.output
+    assert result.exit_code == 2 and "soptui dokumen" in result.output
 
 
 def test_a_toml_mistake_is_reported_at_its_line(tmp_path):

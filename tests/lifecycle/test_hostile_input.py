@@ -63,10 +63,10 @@ def test_bound_document_refuses_an_sop_beyond_the_limits(tmp_path):
     dokumen = tmp_path / "dokumen.toml"
     dokumen.write_text('[dokumen]\njudul = "Dokumen SOP"\ninstansi = ["BIRO UMUM"]\ntahun = 2024\n\n'
                        '[sop]\nberkas = ["x.sop.toml"]\n', encoding="utf-8")
-    result = _run("export", dokumen, "-f", "pdf")
+    result = _run("dokumen", dokumen)
     assert result.exit_code == 1 and "identitas.nama" in result.output
     dokumen.write_text(dokumen.read_text(encoding="utf-8") + "lampiran = " + "[" * 2000 + "]" * 2000 + "\n", encoding="utf-8")
-    result = _run("export", dokumen, "-f", "pdf")
+    result = _run("dokumen", dokumen)
     assert result.exit_code == 1 and f"{dokumen}:8:" in result.output and "S015" in result.output
 
 

@@ -51,7 +51,7 @@ def test_every_hook_has_a_documented_section_with_a_runnable_example(hook):
     assert seen == [], seen
     info = plugins.plugins[0]
     assert info.hooks == (hook,)
-    assert info.exporters or info.checks or info.themes or info.messages or info.signers
+    assert info.exporters or info.checks or info.themes or info.messages or info.signers or info.commands
 
 
 @pytest.mark.parametrize("hook", hook_names())

@@ -69,3 +69,25 @@ def test_labels_can_use_the_plugins_texts_because_its_messages_come_first():
         "contoh", register_exporters=exporters,
         register_messages=lambda register: register({"id": {"contoh": {"label": "Contoh"}}})))])
     assert plugins.exporter("contoh").label == "Contoh"
+
+
+
+def test_each_builtin_plugin_speaks_from_its_own_catalogue_complete_in_both_languages():
+    """The built-ins ship their texts as a third party does (register_messages): the same keys in id
+    and en, each under the plugin's name; a key left in soptui's own catalogue would skip the plugin."""
+    import tomllib
+    from pathlib import Path
+
+    from soptui.i18n import _flatten
+    from soptui.plugins import get_plugins
+
+    builtins = [info for info in get_plugins().plugins if info.builtin]
+    assert sorted(info.name for info in builtins) == ["dokumen", "json", "pdf", "pptx", "svg", "ttd"]
+    root = Path(__file__).resolve().parents[2]
+    for info in builtins:
+        keys = {lang: {key for key, _ in _flatten(tomllib.loads(
+            (root / "plugins" / f"_soptui_{info.name}" / "locale" / f"{lang}.toml").read_text(encoding="utf-8")))}
+            for lang in ("id", "en")}
+        assert info.error is None and info.messages == ("en", "id"), (info.name, info.error)
+        assert keys["id"] and keys["id"] == keys["en"], (info.name, keys["id"] ^ keys["en"])
+        assert all(key.startswith(f"{info.name}.") for key in keys["id"]), info.name

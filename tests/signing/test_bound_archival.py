@@ -23,7 +23,7 @@ def bound(tmp_path_factory) -> tuple[Path, Path]:
     folder = tmp_path_factory.mktemp("dokumen")
     for path in (ROOT / "examples").glob("*.toml"):
         shutil.copy(path, folder / path.name)
-    result = soptui("export", folder / "dokumen.toml", "-f", "pdf")
+    result = soptui("dokumen", folder / "dokumen.toml")
     assert result.returncode == 0, result.stderr
     return folder / "dokumen.pdf", folder
 

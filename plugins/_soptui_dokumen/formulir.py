@@ -1,4 +1,8 @@
-"""``soptui formulir``: the monitoring and evaluation forms as PDF, filled in or blank."""
+"""``soptui formulir``: the monitoring and evaluation forms as PDF, filled in or blank.
+
+A command this plugin adds to soptui (``register_commands``), as a third
+party's would be; soptui itself knows nothing of the forms.
+"""
 
 from __future__ import annotations
 
@@ -38,7 +42,7 @@ def monitoring(paths: tuple[str, ...], output: Path, blank: bool, paper: str, un
     from _soptui_dokumen.forms import latest_rows, monitoring_form
 
     if not paths and not blank:
-        raise click.UsageError(t("formulir.need_paths"))
+        raise click.UsageError(t("dokumen.formulir.need_paths"))
     sops = _load_all(paths)
     units = {sop.identitas.instansi[-1] for sop in sops if sop.identitas.instansi}
     common = unit if unit is not None else (units.pop() if len(units) == 1 else "")
@@ -56,7 +60,7 @@ def evaluasi(paths: tuple[str, ...], output: Path, blank: bool, paper: str) -> N
     from _soptui_dokumen.forms import evaluation_form
 
     if not paths and not blank:
-        raise click.UsageError(t("formulir.need_paths"))
+        raise click.UsageError(t("dokumen.formulir.need_paths"))
     sops = _load_all(paths) or [None]
     _write(output, lambda stream: evaluation_form(sops, stream, blank, paper))
 
@@ -71,7 +75,7 @@ def _load_all(paths: tuple[str, ...]) -> list:
         for finding in item.findings:
             echo(finding.format_line(), err=True)
     if broken:
-        echo(t("formulir.unreadable", count=len(broken)), err=True)
+        echo(t("dokumen.formulir.unreadable", count=len(broken)), err=True)
         sys.exit(2)
     return [item.sop for item in loaded]
 
@@ -87,11 +91,11 @@ def _write(output: Path, render) -> None:
     try:
         pages = render(stream)
     except LayoutError as error:  # a cell that cannot be placed on any page
-        echo(t("formulir.layout_failed", reason=error), err=True)
+        echo(t("dokumen.formulir.layout_failed", reason=error), err=True)
         sys.exit(1)
     try:
         atomic_write(output, stream.getvalue(), 0o644)
     except OSError as error:  # a full disk, a read-only folder
-        echo(t("formulir.write_failed", path=output, reason=error.strerror or error), err=True)
+        echo(t("dokumen.formulir.write_failed", path=output, reason=error.strerror or error), err=True)
         sys.exit(1)
-    echo(t("formulir.written", path=output, pages=pages), err=True)
+    echo(t("dokumen.formulir.written", path=output, pages=pages), err=True)
