@@ -9,13 +9,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-import tomlkit
-
 TEMPLATE = Path(__file__).parent / "templates" / "baru.sop.toml"
 
 
 def new_sop_text(nama: str | None = None, nomor: str | None = None, today: dt.date | None = None) -> str:
     """The template with its name, number and creation date filled in."""
+    import tomlkit  # not at import: ``soptui check`` reads the template's path only (soptui.checks.filled)
+
     document = tomlkit.parse(TEMPLATE.read_text(encoding="utf-8"))
     identity = document["identitas"]
     if nama:
