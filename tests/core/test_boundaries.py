@@ -25,6 +25,7 @@ def test_a_format_below_one_is_refused(tmp_path, version):
     findings = findings_for(tmp_path, CLEAN.replace("format = 1", f"format = {version}"))
     assert [(f.code, f.line, f.col, f.field_name) for f in findings] == [("S002", 1, 10, "format")]
     assert f"= {version} " in findings[0].message() and "format = 1" in findings[0].message()
+    assert findings[0].severity == "error"  # a file of an unknown format is not edited on
 
 
 @pytest.mark.parametrize("value", ['"1"', "1.0", "true"])

@@ -4,6 +4,9 @@ signer keys, and the loader's limits (depth, integers, dates, keys) at their edg
 
 from __future__ import annotations
 
+import subprocess
+import sys
+
 import pytest
 
 from soptui import limits
@@ -291,3 +294,17 @@ def test_a_too_long_number_written_with_underscores_is_placed_on_its_line(tmp_pa
     [(code, line, col, _, message)] = told(tmp_path, CLEAN.replace("format = 1", "format = 1\nnilai = 9" + "_9" * 5000))
     assert (code, line, col) == ("S015", 2, 9)
     assert message.startswith("baris ini memuat bilangan di luar batas")
+
+
+def test_a_file_of_gigabytes_is_refused_by_its_size_without_being_read_whole(tmp_path):
+    """Read under a 1 GiB address-space limit: a 2 GiB file (sparse, no disk used) is refused by
+    its size after reading just past the limit; reading it whole would run out of memory."""
+    path = tmp_path / "besar.sop.toml"
+    with open(path, "wb") as handle:
+        handle.truncate(2 * 1024**3)
+    script = ("import resource, sys; resource.setrlimit(resource.RLIMIT_AS, (1 << 30, 1 << 30)); "
+              "from soptui.loader import load; [f] = load(sys.argv[1]).findings; print(f.code, f.message())")
+    result = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    size, limit = limits.MAX_FILE_BYTES + 1, limits.MAX_FILE_BYTES // 1024**2
+    assert result.stdout.startswith(f"S015 berkas berukuran {size} byte, lebih dari batas {limit} MiB")
