@@ -308,3 +308,11 @@ def test_a_file_of_gigabytes_is_refused_by_its_size_without_being_read_whole(tmp
     assert result.returncode == 0, result.stderr
     size, limit = limits.MAX_FILE_BYTES + 1, limits.MAX_FILE_BYTES // 1024**2
     assert result.stdout.startswith(f"S015 berkas berukuran {size} byte, lebih dari batas {limit} MiB")
+
+
+def test_a_file_that_does_not_load_still_names_itself(tmp_path):
+    """The site's index and the checker list a broken file by the path its load result carries."""
+    path = tmp_path / "rusak.sop.toml"
+    path.write_text("format = 1\nnama = \n", encoding="utf-8")
+    loaded = load(path)
+    assert (loaded.sop, loaded.path, [f.code for f in loaded.findings]) == (None, path, ["S010"])
