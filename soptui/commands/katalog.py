@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import errno
+import gc
 import io
 import os
 import sys
@@ -35,7 +37,6 @@ def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
     from soptui.lifecycle import catalogue
     from soptui.loader import load
     from soptui.plugins import extra_checks
-    from soptui.store import atomic_write
 
     suffix = Path(output).suffix.lower()
     if output != "-" and suffix not in WRITERS:
@@ -58,13 +59,43 @@ def katalog(paths: tuple[str, ...], output: str, today: dt.date) -> None:
     target = Path(output)
     if not target.parent.is_dir():
         raise click.UsageError(t("new.no_folder", folder=str(target.parent)))
-    stream = io.BytesIO()
-    getattr(catalogue, WRITERS[suffix])(rows, stream)
-    try:
-        atomic_write(target, stream.getvalue(), 0o644)
-    except OSError as error:  # a full disk, a read-only folder
-        echo(t("katalog.write_failed", path=output, reason=error.strerror or error), err=True)
+    failure = _write(getattr(catalogue, WRITERS[suffix]), rows, target)
+    if failure:
+        echo(t("katalog.write_failed", path=output, reason=failure), err=True)
         sys.exit(1)
     errors = sum("pemeriksaan" in row.alerts for row in rows)
     attention = sum(bool(row.alerts - {"pemeriksaan"}) for row in rows)
     echo(t("katalog.written", path=output, count=len(rows), errors=errors, attention=attention), err=True)
+
+
+def _write(writer, rows, target: Path) -> str | None:
+    """Write the catalogue to ``target`` whole or not at all; why it failed (a full disk here or in the
+    temporary folder, where openpyxl writes each sheet first; a read-only folder), or ``None``."""
+    from soptui.store import atomic_write
+
+    hook, sys.unraisablehook = sys.unraisablehook, lambda _: None  # openpyxl's broken sheet complains again when freed
+    try:
+        stream = io.BytesIO()
+        writer(rows, stream)
+        atomic_write(target, stream.getvalue(), 0o644)
+    except (OSError, *_serialisation_errors()) as error:
+        return _reason(error)
+    finally:
+        gc.collect()
+        sys.unraisablehook = hook
+    return None
+
+
+def _serialisation_errors() -> tuple[type[Exception], ...]:
+    """What lxml raises when openpyxl's temporary file cannot be written (without lxml, an OSError)."""
+    try:
+        from lxml.etree import SerialisationError
+    except ImportError:
+        return ()
+    return (SerialisationError,)
+
+
+def _reason(error: Exception) -> str:
+    """The system's words for a failed write: lxml names only the error code (``IO_ENOSPC``)."""
+    code = getattr(errno, str(error).removeprefix("IO_"), None) if not isinstance(error, OSError) else error.errno
+    return os.strerror(code) if isinstance(code, int) else str(error)

@@ -28,5 +28,9 @@ def new(path: str, nama: str | None, nomor: str | None) -> None:
     if not target.parent.is_dir():
         echo(t("new.no_folder", folder=str(target.parent)), err=True)
         sys.exit(1)
-    atomic_write(target, new_sop_text(nama, nomor).encode("utf-8"), 0o644)
+    try:
+        atomic_write(target, new_sop_text(nama, nomor).encode("utf-8"), 0o644)
+    except OSError as error:  # a full disk, a read-only folder: atomic_write leaves nothing behind
+        echo(t("output.write_failed", path=path, reason=error.strerror or error), err=True)
+        sys.exit(1)
     echo(t("new.written", path=path))

@@ -10,6 +10,7 @@ replaced in file names and contents; nothing else is generated.
 from __future__ import annotations
 
 import re
+import shutil
 import sys
 from pathlib import Path
 
@@ -47,9 +48,14 @@ def baru(name: str, folder: Path) -> None:
     if target.exists():
         click.echo(t("template.exists", path=target), err=True)
         sys.exit(1)
-    for path, text in render_template(match["what"]).items():
-        (target / path).parent.mkdir(parents=True, exist_ok=True)
-        (target / path).write_text(text, encoding="utf-8")
+    try:
+        for path, text in render_template(match["what"]).items():
+            (target / path).parent.mkdir(parents=True, exist_ok=True)
+            (target / path).write_text(text, encoding="utf-8")
+    except OSError as error:  # a full disk, a read-only folder: no half-written plugin is left to be installed
+        shutil.rmtree(target, ignore_errors=True)
+        click.echo(t("output.write_failed", path=target, reason=error.strerror or error), err=True)
+        sys.exit(1)
     click.echo(t("template.written", path=target))
 
 

@@ -60,6 +60,9 @@ def situs(library: Path, out_dir: Path, formats: str, jobs: int | None, force: b
     except KeyboardInterrupt:
         echo(t("situs.interrupted", out=out_dir), err=True)
         sys.exit(130)
+    except OSError as error:  # a full disk, a read-only folder: the staging folder is gone, the old site kept
+        echo(t("output.write_failed", path=out_dir, reason=error.strerror or error), err=True)
+        sys.exit(1)
     for problem in report.problems:
         echo(problem, err=True)
     echo(t("situs.summary", sops=report.sops, rendered=report.rendered, reused=report.reused,
