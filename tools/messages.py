@@ -13,6 +13,7 @@ test extra); soptui itself reads the .mo files with the standard library.
 from __future__ import annotations
 
 import io
+import os
 import sys
 from pathlib import Path
 
@@ -23,6 +24,7 @@ from babel.messages.mofile import write_mo
 from babel.messages.pofile import read_po, write_po
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+os.environ["SOPTUI_LOAD_PLUGINS"] = ""  # the built-ins' commands are soptui's to translate; a third party's are not
 
 from soptui.cli import cli  # noqa: E402
 from soptui.commands.language import DOMAIN, LOCALE_DIR, click_words, help_texts  # noqa: E402

@@ -24,9 +24,11 @@ ENGLISH = {"the", "and", "of", "to", "with", "for", "show", "this", "message", "
 
 
 def commands(command: click.Command = cli, path: tuple[str, ...] = ()):
+    """Every command's path, those loaded only when asked (soptui's lazy ones, the plugins') included."""
     yield path
-    for name, sub in getattr(command, "commands", {}).items():
-        yield from commands(sub, (*path, name))
+    if isinstance(command, click.Group):
+        for name in command.list_commands(click.Context(command)):
+            yield from commands(command.get_command(click.Context(command), name), (*path, name))
 
 
 def words(text: str) -> set[str]:
