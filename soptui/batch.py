@@ -15,13 +15,13 @@ exception: the batch always goes on. Nothing here imports Textual.
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from soptui import workers
-from soptui.exporters import ExportError, ExportInput, default_options, render
+from soptui.exporters import Exporter, ExportError, ExportInput, default_options, render
 from soptui.i18n import t
 from soptui.ledger import Ledger, source_hash
 from soptui.loader import load, load_bytes
@@ -121,7 +121,9 @@ def plan(
         folder = out_dir / _relative_folder(source, base)
         if folder not in folders:
             folders[folder] = folder.resolve()
-        targets, skipped, problems = [], [], []
+        targets: list[Target] = []
+        skipped: list[Target] = []
+        problems: list[tuple[str | None, str]] = []
         sha256 = source_hash(source) if ledger is not None and not force else None
         for name, suffix in formats.items():
             path = folder / f"{output_stem(source)}{suffix}"
@@ -219,7 +221,7 @@ def _strict_refusal(loaded) -> str | None:
     return t("batch.strict", count=len(errors), first=errors[0].format_line())
 
 
-def resolve_options(exporters: dict[str, object], given: Iterable[str]) -> dict[str, dict[str, object]]:
+def resolve_options(exporters: Mapping[str, Exporter], given: Iterable[str]) -> dict[str, dict[str, object]]:
     """Each exporter's options: its defaults, then ``NAME=VALUE`` or ``FORMAT.NAME=VALUE`` from the user.
 
     A bare ``NAME`` applies to every chosen format that has that option.
@@ -275,7 +277,7 @@ def _new_file_mode() -> int:
 
 
 def run(jobs: list[Job], jobs_at_once: int, timeout: float | None = DEFAULT_TIMEOUT,
-        ledger: Ledger | None = None) -> Iterator[Outcome]:
+        ledger: Ledger | None = None) -> Generator[Outcome, None, None]:
     """Outcomes as files finish: rendered in worker processes (:mod:`soptui.workers`), written here.
 
     Closing the iterator (or Ctrl+C) ends the workers at once: they write nothing themselves.

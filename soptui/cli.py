@@ -77,7 +77,7 @@ class DefaultGroup(click.Group):
             args = [self.default_command, *args]
         return super().parse_args(ctx, args)
 
-    def main(self, args=None, *rest, **extra):  # type: ignore[override]
+    def main(self, args=None, *rest, **extra):
         """One invocation: settings flags and the language in force from the start, undone after."""
         with operate.invocation(list(sys.argv[1:] if args is None else args)):
             with language.speaking(get_language(), self):

@@ -81,7 +81,7 @@ def load_config() -> tuple[Config, list[str]]:
         value = raw if raw is not None else values.get(field.name)
         if value is None:
             continue
-        checked = _checked(field.name, value, field.type)
+        checked = _checked(field.name, value, str(field.type))
         if checked is None:
             problems.append(t("config.bad_value", where=origin, value=repr(value), default=repr(getattr(config, field.name))))
         else:

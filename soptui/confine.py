@@ -168,7 +168,7 @@ def open_descriptor(path: str | os.PathLike[str], flags: int) -> int:
 def inside(descriptor: int, path: Path) -> None:
     """Raise :class:`OutsideRoot` when the open file ``descriptor`` (opened as ``path``)
     lies outside the root: a folder swapped for a symlink between check and open."""
-    if _current is not None and not _opened_inside(descriptor, _current):
+    if _current is not None and _current.root is not None and not _opened_inside(descriptor, _current):
         raise OutsideRoot(path, _current.root)
 
 

@@ -120,7 +120,7 @@ def _branch(rng: random.Random, step: Step, index: int, count: int) -> Step:
     """Make ``step`` a decision going back to an earlier step or jumping ahead."""
     if rng.random() < 0.7:
         target = rng.randint(max(0, index - 6), index - 1) if index > 0 else index + 2
-        labels = ("Sesuai", "Perbaiki") if rng.random() < 0.5 else (None, None)
+        labels: tuple[str | None, str | None] = ("Sesuai", "Perbaiki") if rng.random() < 0.5 else (None, None)
     else:
         target = rng.randint(index + 2, min(count - 1, index + 6))
         labels = (None, "Ditolak")

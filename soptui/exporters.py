@@ -9,13 +9,15 @@ dialog and pipes alike.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO
 
 if TYPE_CHECKING:  # importing soptui.layout loads the engine: not for exporters that need no layout
+    from soptui.diagnostics import Finding
     from soptui.layout.types import FlowchartLayout
+    from soptui.loader import Loaded
     from soptui.model import Sop
 
 
@@ -45,6 +47,13 @@ class ExportInput:
     layout: FlowchartLayout | None = None
     source: bytes | None = None  # the exact bytes hashed, for an exporter that embeds them (archival PDF)
     findings: tuple | None = None  # the loader's findings on ``source`` when the host has them, not parsed again
+
+    @classmethod
+    def of(cls, loaded: Loaded, layout: FlowchartLayout | None = None) -> ExportInput:
+        """The input for a file that loaded: its model, path, bytes and their hash."""
+        if loaded.sop is None or loaded.source is None:
+            raise ValueError(f"{loaded.path}: did not load")
+        return cls(loaded.sop, loaded.path, loaded.source.sha256, layout, loaded.source.data)
 
 
 @dataclass(frozen=True)
@@ -126,9 +135,8 @@ def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERR
 
     path = export.path or Path("<sop>")
     data = source_bytes(export)
-    if data is None:
-        loaded = []
-    else:
+    loaded: Sequence[Finding] = []
+    if data is not None:
         loaded = export.findings if export.findings is not None else load_bytes(data, path).findings
     text = data.decode("utf-8-sig", "replace") if data is not None else source_text(export)
     findings = [f for f in loaded if f.code in LOAD_ERRORS] + check_sop(export.sop, path, text)

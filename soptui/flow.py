@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
-    from soptui.model import Step
+    from soptui.model import Simbol, Step
 
 Branch = Literal["lanjut", "ya", "tidak"]
 
@@ -41,7 +41,7 @@ class Edge:
 class Flow:
     """The resolved flow: what each step is and where it leads."""
 
-    symbols: dict[str, str]
+    symbols: dict[str, Simbol]
     successors: dict[str, tuple[Edge, ...]]
     start: str | None
     ends: tuple[str, ...]
@@ -53,7 +53,7 @@ class Flow:
         return tuple(edge for edges in self.successors.values() for edge in edges)
 
 
-def resolved_symbol(step: Step, index: int, count: int) -> str:
+def resolved_symbol(step: Step, index: int, count: int) -> Simbol:
     """The symbol drawn for the step at ``index`` of ``count`` steps."""
     if step.simbol:
         return step.simbol
@@ -64,7 +64,7 @@ def derive_flow(steps: tuple[Step, ...]) -> Flow:
     """Resolve symbols and successors; find start, ends and the main path."""
     count = len(steps)
     known = {step.id for step in steps}
-    symbols: dict[str, str] = {}
+    symbols: dict[str, Simbol] = {}
     successors: dict[str, tuple[Edge, ...]] = {}
     ends: list[str] = []
     for index, step in enumerate(steps):

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -86,13 +86,13 @@ def violations(raw: dict[str, Any], text_limit: int = MAX_TEXT) -> Iterator[Viol
                 continue
             children = _children(where, value)
             if isinstance(value, list):
-                limit = _COUNTS.get(where[0], MAX_ITEMS) if len(where) == 1 else MAX_ITEMS
+                limit = _COUNTS.get(str(where[0]), MAX_ITEMS) if len(where) == 1 else MAX_ITEMS
                 if len(value) > limit:
                     yield Violation(where, "S015", "rule.S015.count", {"count": len(value), "limit": limit})
                     continue
             else:
                 for path, _ in children:
-                    yield from _text(path, path[-1], MAX_SHORT, one_line=True, what="key")
+                    yield from _text(path, str(path[-1]), MAX_SHORT, one_line=True, what="key")
             stack.extend((path, item, depth + 1) for path, item in reversed(children))
         elif isinstance(value, str):
             limit, one_line = _text_kind(where)
@@ -123,7 +123,7 @@ def _plainly_within(raw: dict[str, Any]) -> bool:
             raise _Suspect
         if type(value) is dict:
             strings.extend(value)
-            pairs = value.items()
+            pairs: Iterable[tuple[Any, Any]] = value.items()
         else:
             if len(value) > (MAX_STEPS if depth == 1 else MAX_ITEMS):  # the known top-level ones: _COUNTS
                 raise _Suspect

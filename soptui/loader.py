@@ -127,7 +127,7 @@ def load_bytes(data: bytes, path: str | os.PathLike[str], mode: int | None = Non
     path = Path(path)
     raw, text, findings = parse_untrusted(data, str(path))
     source = Source(path, data, hashlib.sha256(data).hexdigest(), mode) if len(data) <= limits.MAX_FILE_BYTES else None
-    if raw is None:
+    if raw is None or source is None:  # no source: too big, so refused by parse_untrusted already
         return Loaded(path, None, findings, source)
     source.__dict__["text"] = text  # decoded once (``Source.text`` is a cached property)
     reader = _Reader(str(path), text)
@@ -143,7 +143,7 @@ def parse_untrusted(data: bytes, name: str, text_limit: int = limits.MAX_TEXT) -
     through here: size, UTF-8, syntax, then :func:`soptui.limits.violations`.
     """
     if len(data) > limits.MAX_FILE_BYTES:
-        params = {"size": len(data), "limit": limits.MAX_FILE_BYTES // (1024 * 1024)}
+        params: dict[str, object] = {"size": len(data), "limit": limits.MAX_FILE_BYTES // (1024 * 1024)}
         return None, "", [Finding("S015", "error", name, (), 1, 1, "rule.S015.file_size", params)]
     try:
         text = data.decode("utf-8-sig")

@@ -27,7 +27,7 @@ def add_key(table: Any, key: str, item: Any) -> None:
     container = table if isinstance(table, Container) else getattr(table, "value", None)
     is_table = isinstance(item, (Table, AoT))
     index = _place(container.body, key, is_table) if isinstance(container, Container) else None
-    if index is None or index >= len(container.body):
+    if container is None or index is None or index >= len(container.body):
         table[key] = item  # the end of the table is the right place
         return
     if isinstance(item, Table):  # set off by blank lines, unless the file has them there already

@@ -137,7 +137,7 @@ def load_plugins(
     candidates: list[tuple[PluginInfo, Callable[[], object]]] = []
     if entry_points:
         candidates += _entry_point_candidates()
-    candidates += [(PluginInfo(name, "", "", False), (lambda module=module: module)) for name, module in extra]
+    candidates += [(PluginInfo(name, "", "", False), _given(module)) for name, module in extra]
     for info, load in candidates:
         module = None
         try:
@@ -188,6 +188,11 @@ def extra_checks(plugins: Plugins | None = None) -> tuple[Callable[[Any], None],
     """The plugins' rules as checker functions taking the checker's ``Context``."""
     plugins = plugins or get_plugins()
     return tuple(_as_check(rule) for rule in plugins.checks.values())
+
+
+def _given(module: object) -> Callable[[], object]:
+    """A module handed in already imported, loaded as an entry point is."""
+    return lambda: module
 
 
 def _entry_point_candidates() -> list[tuple[PluginInfo, Callable[[], object]]]:

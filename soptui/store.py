@@ -34,7 +34,7 @@ import threading
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeGuard
 
 import tomli_w
 import tomlkit
@@ -433,7 +433,7 @@ def _shared_values(old: dict[str, Any], new: dict[str, Any]) -> int:
     return sum(1 for key, value in new.items() if key != "id" and key in old and old[key] == value)
 
 
-def _is_rows(value: Any) -> bool:
+def _is_rows(value: Any) -> TypeGuard[list[dict[str, Any]]]:
     return isinstance(value, list) and bool(value) and all(isinstance(item, dict) for item in value)
 
 

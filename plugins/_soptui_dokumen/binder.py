@@ -29,14 +29,15 @@ from reportlab.lib.units import mm
 from reportlab.pdfgen.canvas import Canvas
 
 from _soptui_dokumen import frontmatter
-from _soptui_dokumen.config import Dokumen, DokumenError, read_dokumen
+from _soptui_dokumen.config import Dokumen, DokumenError, Keputusan, read_dokumen
 from _soptui_dokumen.frontmatter import TocEntry
 from _soptui_dokumen.styles import FONT, MARGIN, page_size
 from soptui.diagnostics import Finding
 from soptui.exporters import ExportError, ExportInput
 from soptui.i18n import t
 from soptui.layout.types import Box
-from soptui.loader import Loaded, load
+from soptui.loader import Source, load
+from soptui.model import Sop
 
 NUMBER_FROM_BOTTOM = 8 * mm
 NUMBER_SIZE = 9
@@ -53,6 +54,15 @@ class Part:
     children: tuple[tuple[str, int], ...] = ()
     first_page: int = 0  # 1-based page in the whole document, set when placed
     boxes: tuple[tuple[int, tuple[float, float, float, float], str], ...] = ()  # signature fields: page in part, rect, name
+
+
+@dataclass(frozen=True)
+class _Sop:
+    """One SOP of the document, loaded (the loader refused none)."""
+
+    path: Path
+    sop: Sop
+    source: Source
 
 
 @dataclass
@@ -78,7 +88,7 @@ def build(path: str | Path, stream: BinaryIO) -> Bound:
     sop_parts = [_sop_part(number, item, dokumen) for number, item in enumerate(loaded, start=1)]
     before = [_part("Sampul", frontmatter.cover(dokumen), dokumen, toc=False)]
     if dokumen.keputusan:
-        before.append(_decree_part(dokumen))
+        before.append(_decree_part(dokumen, dokumen.keputusan))
     after_contents = [_part("Penjelasan Penggunaan Dokumen SOP", frontmatter.explanation(dokumen, sops, width), dokumen)]
     after_sops = [_part("Riwayat Revisi SOP", frontmatter.revision_log(sops, width), dokumen)]
     body = [*after_contents, *sop_parts, *after_sops]
@@ -106,7 +116,7 @@ def build_file(path: str | Path, output: str | Path) -> Bound:
     return bound
 
 
-def _load_sops(dokumen: Dokumen) -> list[Loaded]:
+def _load_sops(dokumen: Dokumen) -> list[_Sop]:
     from soptui.library import find_sop_files
 
     files = [path for path, _ in find_sop_files(dokumen.sop) if path.resolve() != dokumen.path.resolve()]
@@ -116,7 +126,7 @@ def _load_sops(dokumen: Dokumen) -> list[Loaded]:
         raise DokumenError(findings)
     if not loaded:
         raise DokumenError([_finding(dokumen, "dokumen.no_sop")])
-    return loaded
+    return [_Sop(item.path, item.sop, item.source) for item in loaded if item.sop and item.source]
 
 
 def _part(title: str, story: list, dokumen: Dokumen, toc: bool = True) -> Part:
@@ -124,10 +134,9 @@ def _part(title: str, story: list, dokumen: Dokumen, toc: bool = True) -> Part:
     return Part(title, data, pages, toc)
 
 
-def _decree_part(dokumen: Dokumen) -> Part:
+def _decree_part(dokumen: Dokumen, keputusan: Keputusan) -> Part:
     from soptui.signing import DECREE_PREFIX, field_name
 
-    keputusan = dokumen.keputusan
     title = f"Keputusan Nomor {keputusan.nomor}"
     if keputusan.pdf is None:  # typeset: a field where the penetap signs; a scan is signed already
         width = page_size(dokumen.kertas, landscape=False)[0] - 2 * MARGIN
@@ -146,7 +155,7 @@ def _decree_part(dokumen: Dokumen) -> Part:
     return Part(title, data, pages)
 
 
-def _sop_part(number: int, item: Loaded, dokumen: Dokumen) -> Part:
+def _sop_part(number: int, item: _Sop, dokumen: Dokumen) -> Part:
     """The official pages of one SOP as the installed ``pdf`` exporter prints them,
     not yet finished (the whole document is finished at once), with bookmarks to
     its identity and flowchart pages and its signer's field, placed by the layout."""
@@ -169,7 +178,7 @@ def _sop_part(number: int, item: Loaded, dokumen: Dokumen) -> Part:
     return Part(name, rendered.data, rendered.pages or 0, children=children, boxes=fields)
 
 
-def _pdf_exporter(dokumen: Dokumen, item: Loaded):
+def _pdf_exporter(dokumen: Dokumen, item: _Sop):
     """The ``pdf`` exporter, asked of the plugins as ``soptui export -f pdf`` asks it."""
     from soptui.plugins import ExporterConflict, get_plugins
 
@@ -195,27 +204,28 @@ def _place(parts: list[Part]) -> list[Part]:
     return placed
 
 
-def _archival(data: bytes, parts: list[Part], dokumen: Dokumen, loaded: list[Loaded]) -> bytes:
+def _archival(data: bytes, parts: list[Part], dokumen: Dokumen, loaded: list[_Sop]) -> bytes:
     """The joined document as PDF/A-3b: the SOPs' sources, their signature fields."""
     from soptui import archival
 
-    boxes, seen = [], {}
+    boxes: list[archival.SignatureBox] = []
+    seen: dict[str, int] = {}
     for part in parts:
         for page, rect, name in part.boxes:
             seen[name] = seen.get(name, 0) + 1  # two SOPs with one nomor: the later fields are numbered
             boxes.append(archival.SignatureBox(part.first_page - 1 + page, rect,
                                                name if seen[name] == 1 else f"{name}-{seen[name]}"))
-    sources, taken = [], set()
+    sources: list[archival.Source] = []
+    taken: set[str] = set()
     for item in loaded:
         identity = item.sop.identitas
         name = _unique(item.path.name, taken, item.path.parent.name)
         sources.append(archival.Source(name, item.source.data, item.source.sha256, identity.nomor, identity.nama))
     dates = [day for item in loaded for day in (item.sop.identitas.tanggal_revisi, item.sop.identitas.tanggal_efektif,
                                                  item.sop.identitas.tanggal_pembuatan) if day]
-    if dokumen.keputusan:
-        labelled = (("Tanggal Keputusan", dokumen.keputusan.tanggal),)
-    else:
-        labelled = (("Tanggal SOP terakhir", max(dates)),) if dates else ()
+    day = dokumen.keputusan.tanggal if dokumen.keputusan else max(dates, default=None)
+    label = "Tanggal Keputusan" if dokumen.keputusan else "Tanggal SOP terakhir"
+    labelled = ((label, day),) if day else ()
     record = archival.Record(f"{dokumen.judul} {dokumen.tahun}", f"Dokumen SOP AP {dokumen.judul} {dokumen.tahun}",
                              dokumen.instansi[-1], tuple(dokumen.instansi), labelled, tuple(sources))
     try:

@@ -14,6 +14,7 @@ Labels are the regulation's Indonesian words whatever the interface language.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import BinaryIO
@@ -48,7 +49,7 @@ def latest_rows(sops: Iterable[Sop], blank: bool = False) -> list[MonitoringRow]
 
 def history_rows(sop: Sop) -> list[MonitoringRow]:
     """One row per monitoring record of ``sop``, oldest first; one blank row if it has none."""
-    records = sorted((r for r in sop.monitoring if r.tanggal), key=lambda r: r.tanggal)
+    records = sorted((r for r in sop.monitoring if r.tanggal), key=lambda r: r.tanggal or dt.date.min)
     return [MonitoringRow(sop, record) for record in records] or [MonitoringRow(sop, None)]
 
 

@@ -77,7 +77,8 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
 
     if not resolve_options(options)["arsip"]:
         return render(export, stream, options)
-    buffer, boxes = io.BytesIO(), []
+    buffer = io.BytesIO()
+    boxes: list[tuple[int, tuple[float, float, float, float]]] = []
     pages = render(export, buffer, options, boxes)
     try:
         stream.write(archival.finish_sop(buffer.getvalue(), export, boxes))

@@ -7,9 +7,10 @@ the same bytes, and a PDF can be checked into git or compared by hash.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from contextlib import contextmanager
 from functools import partial
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 from reportlab import rl_config
 from reportlab.lib.utils import ImageReader
@@ -75,7 +76,7 @@ def _render(sop: Sop, identity_pages: IdentityLayout, layout: FlowchartLayout, f
     if signature_boxes is not None and box is not None:
         signature_boxes.append((0, (box.x, layout.height - box.y - box.height, box.x + box.width, layout.height - box.y)))
     total = len(identity_pages.pages) + len(layout.pages)
-    sections = (
+    sections: tuple[tuple[Sequence[Any], Callable[[Pen, Any], None], str], ...] = (
         (identity_pages.pages, partial(identity.draw, logo=logo), "Identitas SOP"),
         (layout.pages, flowchart.draw, "Diagram Alir"),
     )

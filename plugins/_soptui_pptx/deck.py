@@ -6,6 +6,7 @@ import datetime as dt
 from typing import BinaryIO
 
 from pptx import Presentation
+from pptx.util import Emu
 
 from _soptui_pptx.draw import emu, xml_safe
 from _soptui_pptx.flowchart import flowchart_slides
@@ -24,8 +25,8 @@ def write_deck(input: ExportInput, stream: BinaryIO, palette: Palette) -> int:
     """Write the briefing deck of ``input.sop`` to ``stream``; return the slide count."""
     sop = input.sop
     prs = Presentation()
-    prs.slide_width = emu(SLIDE_WIDTH)
-    prs.slide_height = emu(SLIDE_HEIGHT)
+    prs.slide_width = Emu(emu(SLIDE_WIDTH))
+    prs.slide_height = Emu(emu(SLIDE_HEIGHT))
     _properties(prs, input)
     tag = sop.identitas.nomor
     layout = input.layout or compute_layout(sop, page_options({}))

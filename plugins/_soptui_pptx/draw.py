@@ -13,7 +13,7 @@ LibreOffice Impress alike. Every user text goes through :func:`xml_safe`.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from functools import lru_cache
 from xml.sax.saxutils import escape, quoteattr
 
@@ -108,7 +108,7 @@ class Drawing:
         return "".join(self._parts)
 
     def shape(self, x, y, w, h, *, name: str, preset: str = "rect", fill: str | None = None,
-              line: str | None = None, line_width: float = 0.75, paragraphs: list[Para] = (),
+              line: str | None = None, line_width: float = 0.75, paragraphs: Sequence[Para] = (),
               anchor: str = "top", pad: tuple[float, float] = (PAD_X, PAD_Y), text_box: bool = False,
               description: str = "") -> int:
         """A preset shape (``rect``, ``flowChartProcess``...) or a text box; returns its id.

@@ -66,7 +66,8 @@ def write_package(prs, slides: Sequence[Slide], stream: BinaryIO) -> None:
 
 
 def _free_numbers(taken: set[str], count: int) -> list[int]:
-    numbers, n = [], 0
+    numbers: list[int] = []
+    n = 0
     while len(numbers) < count:
         n += 1
         if f"ppt/slides/slide{n}.xml" not in taken and f"ppt/notesSlides/notesSlide{n}.xml" not in taken:

@@ -36,7 +36,7 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> None:
     drawing = new_slide(labels.SUMMARY, palette, tag)
     flow = sop.flow
     main_path = flow.main_path
-    durations = [sop.step(step_id).duration for step_id in main_path]
+    durations = [step.duration if (step := sop.step(step_id)) else None for step_id in main_path]
     figures = [
         (labels.STEPS, str(len(sop.langkah))),
         (labels.DECISIONS, str(sum(1 for kind in flow.symbols.values() if kind == "keputusan"))),

@@ -73,7 +73,7 @@ def paginate(rows: list[TableRow], room: float) -> list[list[TableRow]]:
             head = tuple(lines[:fit] for lines in row.cells)
             tail = tuple(lines[fit:] or ("",) for lines in row.cells)
             pages[-1].append(TableRow(head, row.step_id, row.bold))
-            queue.appendleft(TableRow(("",) + tail[1:], None, row.bold))
+            queue.appendleft(TableRow((("",),) + tail[1:], None, row.bold))  # the number is not repeated
         else:
             queue.appendleft(row)
         pages.append([])

@@ -65,7 +65,7 @@ def library_findings(entries: list[Entry], text_of: Callable[[str], str]) -> lis
     for entry, code, where, params in found:
         if entry.path not in reporters:
             reporters[entry.path] = Reporter(entry.path, text_of(entry.path))
-        reporters[entry.path].report(code, RULES[code].severity, where, **params)
+        reporters[entry.path].report(code, RULES[code].severity, where, "", **params)
     return [finding for reporter in reporters.values() for finding in reporter.findings]
 
 

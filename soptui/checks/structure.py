@@ -8,13 +8,13 @@ from soptui.checks import Context
 
 
 def duplicate_ids(ctx: Context) -> None:
-    for table, items in (("pelaksana", ctx.sop.pelaksana), ("langkah", ctx.sop.langkah)):
-        counts = Counter(item.id for item in items)
+    for table, ids in (("pelaksana", [a.id for a in ctx.sop.pelaksana]), ("langkah", [s.id for s in ctx.sop.langkah])):
+        counts = Counter(ids)
         seen: set[str] = set()
-        for index, item in enumerate(items):
-            if counts[item.id] > 1 and item.id in seen:
-                ctx.report("S003", (table, index, "id"), id=item.id, count=counts[item.id])
-            seen.add(item.id)
+        for index, id_ in enumerate(ids):
+            if counts[id_] > 1 and id_ in seen:
+                ctx.report("S003", (table, index, "id"), id=id_, count=counts[id_])
+            seen.add(id_)
 
 
 def unknown_actors(ctx: Context) -> None:

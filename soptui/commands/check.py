@@ -124,7 +124,7 @@ def _rules() -> dict[str, tuple[str, str]]:
     from soptui.checks import RULES
     from soptui.plugins import get_plugins
 
-    rules = {rule.code: (rule.severity, t(rule.title_key)) for rule in RULES.values()}
+    rules: dict[str, tuple[str, str]] = {rule.code: (rule.severity, t(rule.title_key)) for rule in RULES.values()}
     rules.update((rule.code, (rule.severity, rule.description)) for rule in get_plugins().checks.values())
     return rules
 
@@ -134,7 +134,8 @@ def _print_rules(output: str) -> None:
     from soptui.checks import RULES
     from soptui.plugins import get_plugins
 
-    rows = [(rule.code, rule.severity, t(rule.title_key), "soptui") for rule in RULES.values()]
+    rows: list[tuple[str, str, str, str]] = [(rule.code, rule.severity, t(rule.title_key), "soptui")
+                                             for rule in RULES.values()]
     rows += [(rule.code, rule.severity, rule.description, rule.plugin) for rule in get_plugins().checks.values()]
     if output in ("json", "sarif", "github"):
         keys = ("code", "severity", "title", "plugin")

@@ -6,6 +6,7 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import NoReturn
 
 import click
 
@@ -92,6 +93,6 @@ def _git_show(path: Path, rev: str) -> bytes:
     return result.stdout
 
 
-def _fail(message: str) -> None:
+def _fail(message: str) -> NoReturn:
     echo(message, err=True)
     sys.exit(EXIT_ERROR)

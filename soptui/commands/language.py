@@ -108,8 +108,8 @@ def _everything(command: click.Command, loaded_only: bool = True) -> Iterator[cl
     yield command
     yield from (param for param in command.params if isinstance(param, click.Option))
     if isinstance(command, click.Group):
-        names = command.commands if loaded_only else command.list_commands(None)
+        names = command.commands if loaded_only else command.list_commands(click.Context(command))
         for name in list(names):
-            sub = command.get_command(None, name)
+            sub = command.get_command(click.Context(command), name)
             if sub is not None:
                 yield from _everything(sub, loaded_only)

@@ -39,16 +39,16 @@ def layout(path: str, as_json: bool, indent: int, paper: str, orientation: str, 
     from soptui.loader import load
 
     loaded = load(path)
-    problems = list(loaded.findings) if loaded.sop is None else blocking_findings(ExportInput(
-        loaded.sop, loaded.path, loaded.source.sha256, source=loaded.source.data))  # what the PDF refuses
-    if problems:
+    sop = loaded.sop
+    problems = list(loaded.findings) if sop is None else blocking_findings(ExportInput.of(loaded))  # as the PDF
+    if sop is None or problems:
         for finding in problems:
             echo(finding.format_line(), err=True)
         echo(t("layout.unreadable", path=path), err=True)
         sys.exit(1)
     options = PageOptions(paper=paper, orientation=orientation, columns=columns)  # type: ignore[arg-type]
     try:
-        result = compute_layout(loaded.sop, options)
+        result = compute_layout(sop, options)
     except ValueError as error:  # the layout refuses what it cannot place
         echo(f"{path}: {error}", err=True)
         echo(t("layout.unreadable", path=path), err=True)

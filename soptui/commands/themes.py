@@ -2,10 +2,23 @@
 
 from __future__ import annotations
 
+from typing import TypedDict
+
 import click
 
 from soptui.commands.common import echo, echo_json, lang_option
 from soptui.i18n import t
+
+
+class _Row(TypedDict):
+    """One theme as ``--json`` prints it."""
+
+    name: str
+    description: str
+    kinds: list[str]
+    origin: str
+    path: str | None
+    chosen: bool
 
 
 @click.command()
@@ -18,7 +31,7 @@ def themes(as_json: bool) -> None:
 
     config, _ = load_config()
     found = all_themes()
-    rows = [
+    rows: list[_Row] = [
         {
             "name": theme.name,
             "description": theme.description,

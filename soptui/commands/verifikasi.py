@@ -17,11 +17,16 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING, NoReturn
 
 import click
 
 from soptui.commands.common import echo, echo_json, lang_option
 from soptui.i18n import t
+
+if TYPE_CHECKING:
+    from soptui.loader import Loaded
+    from soptui.model import Sop
 
 EXIT_VALID, EXIT_CHANGED, EXIT_USAGE, EXIT_UNSIGNED, EXIT_INVALID = 0, 1, 2, 3, 4
 
@@ -78,16 +83,20 @@ def _changes(sources, toml: Path):
     from soptui.loader import load, load_bytes
     from soptui.signing.verify import source_for
 
-    current = load(toml)
-    if current.sop is None:
-        for finding in current.findings:
-            echo(finding.format_line(), err=True)
-        sys.exit(EXIT_USAGE)
+    current = _sop(load(toml))
     source = source_for(sources, toml)
     if source is None:
         _usage(t("signing.no_source_for", path=toml))
-    signed = load_bytes(source.data, f"{source.filename}@ttd")
-    return diff_sops(signed.sop, current.sop)
+    return diff_sops(_sop(load_bytes(source.data, f"{source.filename}@ttd")), current)
+
+
+def _sop(loaded: Loaded) -> Sop:
+    """The model of a file that loads; else its findings, and the usage exit."""
+    if loaded.sop is None:
+        for finding in loaded.findings:
+            echo(finding.format_line(), err=True)
+        sys.exit(EXIT_USAGE)
+    return loaded.sop
 
 
 def _print(pdf: Path, result, changes) -> None:
@@ -131,6 +140,6 @@ def _moment(iso: str) -> str:
     return moment(dt.datetime.fromisoformat(iso)) if iso else "?"
 
 
-def _usage(message: str) -> None:
+def _usage(message: str) -> NoReturn:
     echo(message, err=True)
     sys.exit(EXIT_USAGE)

@@ -12,6 +12,8 @@ symbol in its own column when that is wide enough.
 
 from __future__ import annotations
 
+from typing import Literal
+
 from soptui.layout.parts import Part
 from soptui.layout.routing import PageRouter
 from soptui.layout.types import Box, Connector
@@ -42,7 +44,7 @@ def place_beside(router: PageRouter, part: Part) -> None:
         else:  # no column wide enough: wider columns
             router.crowded = True
         away = 3 if scale.cells else scale.pitch + size.width / 2  # a short arrow, at the least
-        cx = (_positions(router, k) or [row.box.right + away])[0]
+        cx = (_positions(router, k) or [row.symbol.right + away])[0]
         side = "left" if cx < center else "right"
         found = (_box(router, cx, router.center_y(row)), side, 0.0)
     box, side, offset = found
@@ -58,7 +60,7 @@ def place_beside(router: PageRouter, part: Part) -> None:
     router.obstacles.setdefault(k, []).append(box)
     clear = scale.symbol_clear
     router.tracks.block(box.x - clear - (1 if scale.cells else 0), box.right + clear, box.y - clear, box.bottom + clear)
-    role = "out" if part.target is None else "in"
+    role: Literal["out", "in"] = "out" if part.target is None else "in"
     label = part.via or ""
     router.connectors.append(Connector(label, role, box, part.edge.source, part.edge.target, part.edge.branch,
                                        "beside", size.text(label, box, scale), None))
@@ -90,10 +92,10 @@ def _positions(router: PageRouter, k: int) -> list[float]:
                 middle = (left + right) / 2
                 found.append(float(int(middle)) if cells else scale.snap(middle))
             continue
-        if row.box.x - gap - (left + margin) >= size.width:
-            found.append(scale.snap(row.box.x - gap - size.width + half))
-        if right - margin - (row.box.right + gap) >= size.width:
-            found.append(scale.snap(row.box.right + gap + half))
+        if row.symbol.x - gap - (left + margin) >= size.width:
+            found.append(scale.snap(row.symbol.x - gap - size.width + half))
+        if right - margin - (row.symbol.right + gap) >= size.width:
+            found.append(scale.snap(row.symbol.right + gap + half))
     center = router.center_x(row)
     return sorted(found, key=lambda x: abs(x - center))
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from soptui.layout.options import PageOptions
 from soptui.layout.scale import Fitted, Scale
-from soptui.layout.types import Column
+from soptui.layout.types import Column, ColumnKind
 from soptui.model import Sop
 
 #: The columns after the actors, with their printed headings (PermenPAN-RB 35/2012).
@@ -113,14 +113,15 @@ def make_columns(actors: list[Actor], steps: int, left: float, width: float,
     keys = TEXT_COLUMNS[options.columns]
     if options.columns == "flow":
         actor_width, shares = _flow_widths(actor_width, shares, count, widest, scale)
-    widths = [("no", number, "number", None), ("kegiatan", shares["kegiatan"], "text", None)]
+    widths: list[tuple[str, float, ColumnKind, str | None]] = [
+        ("no", number, "number", None), ("kegiatan", shares["kegiatan"], "text", None)]
     widths += [(f"pelaksana:{actor.id}", actor_width, "actor", actor.id) for actor in actors]
     widths += [(key, shares[key], "text", None) for key in keys[1:]]
     columns, x = [], left
     for index, (key, w, kind, actor_id) in enumerate(widths):
         last = index == len(widths) - 1 and not scale.cells
         right = scale.snap(left + width if last else x + w)  # rounding never pushes the table past the margin
-        columns.append(Column(key, scale.snap(x), right, kind, actor_id))  # type: ignore[arg-type]
+        columns.append(Column(key, scale.snap(x), right, kind, actor_id))
         x = right
     return tuple(columns), symbols
 
@@ -191,9 +192,9 @@ def symbol_size(actor_width: float, scale: Scale) -> SymbolSize:
     for an arrow clear of the symbol and of the grid line; their shapes
     keep their proportions (``SHAPES``) at every size."""
     if scale.cells:
-        width = 7 if actor_width >= 17 else 5  # odd, so the centre is a cell
-        return SymbolSize(width, {"terminator": 3, "proses": 3, "keputusan": 3})
-    width = min(max(actor_width * 0.58, 3.25 * scale.size), 6 * scale.size)
+        odd = 7 if actor_width >= 17 else 5  # odd, so the centre is a cell
+        return SymbolSize(odd, {"terminator": 3, "proses": 3, "keputusan": 3})
+    width: float = min(max(actor_width * 0.58, 3.25 * scale.size), 6 * scale.size)
     width = min(width, actor_width - 2 * (scale.clear + scale.symbol_clear))
     width = scale.snap(max(width, actor_width * 0.45))
     return SymbolSize(width, {kind: scale.snap(width * ratio) for kind, ratio in SHAPES.items()})

@@ -99,7 +99,7 @@ def _actor_names(actors: list[Actor], by_key: dict[str, Column], scale: Scale,
     needs = [too_tall or not _reads_well(found) for found in fitted]
     if any(needs):  # a header with short forms anyway: every tall name takes its own, the row stays low
         needs = [need or len(found.lines) > SHORT_ROW_LINES for need, found in zip(needs, fitted)]
-    shorts, taken = [], set()
+    shorts, taken = [], set[str]()
     for index, (actor, found) in enumerate(zip(actors, fitted)):
         if needs[index]:
             short = actor.short.strip() or _unique(initials(actor.name), taken)

@@ -109,7 +109,7 @@ def identity_layout(sop: Sop, options: PageOptions | None = None) -> IdentityLay
     free = frame.height - upper.height - sum(row.height for row in rows)
     if free >= 0:
         rows = [replace(row, min_height=min(row.height + free / len(rows), max(row.height, ROOMY_ROW))) for row in rows]
-        planned = [(upper, rows)]
+        planned: list[tuple[_Upper | None, list[_Row]]] = [(upper, rows)]
     else:
         planned = _paginate(upper, rows, frame.height - _heading_height())
     pages = tuple(_page(number, width, height or 0, frame, g, part, rows_of)

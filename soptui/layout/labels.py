@@ -71,7 +71,7 @@ class Labels:
         else:
             up = len(points) > 2 and points[2][1] < y1
             candidates = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
-        width, height, wrapped = self.size(text, row.box.x, row.box.right)
+        width, height, wrapped = self.size(text, row.symbol.x, row.symbol.right)
         box, clean = self._choose(row, candidates, (x0, y0), width, height, lines, heads, boxes)
         return Text(box, wrapped, self.scale.label_size), clean
 
@@ -151,9 +151,9 @@ class Labels:
     def _side_boxes(self, row: Placed, side: str, y: float, label: str, up: bool = True) -> list[Box]:
         """Beside the exit, on the side of the leg away from where the edge
         turns (below it when the edge goes up), so the label covers no line of its own."""
-        width, height, _ = self.size(label, row.box.x, row.box.right)
+        width, height, _ = self.size(label, row.symbol.x, row.symbol.right)
         pad = 0 if self.scale.cells else self.scale.gap / 2
-        x = row.box.x - pad - width if side == "left" else row.box.right + pad
+        x = row.symbol.x - pad - width if side == "left" else row.symbol.right + pad
         if self.scale.cells:
             above, below = Box(x, y - height, width, height), Box(x, y + 1, width, height)
         else:
@@ -162,9 +162,9 @@ class Labels:
         return [below, above] if up else [above, below]
 
     def _bottom_boxes(self, row: Placed, x: float, label: str) -> list[Box]:
-        width, height, _ = self.size(label, row.box.x, row.box.right)
+        width, height, _ = self.size(label, row.symbol.x, row.symbol.right)
         pad = 1 if self.scale.cells else self.scale.gap / 2
-        y = row.box.bottom if self.scale.cells else row.box.bottom + pad
+        y = row.symbol.bottom if self.scale.cells else row.symbol.bottom + pad
         return [self._snapped(Box(x + pad, y, width, height)), self._snapped(Box(x - pad - width, y, width, height))]
 
     def _allowed(self, box: Box, row: Placed, boxes: Sequence[Box]) -> bool:

@@ -5,6 +5,7 @@ rows, tracks, then the bands' jogs), and its grid drawn as lines."""
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Literal
 
 from soptui.flow import Edge
 from soptui.layout.bands import place_band
@@ -17,7 +18,7 @@ from soptui.layout.paging import Piece
 from soptui.layout.parts import ConnectorSize, Part, Placed, band_height, gaps, turn_height
 from soptui.layout.routing import PageRouter
 from soptui.layout.scale import Fitted, Scale
-from soptui.layout.types import Band, Box, Column, GridLine, Page, Row, Symbol, Text
+from soptui.layout.types import Band, Box, Column, GridLine, Page, Row, Symbol, SymbolKind, Text
 
 
 @dataclass(frozen=True)
@@ -27,7 +28,7 @@ class Plan:
     step_id: str
     number: int
     index: int
-    kind: str
+    kind: SymbolKind
     column: int
     texts: dict[str, Fitted]
     height: float
@@ -134,8 +135,9 @@ def build_page(sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan]
     parts = _parts(edges, touching, local, page_of, index, plans, names, sheet.options.first_page)
     _route(router, parts, len(pieces))
     bands = []
-    for role, chosen, span in (("in", arriving, (body_top, table_rows[0].top if table_rows else y)),
-                               ("out", leaving, (y, table_bottom))):
+    sides: tuple[tuple[Literal["in", "out"], list[int], tuple[float, float]], ...] = (
+        ("in", arriving, (body_top, table_rows[0].top if table_rows else y)), ("out", leaving, (y, table_bottom)))
+    for role, chosen, span in sides:
         if chosen:
             router.connectors += place_band(router, [parts[i] for i in chosen], span, role == "in", sheet.band_places)
             bands.append(Band(role, scale.box(sheet.columns[0].left, span[0], sheet.columns[-1].right, span[1])))

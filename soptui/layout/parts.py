@@ -24,6 +24,13 @@ class Placed:
     column: int
     turn: float  # the height of the horizontal leg of a hand-off leaving this row
 
+    @property
+    def symbol(self) -> Box:
+        """The box of a row an edge ends at, which always has its symbol."""
+        if self.box is None:
+            raise ValueError(f"row {self.index} is a continuation: no symbol to route to")
+        return self.box
+
 
 @dataclass
 class Part:

@@ -29,7 +29,7 @@ from soptui.layout.metrics import Metrics
 from soptui.layout.parts import ConnectorSize, Part, Placed, clean
 from soptui.layout.scale import Scale
 from soptui.layout.tracks import Tracks
-from soptui.layout.types import Box, Connector, EdgePath, Point
+from soptui.layout.types import Box, Connector, EdgePath, Point, Text
 
 #: The cost of a crossing, against one pitch of horizontal length.
 CROSSING = 1000
@@ -87,20 +87,20 @@ class PageRouter:
     # -- slots and outlines --------------------------------------------------
 
     def center_y(self, row: Placed) -> float:
-        box = row.box
+        box = row.symbol
         if self.scale.cells:
             return box.y + (box.height - 1) // 2
         return self.scale.snap(box.y + box.height / 2)
 
     def center_x(self, row: Placed) -> float:
-        box = row.box
+        box = row.symbol
         if self.scale.cells:
             return box.x + (box.width - 1) // 2
         return self.scale.snap(box.x + box.width / 2)
 
     def outline_x(self, row: Placed, side: str, offset: float) -> float:
         """Where a horizontal leg at this slot meets the symbol's outline."""
-        box = row.box
+        box = row.symbol
         if self.scale.cells:
             return box.x - 1 if side == "left" else box.right
         half_w, half_h = box.width / 2, box.height / 2
@@ -116,15 +116,15 @@ class PageRouter:
         return math.ceil((box.right - inset) * 100) / 100
 
     def top_y(self, row: Placed) -> float:
-        return row.box.y - 1 if self.scale.cells else row.box.y
+        return row.symbol.y - 1 if self.scale.cells else row.symbol.y
 
     def bottom_y(self, row: Placed) -> float:
-        return self.scale.snap(row.box.bottom)
+        return self.scale.snap(row.symbol.bottom)
 
     def free_slots(self, k: int, side: str, prefer_up: bool = False) -> list[float]:
         """The free heights of a side of row k's symbol, nearest the centre first."""
         used = self.used_slots.get((k, side), set())
-        offsets = [o for o in slot_offsets(self.rows[k].box.height, self.scale) if o not in used]
+        offsets = [o for o in slot_offsets(self.rows[k].symbol.height, self.scale) if o not in used]
         return sorted(offsets, key=lambda o: (abs(o), o > 0 if prefer_up else o < 0))
 
     def take_slot(self, k: int, side: str, offset: float) -> None:
@@ -280,9 +280,9 @@ class PageRouter:
         """Where a track at x meets row k's symbol: (slot key, offset, point,
         shared), on the side facing the track; ``None`` if no slot is free."""
         row = self.rows[k]
-        if row.box.x - 1e-6 <= x <= row.box.right + 1e-6:
+        if row.symbol.x - 1e-6 <= x <= row.symbol.right + 1e-6:
             return None
-        side = "left" if x < row.box.x else "right"
+        side = "left" if x < row.symbol.x else "right"
         key = ("end", k, side, prefer_up, force, taken)
         if key not in self._memo:
             self._memo[key] = self._side_end_of(k, side, prefer_up, force, taken)
@@ -331,13 +331,13 @@ class PageRouter:
         labelled = [p for p in self.finished
                     if p.edge.label and p.source is not None and p.edge.branch != "lanjut"]
         labelled.sort(key=lambda p: p.points[0][0] != p.points[1][0])  # under a symbol: fewest places, first
-        labels = {}
+        labels: dict[int, Text] = {}
         for part in labelled:
             row = self.rows[part.source]  # type: ignore[index]
             others = [head for head in heads.get(row.index, []) if head != part.points[-1]]
-            text, clean_place = self.labels.place(row, part.points, part.edge.label or "", lines.get(row.index, []),
-                                                  others, boxes)
-            labels[id(part)] = text
+            label, clean_place = self.labels.place(row, part.points, part.edge.label or "", lines.get(row.index, []),
+                                                   others, boxes)
+            labels[id(part)] = label
             self.short_rows.update(() if clean_place else (row.index,))
         return [EdgePath(p.edge.source, p.edge.target, p.edge.branch, tuple(p.points), labels.get(id(p)), p.via)
                 for p in self.finished]

@@ -27,9 +27,11 @@ from typing import BinaryIO
 
 from soptui.checks import SopCheck, check_loaded
 from soptui.checks.library import check_library
+from soptui.diagnostics import Finding
 from soptui.i18n import t
 from soptui.lifecycle.monev import Deadline, monev_status
 from soptui.loader import Loaded
+from soptui.model import Sop
 from soptui.terminal import visible
 
 COLUMNS = (
@@ -53,7 +55,7 @@ class CatalogueRow:
 
 def catalogue_rows(loaded: list[Loaded], today: dt.date, extra_checks: Iterable[SopCheck] = ()) -> list[CatalogueRow]:
     """The rows of the catalogue, in the order the files were given."""
-    findings = defaultdict(list)
+    findings: defaultdict[str, list[Finding]] = defaultdict(list)
     for item in loaded:
         findings[str(item.path)] += check_loaded(item, extra_checks)
     for finding in check_library(loaded):
@@ -105,7 +107,7 @@ def write_csv(rows: list[CatalogueRow], stream: BinaryIO, bom: bool = True) -> N
     writer = csv.writer(text)
     writer.writerow([t(f"katalog.col.{name}") for name in COLUMNS])
     for row in rows:
-        writer.writerow([_neutral(_xlsx_value(_csv_value(row.values[name]))) for name in COLUMNS])
+        writer.writerow([_neutral(str(_xlsx_value(_csv_value(row.values[name])))) for name in COLUMNS])
     stream.write(("\ufeff" if bom else "").encode("utf-8") + text.getvalue().encode("utf-8"))
 
 
@@ -126,7 +128,7 @@ def _row(number: int, item: Loaded, findings, today: dt.date) -> CatalogueRow:
         unit=identity.instansi[-1] if identity.instansi else "",
         jenis=identity.jenis,
         tanggal_efektif=identity.tanggal_efektif,
-        revisi_terakhir=_last_revision(item),
+        revisi_terakhir=_last_revision(item.sop),
         pemeriksaan=t("katalog.check.errors" if errors else "katalog.check.warnings" if warnings else "katalog.check.ok"),
         monitoring_terakhir=status.monitoring.last,
         monitoring_jatuh_tempo=status.monitoring.due,
@@ -146,10 +148,10 @@ def _row(number: int, item: Loaded, findings, today: dt.date) -> CatalogueRow:
     return CatalogueRow(values, frozenset(name for name, alert in alerts.items() if alert))
 
 
-def _last_revision(item: Loaded) -> dt.date | None:
-    dates = [entry.tanggal for entry in item.sop.riwayat if entry.tanggal]
-    if item.sop.identitas.tanggal_revisi:
-        dates.append(item.sop.identitas.tanggal_revisi)
+def _last_revision(sop: Sop) -> dt.date | None:
+    dates = [entry.tanggal for entry in sop.riwayat if entry.tanggal]
+    if sop.identitas.tanggal_revisi:
+        dates.append(sop.identitas.tanggal_revisi)
     return max(dates, default=None)
 
 

@@ -136,9 +136,10 @@ def kept_in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
     pairs = sorted(pairs)
     best: list[list[tuple[int, int]]] = []
     for pair in pairs:  # longest increasing subsequence of the new positions, O(n^2) is plenty here
-        chain = max((c for c in best if c[-1][1] < pair[1]), key=len, default=[])
+        before = [c for c in best if c[-1][1] < pair[1]]
+        chain = max(before, key=len) if before else []
         best.append([*chain, pair])
-    return set(max(best, key=len, default=[]))
+    return set(max(best, key=len)) if best else set()
 
 
 def _identity_changes(old: Sop, new: Sop) -> list[Change]:

@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import replace
+from typing import get_args
 
 from soptui.i18n import t
-from soptui.lifecycle.diff import Change, SopDiff, StepRef
+from soptui.lifecycle.diff import Change, Section, SopDiff, StepRef
 from soptui.model import Revision, Sop
 
-SECTIONS = ("identitas", "pelaksana", "langkah", "mutu_baku", "cabang", "catatan")
+SECTIONS: tuple[Section, ...] = get_args(Section)
 _MARK = {"added": "+", "removed": "-", "moved": "↕"}
 #: Short enough to keep a report line readable; the JSON has the full text.
 _SHORT = 60
@@ -75,7 +76,7 @@ def record_revision(sop: Sop, diff: SopDiff, today: dt.date, oleh: str | None = 
     return replace(sop, riwayat=(*sop.riwayat, entry)).with_identity(tanggal_revisi=today)
 
 
-_SUMMARY_ORDER = (
+_SUMMARY_ORDER: tuple[tuple[Section, str], ...] = (
     ("langkah", "added"),
     ("langkah", "removed"),
     ("langkah", "reworded"),

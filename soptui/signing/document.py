@@ -74,8 +74,8 @@ def signature_fields(data: bytes, name: str | Path = "<pdf>") -> list[tuple[Sign
         for index, page in enumerate(pdf.pages):
             for annot in page.obj.get("/Annots", []):
                 if isinstance(annot, Dictionary) and annot.get("/FT") == Name.Sig and "/T" in annot:
-                    rect = tuple(float(v) for v in annot.Rect)
-                    found.append((SignatureField(_full_name(annot), index, rect), "/V" in annot))
+                    x1, y1, x2, y2 = (float(v) for v in annot.Rect)
+                    found.append((SignatureField(_full_name(annot), index, (x1, y1, x2, y2)), "/V" in annot))
     return found
 
 

@@ -10,6 +10,7 @@ checked (OCSP/CRL) and a missing answer fails the signature.
 from __future__ import annotations
 
 import datetime as dt
+import enum
 import io
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -174,7 +175,8 @@ def _check(signature, context) -> SignatureCheck:
     check.signed_at = moment.isoformat() if isinstance(moment, dt.datetime) else ""
     check.timestamped = timestamp is not None
     check.intact, check.valid, check.trusted = status.intact, status.valid, status.trusted
-    check.trust_problem = str(status.trust_problem_indic.name) if status.trust_problem_indic else ""
+    problem = status.trust_problem_indic  # one of pyhanko's AdES enums
+    check.trust_problem = problem.name if isinstance(problem, enum.Enum) else ""
     check.covers_whole_file = status.coverage is not None and status.coverage.name == "ENTIRE_FILE"
     level = status.modification_level
     check.updates_after = level.name if level is not None else "OTHER"

@@ -96,7 +96,7 @@ def build_site(library: Path, out_dir: Path, *, formats: tuple[str, ...] = DOWNL
     try:
         manifest, todo, entries = {}, [], []
         for (path, base), item, row in zip(found, loaded, rows):
-            if item.sop is None:
+            if item.sop is None or item.source is None:
                 report.unreadable += 1
                 entries.append(pages.IndexEntry.unreadable(item, row))
                 continue

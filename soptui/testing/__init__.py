@@ -64,7 +64,7 @@ def export_input(sop: Sop | str | os.PathLike[str]) -> ExportInput:
     loader (a file that does not load fails the test with the loader's
     findings); a model is written to TOML first, as the editor would save it."""
     loaded = _loaded(sop)
-    return ExportInput(loaded.sop, loaded.path, loaded.source.sha256, source=loaded.source.data)
+    return ExportInput.of(loaded)
 
 
 def export(format: str, sop: Sop | str | os.PathLike[str], *, options: Mapping[str, Any] | None = None,
