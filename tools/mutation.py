@@ -6,6 +6,7 @@
     python tools/mutation.py loader --sample 100   # 100 mutants of each module, the same ones each time
     python tools/mutation.py loader --again  # after new tests: try only the mutants that lived
     python tools/mutation.py loader --report # the scores of the last run, nothing run
+    python tools/mutation.py --report --docs # and write them into docs/mutation.md
 
 Each group mutates a few modules and runs only the tests that cover them (a
 narrow selection keeps a run to minutes on two cores). A group runs in its own
@@ -22,8 +23,10 @@ does not use it).
 from __future__ import annotations
 
 import argparse
+import datetime
 import json
 import os
+import platform
 import random
 import shutil
 import signal
@@ -77,6 +80,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
     "routing": (
         ["soptui/layout/routing.py", "soptui/layout/tracks.py"],
         [
+            "tests/layout/test_layout_promises.py",
             "tests/layout/test_layout_crossings.py",
             "tests/layout/test_layout_routes.py",
             "tests/layout/test_layout_quality.py",
@@ -113,6 +117,8 @@ EQUIVALENT: dict[tuple[str, str], tuple[str, str]] = {
     for entry in tomllib.loads((ROOT / "tools" / "mutation-equivalent.toml").read_text(encoding="utf-8"))["equivalent"]
 }
 
+#: Asked for it, mutmut makes the mutants and learns the tests, then stops.
+NO_SUCH_MUTANT = "soptui.no_such_mutant__mutmut_1"
 KILLED = {1, 3, 36, 24, -24, 152, 255}  # failed tests, pytest's internal error, timeouts
 LIVED = {0, 5, 33, None}  # survived, no test ran it, not checked
 
@@ -127,6 +133,7 @@ def main() -> int:
         "--sample", type=int, metavar="N", help="try N mutants of each module, drawn with a fixed seed, instead of all"
     )
     parser.add_argument("--report", action="store_true", help="only print the scores of the last run")
+    parser.add_argument("--docs", action="store_true", help="with --report: write the tables into docs/mutation.md")
     parser.add_argument(
         "--again",
         action="store_true",
@@ -135,6 +142,8 @@ def main() -> int:
     args = parser.parse_args()
     if unknown := set(args.groups) - set(GROUPS):
         parser.error(f"no such group: {', '.join(sorted(unknown))} (groups: {', '.join(GROUPS)})")
+    if args.docs and not args.report:
+        parser.error("--docs goes with --report")
     rows = []
     for group in args.groups or list(GROUPS):
         folder = args.work / group
@@ -142,37 +151,94 @@ def main() -> int:
             rows += score(group, folder, args.show)
             continue
         if args.again and (folder / "mutants").is_dir():
-            retry(folder)
+            retry(folder, group)
+            names = []
+            drawn = folder / "sample.json"
+            if drawn.exists():  # named mutants are always run again: name only those not yet tried
+                run(folder, args.children, [NO_SUCH_MUTANT])  # changed modules' mutants made anew, new tests learnt
+                codes = exit_codes(folder)
+                names = [name for name in json.loads(drawn.read_text(encoding="utf-8")) if codes.get(name) is None]
+                if not names:
+                    rows += score(group, folder, args.show)
+                    continue
         else:
             prepare(group, folder)
-        names = (
-            sample(folder, group, args.sample, args.children)
-            if args.sample and not args.again
-            else json.loads((folder / "sample.json").read_text(encoding="utf-8"))
-            if (folder / "sample.json").exists()
-            else []
-        )
+            names = sample(folder, group, args.sample, args.children) if args.sample else []
+        record(folder, group, args.sample, args.again)
         run(folder, args.children, names)
         if attribute_unseen(folder, WORKER_SIDE.get(group, ())):
             run(folder, args.children, names)  # again, for the mutants that had no test
         rows += score(group, folder, args.show)
-    print(
-        "\n| group | module | mutants | killed (of them timeouts) | equivalent | lived | score |\n|---|---|---|---|---|---|---|"
-    )
-    for row in rows:
-        print(
-            "| {group} | {module} | {total} | {killed} ({timeouts}) | {equivalent} | {lived} | {score:.1f}% |".format(
-                **row
-            )
-        )
-    excused = [
-        (module, name, why)
-        for (module, name), (_, why) in EQUIVALENT.items()
-        if any(row["module"] == module for row in rows)
-    ]
-    if excused:
-        print("\nEquivalent mutants counted:\n" + "\n".join(f"- {m} `{n}`: {why}" for m, n, why in excused))
+    scores, equivalents = tables(rows)
+    print("\n" + scores + "\n\n" + equivalents)
+    if args.docs:
+        write_docs(scores, equivalents)
     return 0 if all(row["score"] >= 80 for row in rows) else 1
+
+
+def record(folder: Path, group: str, size: int | None, again: bool) -> None:
+    """Note when, where and how the run was made, for the score table (``--report``)."""
+    path = folder / "run.json"
+    noted = json.loads(path.read_text(encoding="utf-8")) if again and path.exists() else {}
+    mutmut = subprocess.run(
+        [str(Path(sys.executable).parent / "mutmut"), "--version"], cwd=folder, capture_output=True, text=True
+    ).stdout.split()
+    noted.setdefault("sample", size)
+    noted.setdefault("command", f"python tools/mutation.py {group}" + (f" --sample {size}" if size else ""))
+    noted["date"] = datetime.datetime.now(datetime.timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    noted["again"] = again
+    noted["machine"] = (
+        f"{os.cpu_count()} cores {platform.machine()}, Python {platform.python_version()}, "
+        f"mutmut {mutmut[-1] if mutmut else '?'}"
+    )
+    path.write_text(json.dumps(noted), encoding="utf-8")
+
+
+def tables(rows: list[dict]) -> tuple[str, str]:
+    """The score table and the list of equivalent mutants counted, in Markdown."""
+    lines = [
+        "| module | mutants | killed (timeouts) | equivalent | lived | score | run | date | command |",
+        "|---|---|---|---|---|---|---|---|---|",
+    ]
+    for row in rows:
+        run_ = row["run"]
+        how = "no run" if not run_ else f"sample of {run_['sample']}" if run_["sample"] else "full"
+        if run_ and run_.get("again"):
+            how += ", lived ones retried"
+        lines.append(
+            "| `{module}` | {total} | {killed} ({timeouts}) | {equivalent} | {lived} | {score:.1f}% | ".format(**row)
+            + " | ".join([how, run_.get("date", ""), f"`{run_.get('command', '')}`"])
+            + " |"
+        )
+    machines = sorted({row["run"]["machine"] for row in rows if row["run"]})
+    lines += ["", "Machine: " + "; ".join(machines) + " (at nice 19, two children, shared with other work)."]
+    counted = [
+        f"- `{module}` `{name}` (writes `{writes}`): {why}"
+        for (module, name), (writes, why) in EQUIVALENT.items()
+        if any(row["module"] == module and name in row["equivalent_names"] for row in rows)
+    ]
+    return "\n".join(lines), "\n".join(counted) or "None counted."
+
+
+def write_docs(scores: str, equivalents: str) -> None:
+    """Put the tables between their markers in docs/mutation.md."""
+    path = ROOT / "docs" / "mutation.md"
+    text = path.read_text(encoding="utf-8")
+    for name, table in (("scores", scores), ("equivalents", equivalents)):
+        start, end = f"<!-- {name}: written by tools/mutation.py --report --docs -->", f"<!-- /{name} -->"
+        before, found, rest = text.partition(start)
+        if not found or end not in rest:
+            raise SystemExit(f"{path}: the markers {start} ... {end} are missing")
+        text = before + start + "\n" + table + "\n" + end + rest.partition(end)[2]
+    path.write_text(text, encoding="utf-8")
+
+
+def tree() -> list[str]:
+    """The tracked and new files of the working tree."""
+    listed = subprocess.run(
+        ["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
+    ).stdout.decode()
+    return [name for name in listed.split("\0") if name and (ROOT / name).is_file()]
 
 
 def prepare(group: str, folder: Path) -> Path:
@@ -183,17 +249,9 @@ def prepare(group: str, folder: Path) -> Path:
         print(f"not there, left out: {', '.join(missing)}")
         tests = [test for test in tests if test not in missing]
     shutil.rmtree(folder, ignore_errors=True)
-    listed = (
-        subprocess.run(
-            ["git", "ls-files", "-z", "-co", "--exclude-standard"], cwd=ROOT, capture_output=True, check=True
-        )
-        .stdout.decode()
-        .split("\0")
-    )
-    for name in filter(None, listed):
-        if (ROOT / name).is_file():
-            (folder / name).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copy2(ROOT / name, folder / name)
+    for name in tree():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, folder / name)
     copied = [p.name for p in folder.iterdir() if p.name not in {"soptui", "tests", "pyproject.toml"}]
     settings = {
         "source_paths": ["soptui"],
@@ -213,16 +271,33 @@ def prepare(group: str, folder: Path) -> Path:
     return folder
 
 
-def retry(folder: Path) -> None:
-    """Take the tests as they are now and mark the mutants that lived as not yet tried."""
-    for target in (folder / "tests", folder / "mutants" / "tests"):
-        shutil.rmtree(target)
-        shutil.copytree(ROOT / "tests", target, ignore=shutil.ignore_patterns("__pycache__"))
+def retry(folder: Path, group: str) -> None:
+    """Take the code and the tests as they are now and mark the mutants that lived as not yet tried.
+
+    A changed module that is mutated is only copied: mutmut sees it is newer than its mutants,
+    makes them anew and keeps the results of the functions that did not change."""
+    mutated = set(expand(GROUPS[group][0]))
+    for name in tree():
+        copy = folder / name
+        if copy.exists() and copy.read_bytes() == (ROOT / name).read_bytes():
+            continue
+        targets = [copy] + ([folder / "mutants" / name] if name.startswith("soptui/") and name not in mutated else [])
+        for target in targets:  # the rest (tests, plugins, examples) mutmut copies into mutants/ on each run
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(ROOT / name, target)
     for meta_path in (folder / "mutants").rglob("*.py.meta"):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         codes = meta["exit_code_by_key"]
         meta["exit_code_by_key"] = {name: None if code in LIVED else code for name, code in codes.items()}
         meta_path.write_text(json.dumps(meta), encoding="utf-8")
+
+
+def exit_codes(folder: Path) -> dict[str, int | None]:
+    """mutmut's result for every mutant of the run in ``folder``."""
+    codes: dict[str, int | None] = {}
+    for meta_path in (folder / "mutants").rglob("*.py.meta"):
+        codes.update(json.loads(meta_path.read_text(encoding="utf-8"))["exit_code_by_key"])
+    return codes
 
 
 def sample(folder: Path, group: str, size: int, children: int) -> list[str]:
@@ -231,7 +306,7 @@ def sample(folder: Path, group: str, size: int, children: int) -> list[str]:
     mutmut makes the mutants and learns the tests on a first run that tries
     none of them (it is asked for a mutant that does not exist); the sample is
     then drawn from what it made, and only those are tried."""
-    run(folder, children, ["soptui.no_such_mutant__mutmut_1"])
+    run(folder, children, [NO_SUCH_MUTANT])
     names = []
     for module in expand(GROUPS[group][0]):
         meta = folder / "mutants" / f"{module}.meta"
@@ -301,7 +376,7 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
             "killed" if code in KILLED else "lived" if code in LIVED else "other" for code in codes.values()
         )
         timeouts = sum(1 for code in codes.values() if code in KILLED - {1, 3})
-        equivalent = 0
+        equivalent = []
         for name, code in sorted(codes.items()):
             if code in KILLED:
                 continue
@@ -309,7 +384,7 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
             short = name.rpartition(".")[2]
             expected = EQUIVALENT.get((module, short))
             if expected and code == 0 and expected[0] in diff:
-                equivalent += 1
+                equivalent.append(short)
                 continue
             if expected:
                 print(f"STALE equivalent entry {module} {short}: its mutant no longer writes {expected[0]!r}")
@@ -317,7 +392,8 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
             if show:
                 print(diff, end="\n\n")
         total = len(codes)
-        lived = total - counts["killed"] - equivalent
+        lived = total - counts["killed"] - len(equivalent)
+        noted = folder / "run.json"
         rows.append(
             {
                 "group": group,
@@ -325,9 +401,11 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
                 "total": total,
                 "killed": counts["killed"],
                 "timeouts": timeouts,
-                "equivalent": equivalent,
+                "equivalent": len(equivalent),
+                "equivalent_names": equivalent,
                 "lived": lived,
-                "score": 100.0 * counts["killed"] / max(1, total - equivalent),
+                "score": 100.0 * counts["killed"] / max(1, total - len(equivalent)),
+                "run": json.loads(noted.read_text(encoding="utf-8")) if noted.exists() else {},
             }
         )
     return rows
