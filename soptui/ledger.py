@@ -39,8 +39,12 @@ class Ledger:
         self.changed = False
 
     def _read(self) -> dict[str, dict[str, object]]:
+        """The entries, read as a source is (a regular file, never blocking, inside ``--root``): a FIFO put in
+        the ledger's place would otherwise hang every export into the folder."""
+        from soptui.loader import read_regular
+
         try:
-            data = json.loads(self.path.read_bytes())
+            data = json.loads(read_regular(self.path)[0])
         except (OSError, ValueError):
             return {}
         if not isinstance(data, dict) or data.get("versi") != VERSION or not isinstance(data.get("keluaran"), dict):

@@ -248,6 +248,15 @@ def test_a_ledger_soptui_cannot_read_means_every_output_is_made_again(library, t
     assert json.loads((out / LEDGER).read_text(encoding="utf-8"))["versi"] == 1
 
 
+def test_a_fifo_in_the_ledgers_place_is_an_unreadable_ledger_not_a_hang(library, tmp_path, soptui_run):
+    out = tmp_path / "dist"
+    out.mkdir()
+    os.mkfifo(out / LEDGER)  # opened for reading, a FIFO waits for a writer that never comes
+    result = soptui_run("export", str(library), "-f", "json", "-o", str(out), "-j", "1", timeout=120)
+    assert result.returncode == 0 and "3 keluaran ditulis, 0 dilewati" in result.stderr + result.stdout, result
+    assert json.loads((out / LEDGER).read_text(encoding="utf-8"))["versi"] == 1  # replaced by a real ledger
+
+
 def test_the_ledger_merges_what_another_batch_recorded_meanwhile(tmp_path):
     out = tmp_path / "dist"
     out.mkdir()
