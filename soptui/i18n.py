@@ -16,12 +16,15 @@ Why a TOML catalogue and not gettext for these texts: docs/language.md.
 from __future__ import annotations
 
 import string
-import tomllib
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+# The catalogue is soptui's own TOML, read at every start: the compiled tomli reads it 3-4x faster than
+# tomllib. SOP files keep tomllib: tomli 2.3+ also takes TOML 1.1, which other tools would refuse.
+from tomli import load as _read_toml
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -81,7 +84,7 @@ def read_catalogue(folder: Path) -> dict[str, str]:
     texts: dict[str, str] = {}
     for part in sorted(folder.glob("*.toml")):
         with open(part, "rb") as handle:
-            texts.update(_flatten(tomllib.load(handle)))
+            texts.update(_flatten(_read_toml(handle)))
     return texts
 
 
@@ -99,7 +102,9 @@ def add_messages(owner: str, texts: Mapping[str, Mapping[str, Any]]) -> None:
         for key, text in table.items():
             if not isinstance(text, str):
                 raise ValueError(t("i18n.not_text", key=key, lang=lang))
-            taken = "soptui" if key in core_catalogue(lang) else _owners.get(key)
+            # soptui's languages have the same keys (a test keeps them so): asking the default's
+            # spares reading a catalogue that no text of this run may need
+            taken = "soptui" if key in core_catalogue(DEFAULT_LANGUAGE) else _owners.get(key)
             if taken is not None and taken != owner:
                 raise ValueError(t("i18n.key_taken", key=key, owner=taken))
     for lang, table in flat.items():

@@ -100,3 +100,11 @@ def test_english_counts_read_right_in_every_catalogue_text():
     for key, text in catalogue("en").items():
         assert "(s)" not in text, key
         assert not re.search(r"\{(count|files|pages|errors|warnings|steps|sops)\} [a-z]+s\b", text), (key, text)
+
+
+def test_both_catalogues_hold_the_same_keys():
+    """A text missing from one language would show its key; a plugin's clashing key is
+    found by asking the default language's catalogue only (soptui.i18n.add_messages)."""
+    from soptui.i18n import core_catalogue
+
+    assert set(core_catalogue("id")) == set(core_catalogue("en"))
