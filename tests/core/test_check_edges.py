@@ -5,11 +5,14 @@ key where it does not belong, seven actors (the limit) and eight."""
 
 from __future__ import annotations
 
+import json
 import os
 import signal
 
 import pytest
+from click.testing import CliRunner
 
+from soptui.cli import cli
 from tests.core.conftest import CLEAN, findings_for
 from tests.core.test_rules import SETTINGS, TRIGGERS
 
@@ -323,6 +326,7 @@ def test_a_worker_lost_while_checking_reports_that_file_and_the_rest_are_checked
     [finding] = lost.findings
     assert (finding.code, finding.severity, finding.path, finding.line, finding.col) == ("S010", "error", str(paths[-1]), 1, 1)
     assert finding.message().startswith("berkas tidak dapat dibaca: proses pekerja berhenti mendadak saat mengerjakan")
+    assert finding.format_line().startswith(f"{paths[-1]}:1:1: S010 berkas tidak dapat dibaca")  # as printed
     assert all(item.findings == [] and item.entry is not None for path, item in checked.items() if path != str(paths[-1]))
 
 
@@ -360,3 +364,23 @@ def test_a_link_names_an_sop_by_its_name_with_or_without_the_word_sop_only(tmp_p
         (tmp_path / name).write_text(text, encoding="utf-8")
     findings = check_library([load(tmp_path / "a.toml"), load(tmp_path / "b.toml")])
     assert [(f.code, f.params["value"]) for f in findings] == [("L002", "Prosedur Keuangan"), ("L002", "Entah")]
+
+
+def test_a_template_value_left_in_is_told_even_by_a_fresh_process(tmp_path):
+    """The template's values are read once per process (cached): read them anew, as the first
+    check of a fresh ``soptui check`` does, and the template's name left in is still told."""
+    from soptui.checks import filled
+
+    filled._template_placeholders.cache_clear()
+    text = CLEAN.replace('nama = "Pengelolaan Surat Masuk"', 'nama = "Nama Prosedur"')
+    assert [(f.code, f.field_name) for f in findings_for(tmp_path, text)] == [("I010", "identitas.nama")]
+
+
+def test_a_number_shared_by_three_files_names_the_other_two_in_each(tmp_path):
+    paths = [tmp_path / f"{name}.sop.toml" for name in ("a", "b", "c")]
+    for path in paths:
+        path.write_text(CLEAN, encoding="utf-8")
+    result = CliRunner().invoke(cli, ["check", "--select", "L001", "--format", "json", str(tmp_path)])
+    told = {finding["path"]: finding["message"] for finding in json.loads(result.stdout)}
+    assert set(told) == {str(path) for path in paths}
+    assert str(paths[1]) + ", " + str(paths[2]) in told[str(paths[0])]
