@@ -200,9 +200,13 @@ def _entry_point_candidates() -> list[tuple[PluginInfo, Callable[[], object]]]:
     allowed = None if wanted is None else {name.strip() for name in wanted.split(",") if name.strip()}
     found = []
     seen = set()
+    described: dict[int, tuple[str, str]] = {}  # id(dist) -> name, version: each METADATA parsed once
     for entry_point in sorted(metadata.entry_points(group="soptui"), key=lambda e: e.name):
         dist = entry_point.dist
-        dist_name = dist.metadata["Name"] if dist is not None else ""
+        if dist is not None and id(dist) not in described:
+            about = dist.metadata  # parsed anew at each access: soptui's holds the whole README
+            described[id(dist)] = (about["Name"], about["Version"])
+        dist_name, version = described[id(dist)] if dist is not None else ("", "")
         key = (entry_point.name, dist_name, entry_point.value)
         if key in seen:  # the same distribution found twice on sys.path
             continue
@@ -210,7 +214,7 @@ def _entry_point_candidates() -> list[tuple[PluginInfo, Callable[[], object]]]:
         builtin = _normalise(dist_name) == BUILTIN_DISTRIBUTION
         if not builtin and allowed is not None and not {entry_point.name, dist_name, _normalise(dist_name)} & allowed:
             continue
-        info = PluginInfo(entry_point.name, dist_name, dist.version if dist is not None else "", builtin)
+        info = PluginInfo(entry_point.name, dist_name, version, builtin)
         found.append((info, entry_point.load))
     found.sort(key=lambda pair: (not pair[0].builtin, pair[0].name))
     return found
