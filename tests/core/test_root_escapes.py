@@ -6,10 +6,47 @@ renaming, copying, deleting to `.trash`, the recovery file, the logo and
 the settings each ask :mod:`soptui.confine` at the moment they touch the
 disk, so a link leading out is refused or replaced, never followed. Every
 test checks that the file outside is unchanged and nothing new appeared there.
+
+The ways out tried (issue 12 tried 35; 40 here), and the test that holds each
+(``tui/`` is tests/tui, ``ssh`` tests/tui/test_tui_ssh.py, ``web``
+tests/web/test_serve_command.py, ``logo`` tests/core/test_linked_files.py,
+``batch`` tests/plugins; the rest are below):
+
+- opening: a typed ``..`` (1), an absolute path (2), a path through ``sub/../..``
+  (3): tui/test_tui_model_edits.py::test_jail_refuses_dotdot_absolute_and_symlinks;
+  a symlink to a file outside (4): test_opening_a_link_out_of_the_root_...;
+  a folder swapped for a link after the check (5): test_a_folder_swapped_...;
+  a symlink loop (6): test_a_symlink_loop_...; a hard link (7): test_a_hard_link_...;
+  a path outside on the command line (8): tui/test_tui_library.py::test_root_refuses_a_path_outside_it,
+  and over SSH (9): ssh::test_root_refuses_a_path_outside_over_ssh; a forced command started
+  in $HOME (10): ssh::test_forced_command_opens_the_library_of_its_root_only; the library
+  listing a symlink out (11): tui/test_tui_library.py::test_library_under_root_does_not_list_symlinks_out_of_it;
+  ``soptui serve`` (12, 13): web::test_root_and_language_reach_every_editor_process,
+  web::test_a_path_outside_root_is_refused; a worker process (14): test_a_worker_process_...
+- the logo: ``../`` existing (15) and missing (16), absolute existing (17) and missing
+  (18), a symlink out (19), a dangling one (20), a symlinked folder (21), ``sub/../..`` (22):
+  logo::test_under_root_an_outside_logo_is_refused_with_one_sentence; the same sentence
+  whether it exists (23): test_a_logo_linked_out_...; never embedded in the PDF (24):
+  logo::test_under_root_the_pdf_never_embeds_an_outside_image
+- writing: a save over a file swapped for a link (25): test_saving_over_...; save as outside
+  (26): tui/test_tui_library.py::test_root_refuses_saving_as_outside; into a folder that links
+  out, or by ``..`` (27): test_writing_into_a_folder_...; the editor's export outside (28):
+  tui/test_tui_preview_export.py::test_export_refuses_an_output_outside_root; a batch output
+  through a symlink (29): batch::test_no_output_escapes_the_output_folder_through_a_symlink;
+  the export ledger linked out (30): test_an_export_ledger_...; a hard link as the target of a
+  save or an export (31): test_a_hard_link_...
+- rename into a folder linking out (32), duplicate into it (33), from a link out (34), onto
+  a link (35): test_rename_and_copy_never_reach_outside; delete with ``.trash`` linking out
+  (36): test_delete_refuses_...; delete of a link leading out (37): test_deleting_a_link_...
+- the recovery file linking out, read and removed (38): test_a_recovery_file_that_links_out_...,
+  written (39): test_the_recovery_file_is_written_in_place_...
+- settings, theme and language (40): test_settings_are_not_saved_outside_the_root,
+  test_under_root_the_editor_keeps_theme_and_language_choices_out_of_the_users_config
 """
 
 from __future__ import annotations
 
+import dataclasses
 import os
 import subprocess
 import sys
@@ -180,6 +217,54 @@ def test_a_logo_linked_out_reads_as_an_outside_path_that_does_not_exist(world):
     (found,) = [f for f in findings_for(root, linked) if f.code == "I009"]
     (absent,) = [f for f in findings_for(root, missing) if f.code == "I009"]
     assert found.params["reason"] == absent.params["reason"]
+
+
+def test_a_hard_link_is_the_file_it_is_in_the_root_and_nothing_is_written_through_it(world):
+    """A hard link has no outside to resolve to: only someone who could already reach both folders can make one
+    (git never does), so it reads as the file it is; but a save, an export or a copy replaces the name and
+    never writes into the file it shares with a path outside."""
+    root, outside = world
+    os.link(outside / "secret.sop.toml", root / "bersama.sop.toml")
+    os.link(outside / "secret.sop.toml", root / "bersama.pdf")
+    loaded = load(root / "bersama.sop.toml")
+    edited = dataclasses.replace(loaded.sop, identitas=dataclasses.replace(loaded.sop.identitas, nama="Diubah"))
+    save(edited, root / "bersama.sop.toml", loaded.source)
+    atomic_write(root / "bersama.pdf", b"%PDF-")
+    assert (root / "bersama.pdf").read_bytes() == b"%PDF-"
+    untouched(outside)
+
+
+def test_deleting_a_link_that_leads_out_moves_the_link_only(world):
+    root, outside = world
+    os.symlink(outside / "secret.sop.toml", root / "tautan.sop.toml")
+    os.symlink(outside / "dir", root / "folder-luar")
+    for link in ("tautan.sop.toml", "folder-luar"):
+        moved = move_to_trash(root / link, root)
+        assert moved.is_symlink() and moved.parent == root / ".trash"
+    untouched(outside)
+
+
+def test_a_symlink_loop_is_a_finding_not_a_hang_or_a_crash(world):
+    root, _ = world
+    os.symlink(root / "b.sop.toml", root / "a.sop.toml")
+    os.symlink(root / "a.sop.toml", root / "b.sop.toml")
+    loaded = load(root / "a.sop.toml")
+    assert loaded.sop is None and loaded.findings[0].code == "S010"
+
+
+def test_an_export_ledger_that_links_out_is_never_read_and_is_replaced(world):
+    from soptui.ledger import NAME, Ledger
+
+    root, outside = world
+    (outside / "dir" / "ledger").write_text('{"versi": 1, "keluaran": {"surat.pdf": {}}}', encoding="utf-8")
+    (root / "keluaran").mkdir()
+    os.symlink(outside / "dir" / "ledger", root / "keluaran" / NAME)
+    ledger = Ledger(root / "keluaran", {})
+    assert ledger.entries == {}
+    ledger.changed = True
+    ledger.save()
+    assert not (root / "keluaran" / NAME).is_symlink()
+    assert (outside / "dir" / "ledger").read_text(encoding="utf-8").startswith('{"versi": 1, "keluaran": {"surat')
 
 
 def test_a_worker_process_started_by_a_confined_one_is_confined(world):
