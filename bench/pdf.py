@@ -1,6 +1,6 @@
 """Benchmark of the official PDF against what web SOP apps do (headless Chromium printing HTML).
 
-Run: python bench/pdf.py [--runs 7] [--many 200] [--batch 1000]
+Run: python bench/pdf.py [--runs 7] [--many 200] [--batch 1000] [--against COMMIT]
 (writes nothing to the repo; prints the "## PDF" section of docs/benchmarks.md
 with the machine, its load before and after, and the commands).
 
@@ -15,15 +15,19 @@ do, no start-up per page). CPU and peak memory count every process of each
 command (bench/measure.py). In-process, the CPU of one export after a
 warm-up is what a batch worker pays per file (issue 18 goal: 8 ms for an
 8-step SOP), with and without the archival finishing that PDFs get by
-default (PDF/A-3b, docs/signing.md).
+default (PDF/A-3b, docs/signing.md); with ``--against``, the same is
+measured for another commit in the same run, in child processes taking turns
+with this tree's (bench/startup.py's checkout), so the two see the same load.
 """
 
 from __future__ import annotations
 
 import argparse
 import html
+import json
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -32,6 +36,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import Measured, load, machine, medians, run  # noqa: E402
+from startup import checkout, environment, tree_named  # noqa: E402
 
 from soptui.corpus import generate_sop, write_library  # noqa: E402
 from soptui.exporters import ExportInput, render  # noqa: E402
@@ -59,6 +64,37 @@ def in_process_ms(sop: Sop, runs: int, archival: bool) -> list[float]:
         render(exporter, export, options)
         times.append((time.process_time() - started) * 1000)
     return times
+
+
+def in_child(env: dict[str, str], steps: int, actors: int, runs: int, archival: bool) -> list[float]:
+    """:func:`in_process_ms` in a fresh process whose ``soptui`` is the one ``env`` puts first."""
+    code = (f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import pdf; "
+            f"from soptui.corpus import generate_sop; "
+            f"print(json.dumps(pdf.in_process_ms(generate_sop(11, steps={steps}, actors={actors}), {runs}, {archival})))")
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return json.loads(done.stdout.splitlines()[-1])
+
+
+def paired_in_process(against: str, folder: Path, rounds: int = 5, runs: int = 10) -> None:
+    """This tree against ``against``, in child processes taking turns, ``rounds`` x ``runs`` exports each."""
+    (folder / "against").mkdir()
+    trees = {"this tree": environment(folder / "bc"),
+             against: environment(folder / "bc-against", checkout(against, folder / "against"))}
+    print(f"In process, this tree against {against}: CPU of layout + PDF per SOP, best / median of "
+          f"{rounds} x {runs} exports in child processes taking turns:")
+    print()
+    print(f"| SOP | finishing | this tree | {against} | this tree / {against} (median) |")
+    print("|---|---|---|---|---|")
+    for name, steps, actors in (("8 steps, 3 actors", 8, 3), ("40 steps, 6 actors", 40, 6)):
+        for archival in (True, False):
+            times: dict[str, list[float]] = {tree: [] for tree in trees}
+            for _ in range(rounds):
+                for tree, env in trees.items():
+                    times[tree] += in_child(env, steps, actors, runs, archival)
+            mine, theirs = (statistics.median(times[tree]) for tree in trees)
+            cells = [f"{min(times[tree]):.1f} / {statistics.median(times[tree]):.1f} ms" for tree in trees]
+            print(f"| {name} | {'PDF/A-3b' if archival else 'plain'} | {cells[0]} | {cells[1]} | {mine / theirs:.2f} |")
+    print()
 
 
 def as_html(sop: Sop) -> str:
@@ -101,8 +137,8 @@ thead {{ display: table-header-group; }} tr {{ page-break-inside: avoid; }}
 <tbody>{''.join(rows)}</tbody></table></body></html>"""
 
 
-def soptui_one(source: Path, out: Path) -> Measured:
-    return run([sys.executable, "-m", "soptui", "export", str(source), "-f", "pdf", "-o", str(out), "--force"])
+def soptui_one(source: Path, out: Path, env: dict[str, str]) -> Measured:
+    return run([sys.executable, "-m", "soptui", "export", str(source), "-f", "pdf", "-o", str(out), "--force"], env=env)
 
 
 def chromium_one(page: Path, out: Path, profile: Path) -> Measured:
@@ -121,10 +157,11 @@ def main() -> None:
     parser.add_argument("--runs", type=int, default=7)
     parser.add_argument("--many", type=int, default=200)
     parser.add_argument("--batch", type=int, default=1000)
+    parser.add_argument("--against", metavar="COMMIT", help="also measure this commit in process, taking turns")
     args = parser.parse_args()
     if not shutil.which("chromium") or not shutil.which("chromedriver"):
         raise SystemExit("install Debian's chromium and chromium-driver (.ci/install-debian-packages)")
-    print(f"Machine: {machine()}. Load average before: {load()}.")
+    print(f"Machine: {machine()}. Load average before: {load()}. This tree: {tree_named()}.")
     print()
     print("In process, CPU of layout + PDF per SOP after a warm-up (best / median of 50):")
     print()
@@ -140,6 +177,9 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         print()
+        if args.against:
+            paired_in_process(args.against, folder)
+        env = environment(folder / "bytecode")  # bytecode cached, as an installed wheel has it
         print(f"Whole process against whole process, median of {args.runs} interleaved runs "
               "(wall / CPU of every process / peak memory):")
         print()
@@ -152,7 +192,7 @@ def main() -> None:
             page.write_text(as_html(sop), encoding="utf-8")
             ours, theirs = [], []
             for index in range(args.runs + 1):
-                a, b = soptui_one(source, folder / "out"), chromium_one(page, folder, folder / f"profile{index}")
+                a, b = soptui_one(source, folder / "out", env), chromium_one(page, folder, folder / f"profile{index}")
                 if index:  # the first of each is a warm-up (disk cache)
                     ours.append(a)
                     theirs.append(b)
@@ -164,7 +204,7 @@ def main() -> None:
             (pages / f"{path.name.removesuffix('.sop.toml')}.html").write_text(as_html(load_sop(path).sop),
                                                                                encoding="utf-8")
         ours = run([sys.executable, "-m", "soptui", "export", str(library), "-f", "pdf", "-o", str(folder / "o"),
-                    "--jobs", "2", "--force"])
+                    "--jobs", "2", "--force"], env=env)
         (folder / "c").mkdir()
         theirs = run([sys.executable, str(HERE / "chromium_print.py"), str(pages), str(folder / "c")])
         print(row(f"{args.many} SOPs: `soptui export DIR --jobs 2` / one reused Chromium", ours, theirs))
@@ -172,7 +212,7 @@ def main() -> None:
         big = folder / "big"
         write_library(big, args.batch, seed=1)
         batch = run([sys.executable, "-m", "soptui", "export", str(big), "-f", "pdf", "-o", str(folder / "bo"),
-                     "--jobs", "2"])
+                     "--jobs", "2"], env=env)
         print(f"Batch: {args.batch} generated SOPs (10-40 steps, 2-8 actors), `soptui export DIR -f pdf -o OUT "
               f"--jobs 2`: {batch.wall:.1f} s wall ({args.batch / batch.wall:.0f} SOPs/s), "
               f"{batch.cpu / args.batch * 1000:.1f} ms CPU per SOP, peak {batch.peak_mib:.0f} MiB.")
