@@ -26,9 +26,11 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+import click
 import pluggy
 
 from soptui import hookspecs
+from soptui.commands import COMMANDS
 from soptui.exporters import Exporter
 from soptui.i18n import add_messages, remove_messages, t
 
@@ -241,12 +243,12 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
         "register_themes": lambda name, source: staged["register_themes"].append(_theme(name, source, info)),
         "register_messages": lambda source: staged["register_messages"].append(_messages(source)),
         "register_signers": lambda signer: staged["register_signers"].append(_signer(result, signer, info)),
+        "register_commands": lambda command: staged["register_commands"].append(_command(result, command, info)),
     }
     for hook in sorted(info.hooks, key=lambda hook: hook != "register_messages"):  # texts first: others use them
         for impl in getattr(manager.hook, hook).get_hookimpls():
             if impl.plugin is module:
                 impl.function(**{name: registrars[hook] for name in impl.argnames})
-        "register_commands": lambda command: staged["register_commands"].append(_command(result, command, info)),
         if hook == "register_messages":
             texts = _merged(staged[hook])
             try:
@@ -266,13 +268,13 @@ def _register(result: Plugins, info: PluginInfo, module: object) -> None:
     info.themes = tuple(theme.name for theme in staged["register_themes"])
     result.signers.update((signer.name, signer) for signer in staged["register_signers"])
     info.signers = tuple(signer.name for signer in staged["register_signers"])
+    result.commands.update((command.name, command) for command in staged["register_commands"])
+    info.commands = tuple(command.name for command in staged["register_commands"])
 
 
 def _signer(result: Plugins, signer: object, info: PluginInfo):
     from soptui.signing import SignerBackend
 
-    result.commands.update((command.name, command) for command in staged["register_commands"])
-    info.commands = tuple(command.name for command in staged["register_commands"])
     if not isinstance(signer, SignerBackend):
         raise PluginProblem(t("plugins.not_signer", kind=type(signer).__name__))
     if not re.match(r"^[a-z0-9][a-z0-9_-]*$", signer.name) or not callable(signer.sign):
@@ -282,17 +284,8 @@ def _signer(result: Plugins, signer: object, info: PluginInfo):
     return dataclasses.replace(signer, plugin=info.name)
 
 
-def _check_hook_names(module: object) -> None:
-    """A ``@hookimpl`` whose name is no soptui hook (a typo such as ``register_exporter``)."""
-    marked = [name for name in dir(module) if getattr(getattr(module, name, None), "soptui_impl", None) is not None]
-    unknown = [name for name in marked if name not in HOOKS]
-    if unknown:
 def _command(result: Plugins, command: object, info: PluginInfo):
     """A plugin's subcommand: a click command under a name nobody has yet."""
-    import click
-
-    from soptui.cli import COMMANDS
-
     if not isinstance(command, click.Command):
         raise PluginProblem(t("plugins.not_command", kind=type(command).__name__))
     if not re.match(r"^[a-z0-9][a-z0-9_-]*$", command.name or ""):
@@ -304,6 +297,11 @@ def _command(result: Plugins, command: object, info: PluginInfo):
     return command
 
 
+def _check_hook_names(module: object) -> None:
+    """A ``@hookimpl`` whose name is no soptui hook (a typo such as ``register_exporter``)."""
+    marked = [name for name in dir(module) if getattr(getattr(module, name, None), "soptui_impl", None) is not None]
+    unknown = [name for name in marked if name not in HOOKS]
+    if unknown:
         raise PluginProblem(t("plugins.unknown_hook", hooks=", ".join(unknown), known=", ".join(HOOKS)))
 
 
