@@ -27,34 +27,41 @@ PELAKSANA = "Staf Tata Usaha [Sekretariat] 😀"
 EDITED_KEYS = ("kegiatan", "waktu", "nama", "nomor", "instansi", "tanggal_revisi")
 
 
+#: The clerk's day, in steps: named keys (tmux's names), then a text typed in one burst,
+#: then what the screen shows once it has all arrived (the real terminal waits for it).
+STEPS = (
+    (("Enter", "C-u"), KEGIATAN.replace("surat", "suart\x7f\x7f\x7frat"), '"kilat" 😀'),  # a typo mended in the burst
+    (("Down", "Down", "Down", "Down", "C-u"), WAKTU, WAKTU),  # Pelaksana, Simbol, Kelengkapan, Waktu
+    (("Escape", "F2", "C-u"), NAMA, NAMA),  # Identitas: Nama SOP
+    (("Down", "C-u"), NOMOR, NOMOR),
+    (("Down", "Down", "Enter", "C-u"), INSTANSI, f"1. {INSTANSI}"),  # Jenis, the Instansi list, its first line
+    (("Enter", "Tab", "Tab", "Tab", "Tab"), TANGGAL, TANGGAL),  # back to the list; its line, Logo, the two dates
+    (("F3", "Enter", "C-u"), PELAKSANA, PELAKSANA),  # Pelaksana: the first actor's name
+)
+
+
 def type_a_clerks_edits(terminal: Terminal) -> None:
     """Everything typed in bursts, the editor open on surat-masuk.sop.toml at the step table."""
     terminal.wait_for("Mencatat surat dalam")
-    terminal.keys("Enter", "C-u")  # the step form: Kegiatan of step 1
-    terminal.type(KEGIATAN.replace("surat", "suart\x7f\x7f\x7frat"))  # a typo mended with Backspace, in the burst
-    terminal.wait_for('"kilat" 😀')
-    terminal.keys("Down", "Down", "Down", "Down", "C-u")  # Pelaksana, Simbol, Kelengkapan, Waktu
-    terminal.type(WAKTU)
-    terminal.wait_for(WAKTU)
-    terminal.keys("Escape", "F2", "C-u")  # Identitas: Nama SOP
-    terminal.type(NAMA)
-    terminal.wait_for(NAMA)
-    terminal.keys("Down", "C-u")  # Nomor
-    terminal.type(NOMOR)
-    terminal.wait_for(NOMOR)
-    terminal.keys("Down", "Down", "Enter", "C-u")  # Jenis, the Instansi list, its first line
-    terminal.type(INSTANSI)
-    terminal.wait_for(f"1. {INSTANSI}")
-    terminal.keys("Enter", "Tab", "Tab", "Tab", "Tab")  # back to the list; its line, Logo, the two dates
-    terminal.type(TANGGAL)
-    terminal.wait_for(TANGGAL)
-    terminal.keys("F3", "Enter", "C-u")  # Pelaksana: the first actor's name
-    terminal.type(PELAKSANA)
-    terminal.wait_for(PELAKSANA)
+    for keys, text, shown in STEPS:
+        terminal.keys(*keys)
+        terminal.type(text)
+        terminal.wait_for(shown)
     terminal.keys("Enter", "C-s")
     terminal.wait_for("Disimpan ke")
     terminal.keys("C-q")
     terminal.wait_for("EXIT=0")
+
+
+def all_in_one_burst() -> list[str]:
+    """The same day as Textual's key names, every key one after the other: as keys come in one
+    read when the machine is busy or the link stalls, and the app reads them all before
+    any widget has acted on the first."""
+    keys: list[str] = []
+    for named, text, _ in STEPS:
+        keys += [key.lower().replace("c-", "ctrl+") for key in named]
+        keys += ["backspace" if char == "\x7f" else char for char in text]
+    return [*keys, "enter"]
 
 
 def assert_saved_exactly(path: Path, before: str) -> None:

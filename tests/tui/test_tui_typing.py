@@ -67,3 +67,25 @@ async def test_a_late_edit_never_writes_back_into_the_field_being_typed_in(surat
         await pilot.press("ctrl+s")
         await settle(pilot, app)
     assert "Pelayanan Cuti ASN" in surat.read_text(encoding="utf-8")
+
+
+async def test_a_clerks_day_typed_in_one_burst_is_saved_exactly(library):
+    """Every key of the clerk's day queued at once, as a loaded machine reads them: each lands
+    where it was typed for. A late notice of an earlier focus once put Langkah back over
+    Identitas (the name typed after F2 went into the hidden field), and an edit arriving
+    after its tab was left was made on that tab's old copy of the SOP, undoing the edits
+    of the other tabs (the flaky tanggal_revisi of the tmux test)."""
+    from tests.tui.clerk import PELAKSANA, all_in_one_burst
+    from tests.tui.helpers import burst, make_app, screen_text, settle, wait_until
+
+    surat = library / "surat-masuk.sop.toml"
+    before = surat.read_text(encoding="utf-8")
+    app = make_app(surat)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        burst(app, all_in_one_burst())
+        editor = app.screen
+        await wait_until(pilot, app, lambda: f"1   {PELAKSANA}" in screen_text(app), "the actor's new name")
+        await pilot.press("ctrl+s")
+        await wait_until(pilot, app, lambda: not editor.unsaved, "the save")
+    assert_saved_exactly(surat, before)

@@ -23,7 +23,7 @@ from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.document import Document
 from soptui.tui.holds import Held, Holding, held_findings, refused_values
-from soptui.tui.screens.navigation import NAVIGATION_KEYS, TABS, Navigation
+from soptui.tui.screens.navigation import NAVIGATION_KEYS, TABS, EditorTabs, Navigation
 from soptui.tui.screens.safekeeping import Safekeeping
 from soptui.tui.text import focus_now, plain
 from soptui.tui.widgets.actors import ActorsPane
@@ -72,7 +72,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
 
     def compose(self) -> ComposeResult:
         yield Static("", id="editor-title", classes="title-bar")
-        with TabbedContent(initial="tab-langkah", id="tabs"):
+        with EditorTabs(initial="tab-langkah", id="tabs"):
             with TabPane(t("tui.tab.identitas"), id="tab-identitas"):
                 yield Lazy(IdentityPane(self.sop))
             with TabPane(t("tui.tab.pelaksana"), id="tab-pelaksana"):

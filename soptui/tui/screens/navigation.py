@@ -14,7 +14,7 @@ from __future__ import annotations
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, TabbedContent
+from textual.widgets import DataTable, Input, TabbedContent, TabPane
 
 from soptui.i18n import t
 from soptui.tui.text import TextInput, focus_now
@@ -40,6 +40,21 @@ NAVIGATION_KEYS = [
         for n, tab in enumerate(TABS, start=2)
     ),
 ]
+
+
+class EditorTabs(TabbedContent):
+    """The tabs, showing the tab of the widget that has the focus now.
+
+    Textual shows a tab when a widget in it gets the focus, a few turns
+    after the focus was set. In a burst (Escape, then F2 and a name) the
+    step table's late notice came after F2 and put Langkah back on the
+    screen while the name went into the hidden Identitas field."""
+
+    def on_tab_pane_focused(self, event: TabPane.Focused) -> None:
+        focused = self.screen.focused
+        if focused is not None and event.tab_pane not in focused.ancestors:
+            event.prevent_default()  # the focus has moved on since: Textual's handler must not show that tab
+            event.stop()
 
 
 class Navigation:

@@ -95,7 +95,7 @@ class ActorsPane(Vertical):
                 self.screen.hold(("pelaksana", index, "id"), event.value, problem)
                 return
             self.screen.release(("pelaksana", index, "id"))
-        self.screen.commit(edits.set_actor(self.sop, index, **{key: event.value}), group=f"actor-{index}-{key}")
+        self.screen.commit(edits.set_actor(self.screen.sop, index, **{key: event.value}), group=f"actor-{index}-{key}")
 
     def add(self) -> None:
         def done(nama: str | None) -> None:

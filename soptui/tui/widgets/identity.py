@@ -89,26 +89,26 @@ class IdentityPane(FormScroll):
                 self.screen.hold(("identitas", name), value, problem)
                 return
             self.screen.release(("identitas", name))
-            self.screen.commit(self.sop.with_identity(**{name: parse_date(value)}), group=widget_id)
+            self.screen.commit(self.screen.sop.with_identity(**{name: parse_date(value)}), group=widget_id)
         else:
             self.screen.commit(
-                self.sop.with_identity(**{name: value if value or name != "logo" else None}), group=widget_id
+                self.screen.sop.with_identity(**{name: value if value or name != "logo" else None}), group=widget_id
             )
 
     def edit_signer(self, name: str, value: str) -> None:
-        signer = self.sop.identitas.disahkan_oleh or Signer()
+        signer = self.screen.sop.identitas.disahkan_oleh or Signer()
         signer = replace(signer, **{name: value or (None if name == "pangkat" else "")})
         if signer == Signer():
             signer = None  # every field emptied: no signer table at all
-        self.screen.commit(self.sop.with_identity(disahkan_oleh=signer), group=f"signer-{name}")
+        self.screen.commit(self.screen.sop.with_identity(disahkan_oleh=signer), group=f"signer-{name}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         if event.select.id == "ident-jenis" and event.value != Select.NULL:
-            self.screen.commit(self.sop.with_identity(jenis=event.value))
+            self.screen.commit(self.screen.sop.with_identity(jenis=event.value))
 
     def on_list_editor_changed(self, event: ListEditor.Changed) -> None:
         event.stop()
         name = (event.editor.id or "").removeprefix("ident-")
         group = f"list-{name}-{event.editor.index}" if event.typing else None
-        self.screen.commit(self.sop.with_identity(**{name: event.items}), group=group)
+        self.screen.commit(self.screen.sop.with_identity(**{name: event.items}), group=group)

@@ -164,7 +164,7 @@ class RecordEditor(Vertical):
     def _commit(self, group: str | None = None, **changes) -> None:
         index = self.index
         if index is not None:
-            self.screen.commit(edits.set_record(self.sop, self.kind, index, **changes), group=group)
+            self.screen.commit(edits.set_record(self.screen.sop, self.kind, index, **changes), group=group)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()

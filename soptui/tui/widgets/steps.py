@@ -244,7 +244,7 @@ class StepsPane(Horizontal):
             self.screen.release(("langkah", index, "id"))
         elif key in ("label_ya", "label_tidak") and not value:
             value = None
-        self.screen.commit(edits.set_step(self.sop, index, **{key: value}), group=f"step-{index}-{key}")
+        self.screen.commit(edits.set_step(self.screen.sop, index, **{key: value}), group=f"step-{index}-{key}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -255,4 +255,4 @@ class StepsPane(Horizontal):
         value = event.value or None
         if key == "pelaksana":
             value = value or ""
-        self.screen.commit(edits.set_step(self.sop, index, **{key: value}))
+        self.screen.commit(edits.set_step(self.screen.sop, index, **{key: value}))
