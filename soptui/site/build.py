@@ -184,8 +184,12 @@ def _key(data: bytes, formats: tuple[str, ...], options: dict) -> str:
 
 
 def _read_manifest(out_dir: Path) -> dict:
+    """The last build's record, read as a source is (regular, never blocking, inside ``--root``): a FIFO in its
+    place would hang the build."""
+    from soptui.loader import read_regular
+
     try:
-        data = json.loads((out_dir / MANIFEST).read_text(encoding="utf-8"))
+        data = json.loads(read_regular(out_dir / MANIFEST)[0])
         return data if isinstance(data, dict) else {}
     except (OSError, ValueError):
         return {}

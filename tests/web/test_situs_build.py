@@ -87,6 +87,21 @@ def test_user_text_is_escaped_and_unreadable_files_are_listed(library, tmp_path)
     assert "<img src=x" not in pages
 
 
+def test_a_fifo_in_the_records_place_means_a_full_rebuild_not_a_hang(library, tmp_path):
+    import os
+    import subprocess
+    import sys
+
+    out = tmp_path / "situs"
+    out.mkdir()
+    os.mkfifo(out / site_build.MANIFEST)  # read as a file, it waits for a writer that never comes
+    result = subprocess.run([sys.executable, "-m", "soptui", "situs", str(library), "-o", str(out), "-f", "json",
+                             "-j", "1"], capture_output=True, text=True, timeout=300)
+    assert result.returncode == 0, result.stderr
+    assert "6 halaman dibuat, 0 tidak berubah" in result.stderr
+    assert (out / site_build.MANIFEST).is_file()
+
+
 def test_the_site_may_not_replace_the_library(library):
     result = CliRunner().invoke(cli, ["situs", str(library), "-o", str(library)])
     assert result.exit_code == 2 and "pustaka" in result.output
