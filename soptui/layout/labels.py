@@ -3,8 +3,11 @@
 A place is *allowed* when it stays in its row and the Pelaksana columns and
 covers no symbol, connector, label or caption; it is *clean* when no other
 arrow runs through it and no arrowhead lies under it. The first clean place
-near the exit is taken; when there is none the least bad allowed place is,
-and the router asks for a taller row on the next try.
+near the exit is taken, else one along the label's own arrow, nearer it than
+any other and with no column line or symbol between (a label is read as
+naming the arrow it is beside: a Ditolak across its diamond sends a reader
+down Ya), else any clean place in the row; when there is none the least bad
+allowed place is, and the router asks for a taller row on the next try.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from soptui.layout.types import Box, Point, Text
 Segment = tuple[Point, Point]
 #: How far from its place beside the exit a label may go, in label widths.
 REACH = 3
+#: A label this close to its own arrow (1.5 mm) is read as naming it, whatever else runs by.
+TOUCHING = 4.2
 
 
 def label_limit(area: tuple[float, float], symbol: tuple[float, float], scale: Scale) -> float:
@@ -72,7 +77,9 @@ class Labels:
             up = len(points) > 2 and points[2][1] < y1
             candidates = self._side_boxes(row, "left" if x1 < x0 else "right", y0, text, up)
         width, height, wrapped = self.size(text, row.symbol.x, row.symbol.right)
-        box, clean = self._choose(row, candidates, (x0, y0), width, height, lines, heads, boxes)
+        own = list(zip(points, points[1:])) or [(points[0], points[0])]
+        own += [((b.x, b.y), (b.right, b.bottom)) for b in boxes if box_gap(b, (points[-1], points[-1])) <= 0.5]
+        box, clean = self._choose(row, candidates, (x0, y0), width, height, lines, heads, boxes, own)
         return Text(box, wrapped, self.scale.label_size), clean
 
     def caption(self, row: Placed, connector: Box, text: str, lines: Sequence[Segment], heads: Sequence[Point],
@@ -90,31 +97,62 @@ class Labels:
         return Text(box, wrapped, self.scale.label_size, align="center"), clean
 
     def _choose(self, row: Placed, candidates: list[Box], near: Point, width: float, height: float,
-                lines: Sequence[Segment], heads: Sequence[Point], boxes: Sequence[Box]) -> tuple[Box, bool]:
+                lines: Sequence[Segment], heads: Sequence[Point], boxes: Sequence[Box],
+                own: Sequence[Segment] = ()) -> tuple[Box, bool]:
         """The first clean allowed candidate clear of the column lines (moved
         off a line it lies across, if need be), else a clean one across a
         line, else the first clean place in the row nearest ``near``, else
-        the least bad allowed one."""
+        the least bad allowed one; a label's places other than its
+        candidates are read as naming its ``own`` arrow (``_beside``), within reach of it if one is."""
         allowed = [box for box in candidates if self._allowed(box, row, boxes)]
         clean = [box for box in allowed if not self._conflicts(box, lines, heads)]
         shifted = [other for box in clean for other in self._off_lines(box)]
-        shifted = [box for box in shifted if self._allowed(box, row, boxes) and not self._conflicts(box, lines, heads)]
+        shifted = [box for box in shifted if self._allowed(box, row, boxes) and not self._conflicts(box, lines, heads)
+                   and self._beside(box, own, lines, row)]
         box = next((box for box in clean + shifted if not self._on_line(box)), clean[0] if clean else None)
         if box is None:
+            farther: list[Box | None] = [None, None]  # clean: read as its arrow's but far, or only clean
             for other in self._anywhere(row, width, height, near):
                 if not self._allowed(other, row, boxes):
                     continue
                 if not self._conflicts(other, lines, heads):
-                    box = other
-                    break
-                if len(allowed) < 50:
+                    if self._beside(other, own, lines, row):
+                        box = other
+                        break
+                    beside = self._beside(other, own, lines, row, reach=False)
+                    farther[not beside] = farther[not beside] or other
+                elif len(allowed) < 50:
                     allowed.append(other)
+            box = box or farther[0] or farther[1]
         clean_place = box is not None
         if box is None:  # nothing clean: the least bad allowed place, and a taller row next time
             allowed = allowed or candidates[:1]
             box = min(allowed, key=lambda b: self._conflicts(b, lines, heads))
         self.placed.setdefault(row.index, []).append(box)
         return box, clean_place
+
+    def _beside(self, box: Box, own: Sequence[Segment], lines: Sequence[Segment], row: Placed,
+                reach: bool = True) -> bool:
+        """Whether ``box`` is read as naming the arrow ``own`` (its segments,
+        and the pentagon it ends at): nearer it than any other arrow, with
+        neither a column line nor the row's symbol between them, and (with
+        ``reach``) a few gaps from it at most. Any box when ``own`` is empty."""
+        if not own:
+            return True
+        near = min(own, key=lambda segment: box_gap(box, segment))
+        distance = box_gap(box, near)
+        if reach and distance > (1 if self.scale.cells else 2.5 * self.scale.gap + 1):
+            return False
+        if distance > (1 if self.scale.cells else TOUCHING) and any(box_gap(box, line) < distance for line in lines
+                                                                    if line not in own):
+            return False
+        x0, x1 = min(near[0][0], near[1][0]), max(near[0][0], near[1][0])
+        low, high = (box.right, x0) if box.right <= x0 else (x1, box.x) if box.x >= x1 else (0.0, 0.0)
+        walls = list(self.column_lines)
+        symbol = row.box
+        if symbol is not None and symbol.y < box.bottom and box.y < symbol.bottom:
+            walls += [symbol.x, symbol.right]
+        return not any(low < x < high for x in walls)
 
     def _off_lines(self, box: Box) -> list[Box]:
         """``box`` moved just clear of each column line it lies across, to either side."""
@@ -189,6 +227,12 @@ class Labels:
 
 def _steps(low: float, high: float, step: float) -> list[float]:
     return [low + i * step for i in range(int((high - low) // step) + 1)] if high >= low else []
+
+
+def box_gap(box: Box, segment: Segment) -> float:
+    """How far ``box`` is from a segment (or the box of two corners), across or along."""
+    (ax, ay), (bx, by) = segment
+    return max(box.x - max(ax, bx), min(ax, bx) - box.right, box.y - max(ay, by), min(ay, by) - box.bottom, 0.0)
 
 
 def _covers(box: Box, line: Segment, margin: float) -> bool:

@@ -12,7 +12,9 @@ them, in points (1 mm = 2.83 pt):
 - ``conn_far``: a pentagon pair that is neither a page turn (bottom of page N, top of N+1)
   nor beside its source and target rows; ``conn_unpaired``: a pentagon without its twin;
 - ``label_symbol``, ``label_label``, ``label_edge``: a branch label on a symbol, on another
-  label, or on another arrow or its head;
+  label, or on another arrow or its head; ``label_astray``: a branch label read as naming
+  another arrow (more than 1.5 mm from its own, and another nearer) or cut off from its own by a column line or
+  its symbol (a Ditolak on the left of a diamond whose Ditolak leaves on the right);
 - ``small_text``: a table cell printed below 7 pt; ``size_mix``: a column printed at more
   than two sizes on one page.
 
@@ -27,12 +29,13 @@ import itertools
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from soptui.layout.labels import TOUCHING, box_gap
 from soptui.layout.types import Box, EdgePath, FlowchartLayout, Page, Point
 
 NEAR, GRID, MIN_PT = 5.7, 4.2, 7.0
 RUN, GRID_RUN = 3.0, 15.0
 DEFECTS = ("overlap", "near_parallel", "on_grid", "through_symbol", "conn_border", "conn_far", "conn_unpaired",
-           "label_symbol", "label_label", "label_edge", "small_text", "size_mix")
+           "label_symbol", "label_label", "label_edge", "label_astray", "small_text", "size_mix")
 
 
 @dataclass
@@ -167,6 +170,26 @@ def _labels(page: Page, found: Counter) -> None:
             if j != i and (_hides(box, other.points[-1]) or any(_runs_through(box, a, b) for a, b in _segments(other))):
                 found["label_edge"] += 1
     found["label_label"] += sum(1 for (_, a), (_, b) in itertools.combinations(labelled, 2) if _meet(a, b))
+    found["label_astray"] += sum(1 for i, box in labelled if _astray(page, page.edges[i], box))
+
+
+def _astray(page: Page, edge: EdgePath, box: Box) -> bool:
+    """Whether a label not touching its own arrow (its segments and the pentagon it ends at) is nearer
+    another, or has a column line or its own symbol between it and the nearest of its own."""
+    own = _segments(edge)
+    own += [((c.box.x, c.box.y), (c.box.right, c.box.bottom)) for c in page.connectors
+            if box_gap(c.box, (edge.points[-1], edge.points[-1])) <= 0.5]
+    near = min(own, key=lambda segment: box_gap(box, segment))
+    distance = box_gap(box, near)
+    if distance > TOUCHING and any(box_gap(box, segment) < distance for other in page.edges if other is not edge
+                                   for segment in _segments(other)):
+        return True
+    x0, x1 = sorted((near[0][0], near[1][0]))
+    low, high = (box.right, x0) if box.right <= x0 else (x1, box.x) if box.x >= x1 else (0.0, 0.0)
+    walls = {x for column in page.columns for x in (column.left, column.right)}
+    walls |= {x for s in page.symbols if s.step_id == edge.source and s.box.y < box.bottom and box.y < s.box.bottom
+              for x in (s.box.x, s.box.right)}
+    return any(low < x < high for x in walls)
 
 
 def _hides(box: Box, head: Point) -> bool:
