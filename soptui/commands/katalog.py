@@ -73,12 +73,13 @@ def _write(writer, rows, target: Path) -> str | None:
     temporary folder, where openpyxl writes each sheet first; a read-only folder), or ``None``."""
     from soptui.store import atomic_write
 
+    failures: tuple[type[Exception], ...] = (OSError, *_serialisation_errors())
     hook, sys.unraisablehook = sys.unraisablehook, lambda _: None  # openpyxl's broken sheet complains again when freed
     try:
         stream = io.BytesIO()
         writer(rows, stream)
         atomic_write(target, stream.getvalue(), 0o644)
-    except (OSError, *_serialisation_errors()) as error:
+    except failures as error:
         return _reason(error)
     finally:
         gc.collect()

@@ -139,7 +139,8 @@ def kept_in_order(pairs: list[tuple[int, int]]) -> set[tuple[int, int]]:
         before = [c for c in best if c[-1][1] < pair[1]]
         chain = max(before, key=len) if before else []
         best.append([*chain, pair])
-    return set(max(best, key=len)) if best else set()
+    longest = max(best, key=len) if best else []
+    return set(longest)
 
 
 def _identity_changes(old: Sop, new: Sop) -> list[Change]:

@@ -111,6 +111,7 @@ class SopApp(App[None]):
         from soptui.tui.document import CannotOpen, Document
         from soptui.tui.screens.editor import EditorScreen
 
+        document: Document | None
         try:
             path = self.jail.check(path)
             document = Document.create(path, nama) if create or not path.exists() else Document.open(path)
@@ -160,7 +161,7 @@ class SopApp(App[None]):
     def action_command_palette(self) -> None:
         from soptui.tui.textual_texts import Palette
 
-        if self.use_command_palette and not Palette.is_open(self):
+        if self.use_command_palette and not Palette.is_open(self):  # type: ignore[arg-type]  # Textual asks App[object]
             self.push_screen(Palette())
 
     def search_themes(self) -> None:

@@ -41,6 +41,7 @@ class ChoiceDialog(Dialog):
         self.title_text = title
         self.message = message
         self.choices = choices
+        self.pending: list[Callable[[], None]] = []  # what waits for the answer (saves asking the same question)
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):

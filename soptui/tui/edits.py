@@ -96,7 +96,7 @@ def rename_step(sop: Sop, index: int, new_id: str) -> Sop:
     old = sop.langkah[index].id
     steps = []
     for i, step in enumerate(sop.langkah):
-        changes = {key: new_id for key in BRANCH_KEYS if getattr(step, key) == old}
+        changes: dict[str, Any] = {key: new_id for key in BRANCH_KEYS if getattr(step, key) == old}
         if i == index:
             changes["id"] = new_id
         steps.append(replace(step, **changes) if changes else step)
@@ -111,7 +111,7 @@ def set_step(sop: Sop, index: int, **changes: Any) -> Sop:
 
 
 def _without_target(step: Step, gone: str) -> Step:
-    changes = {key: None for key in BRANCH_KEYS if getattr(step, key) == gone}
+    changes: dict[str, Any] = {key: None for key in BRANCH_KEYS if getattr(step, key) == gone}
     return replace(step, **changes) if changes else step
 
 
@@ -170,8 +170,14 @@ def add_record(sop: Sop, kind: str, **values: Any) -> Sop:
 def set_record(sop: Sop, kind: str, index: int, **changes: Any) -> Sop:
     records = list(getattr(sop, kind))
     records[index] = replace(records[index], **changes)
-    return replace(sop, **{kind: tuple(records)})
+    return _with_records(sop, kind, tuple(records))
 
 
 def delete_record(sop: Sop, kind: str, index: int) -> Sop:
-    return replace(sop, **{kind: tuple(r for i, r in enumerate(getattr(sop, kind)) if i != index)})
+    return _with_records(sop, kind, tuple(r for i, r in enumerate(getattr(sop, kind)) if i != index))
+
+
+def _with_records(sop: Sop, kind: str, records: tuple[Any, ...]) -> Sop:
+    """``sop`` with its records of ``kind`` (``riwayat``, ``monitoring``, ``evaluasi``) replaced."""
+    changes: dict[str, Any] = {kind: records}
+    return replace(sop, **changes)

@@ -19,6 +19,7 @@ from soptui.i18n import t
 from soptui.limits import violations
 from soptui.model import Sop
 from soptui.serialize import to_dict
+from soptui.tui.host import EditorMixin
 
 #: Held texts of a row (step, actor, record) are kept while the row is the same one.
 ROWS = ("langkah", "pelaksana", "riwayat", "monitoring", "evaluasi")
@@ -58,7 +59,7 @@ def refused_values(sop: Sop, path: str) -> list[Finding]:
                     params={"field": format_field(v.where), **v.params}) for v in violations(to_dict(sop))]
 
 
-class Holding:
+class Holding(EditorMixin):
     """Mixed into the editor screen: the held texts and the save's refusal."""
 
     def hold(self, field: FieldPath, text: str, reason: str) -> None:

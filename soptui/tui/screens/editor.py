@@ -23,9 +23,10 @@ from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.document import Document
 from soptui.tui.holds import Held, Holding, held_findings, refused_values
+from soptui.tui.host import panes, sop_app
 from soptui.tui.screens.navigation import NAVIGATION_KEYS, TABS, EditorTabs, Navigation
 from soptui.tui.screens.safekeeping import Safekeeping
-from soptui.tui.text import focus_now, plain
+from soptui.tui.text import after_typing, focus_now, plain
 from soptui.tui.widgets.actors import ActorsPane
 from soptui.tui.widgets.findings import FindingsPane
 from soptui.tui.widgets.footer import KeyFooter
@@ -41,11 +42,12 @@ PANES = {"identitas": "IdentityPane", "pelaksana": "ActorsPane", "pratinjau": "#
 
 class EditorScreen(Navigation, Holding, Safekeeping, Screen):
     BINDINGS = [
-        Binding("ctrl+s", "save", t("tui.key.save"), priority=True, id="save"),
-        Binding("ctrl+z", "undo", t("tui.key.undo"), priority=True, show=False, id="undo"),  # footer: 80 columns
-        Binding("ctrl+y", "redo", t("tui.key.redo"), priority=True, show=False, id="redo"),
-        Binding("ctrl+e", "export", t("tui.key.export"), priority=True, id="export"),
-        Binding("f10", "close", t("tui.key.close"), show=False, id="close"),
+        # keys that act on the whole SOP act after the keys typed before them (after_typing)
+        Binding("ctrl+s", "in_order('save')", t("tui.key.save"), priority=True, id="save"),
+        Binding("ctrl+z", "in_order('undo')", t("tui.key.undo"), priority=True, show=False, id="undo"),  # footer: 80 columns
+        Binding("ctrl+y", "in_order('redo')", t("tui.key.redo"), priority=True, show=False, id="redo"),
+        Binding("ctrl+e", "in_order('export')", t("tui.key.export"), priority=True, id="export"),
+        Binding("f10", "in_order('close')", t("tui.key.close"), show=False, id="close"),
         *NAVIGATION_KEYS,
     ]
 
@@ -91,7 +93,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
         self._update_title()
         self.query_one(StepTable).focus()
         self.schedule_check()
-        self.set_interval(self.app.config.autosave_seconds, self.autosave)
+        self.set_interval(sop_app(self).config.autosave_seconds, self.autosave)
         recovered = self.document.pending_recovery()
         if recovered is not None and recovered != self.sop:
             self._offer_recovery(recovered)
@@ -122,7 +124,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
             if tab == "langkah":
                 self.steps.show(self.sop, typing=typing)
             else:
-                for pane in self.query(PANES[tab]):  # none while mounted lazily: it shows the SOP of its mount
+                for pane in panes(self, PANES[tab]):  # none while mounted lazily: it shows the SOP of its mount
                     pane.show(self.sop, typing=typing)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -133,7 +135,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
     def _update_title(self) -> None:
         marker = t("tui.editor.unsaved") if self.unsaved else t("tui.editor.saved")
         name = self.sop.identitas.nama or self.document.path.name
-        title = f"{marker}  {name} — {self.app.jail.display(self.document.path)}"
+        title = f"{marker}  {name} — {sop_app(self).jail.display(self.document.path)}"
         if title != self._title:  # an update lays the screen out again: only when it changes
             self._title = title
             self.query_one("#editor-title", Static).update(plain(title))
@@ -230,6 +232,11 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
         action(*arguments)
 
     # Undo and redo (saving, conflicts and recovery: see safekeeping.py) -----
+
+    async def action_in_order(self, action: str) -> None:
+        """``action``, once the letters typed before its key are in the SOP."""
+        await after_typing(self)
+        await self.run_action(action)
 
     def action_undo(self) -> None:
         if self.document.history.undo():

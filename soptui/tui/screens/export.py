@@ -21,6 +21,7 @@ from typing import Any
 from textual import work
 from textual.app import ComposeResult
 from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.widget import Widget
 from textual.widgets import Button, Checkbox, Input, Label, ProgressBar, Select, Static
 
 from soptui.exporters import Exporter, Option
@@ -29,6 +30,7 @@ from soptui.model import Sop
 from soptui.store import ReadOnly, refuse_read_only
 from soptui.tui.dialogs import Dialog, confirm
 from soptui.tui.document import Document, recovery_path
+from soptui.tui.host import sop_app
 from soptui.tui.paths import OutsideRoot
 from soptui.tui.text import TextInput, plain
 from soptui.tui.textual_texts import Choice
@@ -62,8 +64,10 @@ def option_widget(option: Option) -> Checkbox | Select | Input:
     return TextInput(str(option.default), id=widget_id)
 
 
-def option_value(option: Option, widget: Checkbox | Select | Input) -> Any:
+def option_value(option: Option, widget: Widget) -> Any:
     """The value the user set, converted to the option's type (ValueError if it does not convert)."""
+    if not isinstance(widget, (Checkbox, Select, Input)):
+        raise TypeError(f"{widget!r} is no option field")  # option_widget made each of them
     value = widget.value
     return option.type(value) if option.type is not bool else bool(value)
 
@@ -129,8 +133,8 @@ class ExportDialog(Dialog):
         container = self.query_one("#export-options", VerticalScroll)
         await container.remove_children()
         await container.mount_all([row(option_label(option), option_widget(option)) for option in exporter.options])
-        self.query_one("#export-output", Input).value = self.app.jail.display(
-            default_output(self.document.path, exporter, self.app.config.export_dir)
+        self.query_one("#export-output", Input).value = sop_app(self).jail.display(
+            default_output(self.document.path, exporter, sop_app(self).config.export_dir)
         )
 
     def on_descendant_focus(self, event) -> None:
@@ -162,22 +166,22 @@ class ExportDialog(Dialog):
             error.update(plain(t("tui.export.bad_option", reason=str(problem))))
             return
         try:
-            output = self.app.jail.check(self.query_one("#export-output", Input).value.strip())
+            output = sop_app(self).jail.check(self.query_one("#export-output", Input).value.strip())
         except OutsideRoot:
             error.update(t("tui.root.outside"))
             return
         if not output.parent.is_dir():
-            error.update(plain(t("tui.export.no_folder", folder=self.app.jail.display(output.parent))))
+            error.update(plain(t("tui.export.no_folder", folder=sop_app(self).jail.display(output.parent))))
             return
-        problem = self.unsafe_output(output)
-        if problem:
-            error.update(plain(problem))
+        unsafe = self.unsafe_output(output)
+        if unsafe:
+            error.update(plain(unsafe))
             return
         error.update("")
         if output.exists():
             question = confirm(
                 t("tui.safe.export_exists_title"),
-                t("tui.safe.export_exists", path=self.app.jail.display(output)),
+                t("tui.safe.export_exists", path=sop_app(self).jail.display(output)),
                 t("tui.safe.replace"),
             )
             self.app.push_screen(question, lambda a: self._run(exporter, options, output) if a == "yes" else None)
@@ -186,7 +190,7 @@ class ExportDialog(Dialog):
 
     def unsafe_output(self, output: Path) -> str | None:
         """Why the export must not write ``output`` (an SOP, the open file, a folder, read-only), or None."""
-        shown = self.app.jail.display(output)
+        shown = sop_app(self).jail.display(output)
         opened = self.document.path.resolve()
         if output.is_dir():
             return t("tui.safe.export_folder", path=shown)
@@ -236,7 +240,7 @@ class ExportDialog(Dialog):
         self.query_one("#export-error", Static).update(plain(t("tui.export.failed", reason=reason)))
 
     def _done(self, output: Path, pages: int | None) -> None:
-        name = self.app.jail.display(output)
+        name = sop_app(self).jail.display(output)
         message = t("tui.export.done_pages", path=name, pages=pages) if pages else t("tui.export.done", path=name)
         self.app.notify(message, timeout=8)
         self.dismiss(output)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from rich.table import Table
 from textual.app import ComposeResult
-from textual.binding import Binding
+from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.screen import ModalScreen, Screen
 from textual.widgets import Static
@@ -15,11 +17,11 @@ from soptui.tui.text import plain
 Row = tuple[str, str]  # (keys as shown, what they do)
 
 
-def rows(bindings: list[Binding]) -> list[Row]:
+def rows(bindings: Iterable[BindingType]) -> list[Row]:
     """The rows of ``bindings`` that have a description, one per action."""
     found, seen = [], set()
     for binding in bindings:
-        if binding.description and binding.action not in seen:
+        if isinstance(binding, Binding) and binding.description and binding.action not in seen:
             seen.add(binding.action)
             found.append((" / ".join(_key_name(key.strip()) for key in binding.key.split(",")), binding.description))
     return found
@@ -65,7 +67,7 @@ class HelpScreen(ModalScreen):
             tabs = [(f"F{n}", t(f"tui.tab.{tab}")) for n, tab in enumerate(TABS, start=2)]
             sections = [
                 (t("tui.help.app"), app),
-                (t("tui.help.editor"), rows([b for b in EditorScreen.BINDINGS if not b.action.startswith("tab(")])
+                (t("tui.help.editor"), rows([b for b in EditorScreen.BINDINGS if isinstance(b, Binding) and not b.action.startswith("tab(")])
                  + tabs),
                 (t("tui.help.steps"), rows(StepTable.BINDINGS)),
                 (t("tui.help.actors"), rows(ActorTable.BINDINGS)),
@@ -107,5 +109,5 @@ class HelpScreen(ModalScreen):
             ("Esc", t("tui.key.cancel")),
         ]
 
-    def action_dismiss(self) -> None:
+    def action_dismiss(self) -> None:  # type: ignore[override]  # at once: Textual's own is async and takes a result
         self.dismiss()

@@ -22,6 +22,7 @@ from textual.widgets import DataTable, Input, Static
 from soptui.i18n import t
 from soptui.library import copy_file, move_to_trash, rename_file
 from soptui.tui.dialogs import PromptDialog, confirm
+from soptui.tui.host import sop_app
 from soptui.tui.paths import OutsideRoot
 from soptui.tui.text import TextInput, plain
 from soptui.tui.widgets.columns import Column, FittedTable
@@ -122,7 +123,7 @@ class LibraryScreen(Screen):
         self.reading = True  # the folder is still being read (not "loading": that is Textual's spinner)
 
     def compose(self) -> ComposeResult:
-        shown = self.app.jail.display(self.folder)
+        shown = sop_app(self).jail.display(self.folder)
         shown = self.folder.name if shown == "." else shown
         yield Static(plain(t("tui.library.title", folder=shown)), id="library-title", classes="title-bar")
         yield TextInput(placeholder=t("tui.library.filter"), id="library-filter")
@@ -148,7 +149,7 @@ class LibraryScreen(Screen):
         batch: list[Entry] = []
         for path, _ in find_sop_files([self.folder]):
             try:
-                self.app.jail.check(path)
+                sop_app(self).jail.check(path)
             except OutsideRoot:
                 continue  # a symlink out of --root: not even read
             batch.append(read_entry(path))
@@ -166,7 +167,7 @@ class LibraryScreen(Screen):
         self.refilter()
 
     def refilter(self, select: Path | None = None) -> None:
-        table = self.query_one("#library-table", DataTable)
+        table = self.query_one("#library-table", FittedTable)
         current = select or (self.selected.path if self.selected else None)
         words = self.query_one("#library-filter", Input).value.lower().split()
         self.shown = [entry for entry in self.entries if entry.matches(words)]
@@ -189,12 +190,12 @@ class LibraryScreen(Screen):
 
     @property
     def selected(self) -> Entry | None:
-        table = self.query_one("#library-table", DataTable)
+        table = self.query_one("#library-table", FittedTable)
         index = row_index(table, len(self.shown))
         return None if index is None else self.shown[index]
 
     def action_cursor(self, delta: int) -> None:
-        table = self.query_one("#library-table", DataTable)
+        table = self.query_one("#library-table", FittedTable)
         table.move_cursor(row=max(0, table.cursor_row + delta))
 
     def on_input_submitted(self, event: Input.Submitted) -> None:
@@ -207,7 +208,7 @@ class LibraryScreen(Screen):
 
     def action_open(self) -> None:
         if self.selected:
-            self.app.open_sop(self.selected.path)
+            sop_app(self).open_sop(self.selected.path)
 
     def on_screen_resume(self) -> None:
         """Back from the editor: the file may have changed, so read it again."""
@@ -221,18 +222,18 @@ class LibraryScreen(Screen):
             if not name:
                 return t("tui.library.name_empty")
             try:
-                target = self.app.jail.check(folder / sop_file_name(name))
+                target = sop_app(self).jail.check(folder / sop_file_name(name))
             except OutsideRoot:
                 return t("tui.root.outside")
             if target.exists():
                 return t("tui.library.exists", name=sop_file_name(name))
             if not target.parent.is_dir():
-                return t("tui.safe.no_folder", folder=self.app.jail.display(target.parent))
+                return t("tui.safe.no_folder", folder=sop_app(self).jail.display(target.parent))
             return None
 
         def done(name: str | None) -> None:
             if name:
-                then(self.app.jail.check(folder / sop_file_name(name)), name)
+                then(sop_app(self).jail.check(folder / sop_file_name(name)), name)
 
         def hint(name: str) -> str:
             return t("tui.library.file_hint", name=sop_file_name(name)) if name.strip() else ""
@@ -252,7 +253,7 @@ class LibraryScreen(Screen):
     def action_new(self) -> None:
         def create(path: Path, typed: str) -> None:
             nama = None if typed.strip().endswith(".toml") else typed.strip()  # an SOP name, not a file name
-            self.app.open_sop(path, create=True, nama=nama)
+            sop_app(self).open_sop(path, create=True, nama=nama)
 
         self._ask_name(t("tui.library.new_title"), "", create, placeholder=t("tui.library.new_placeholder"))
 

@@ -17,7 +17,12 @@ from textual.widget import Widget
 from textual.widgets import DataTable, Input, TabbedContent, TabPane
 
 from soptui.i18n import t
+from soptui.tui.host import EditorMixin
 from soptui.tui.text import TextInput, focus_now
+from soptui.tui.widgets.actors import ActorsPane
+from soptui.tui.widgets.findings import FindingsPane
+from soptui.tui.widgets.records import RecordEditor
+from soptui.tui.widgets.steps import FORM_KEYS
 
 TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
 #: The widget each tab's key gives the focus to.
@@ -29,9 +34,6 @@ TAB_FOCUS = {
     "masalah": "#finding-table",
     "riwayat": "#records-riwayat .record-table",
 }
-#: The field of the step form that edits each key of a step.
-STEP_FIELDS = ("kegiatan", "pelaksana", "simbol", "kelengkapan", "waktu", "output", "keterangan", "lanjut", "ya",
-               "tidak", "label_ya", "label_tidak", "id")
 NAVIGATION_KEYS = [
     Binding("escape", "back_to_table", t("tui.help.back_to_table"), show=False, priority=True, id="back"),
     Binding("enter", "field_done", t("tui.help.field_done"), show=False, priority=True, id="field-done"),
@@ -57,7 +59,7 @@ class EditorTabs(TabbedContent):
             event.stop()
 
 
-class Navigation:
+class Navigation(EditorMixin):
     """Mixed into :class:`~soptui.tui.screens.editor.EditorScreen`."""
 
     def action_tab(self, tab: str) -> None:
@@ -100,7 +102,7 @@ class Navigation:
     # Masalah: jump to the field ----------------------------------------------
 
     def action_jump_to_finding(self) -> None:
-        finding = self.query_one("FindingsPane").selected
+        finding = self.query_one(FindingsPane).selected
         if finding is not None:
             self.jump(finding.field)
 
@@ -112,15 +114,15 @@ class Navigation:
         if head == "langkah" and index is not None and index < len(self.sop.langkah):
             self.action_tab("langkah")
             self.steps.select(index)
-            target = f"#step-{key}" if key in STEP_FIELDS else "#step-table"
+            target = f"#step-{key}" if key in FORM_KEYS else "#step-table"
             focus_now(self.query_one(target))
         elif head == "pelaksana":
             self.action_tab("pelaksana")
             if index is not None:
-                self.query_one("ActorsPane").show(self.sop, select=index)
+                self.query_one(ActorsPane).show(self.sop, select=index)
         elif head in ("riwayat", "monitoring", "evaluasi"):
             self.action_tab("riwayat")
-            editor = self.query_one(f"#records-{head}")
+            editor = self.query_one(f"#records-{head}", RecordEditor)
             if index is not None:
                 editor.show(self.sop, select=index)
             focus_now(editor.query_one(DataTable))

@@ -18,12 +18,13 @@ from soptui.model import Sop
 from soptui.store import CannotWrite, FileChangedOnDisk, FileExists, ReadOnly
 from soptui.tui.dialogs import ChoiceDialog, Dialog, PromptDialog, confirm
 from soptui.tui.document import CannotOpen, recovery_path
+from soptui.tui.host import EditorMixin, sop_app
 from soptui.tui.paths import OutsideRoot
 
 Then = Callable[[], None] | None
 
 
-class Safekeeping:
+class Safekeeping(EditorMixin):
     """Mixed into :class:`~soptui.tui.screens.editor.EditorScreen`.
 
     No path here may end the app or drop the work: a save refused (file
@@ -32,6 +33,8 @@ class Safekeeping:
     once (a second modal with the same id would crash Textual)."""
 
     _recovery_problem: str | None = None  # the last reason the recovery file could not be written
+    _recovered: Sop | None  # the value last written to the recovery file
+    _warned_disk: bool
 
     def action_save(self, force: bool = False, then: Callable[[], None] | None = None) -> None:
         if self.refuse_save():  # a field holds what the SOP cannot take, or the file would be refused
@@ -75,7 +78,7 @@ class Safekeeping:
         self.app.call_from_thread(self.notify, message, severity="error", timeout=15)
 
     def jail_display(self, path: Path) -> str:
-        return self.app.jail.display(path)
+        return sop_app(self).jail.display(path)
 
     def _read_only(self, path: Path, then: Then) -> None:
         """The file is write-protected: offer to save under another name."""
@@ -97,17 +100,17 @@ class Safekeeping:
         self._recovered = None
         self._warned_disk = False
         self._update_title()
-        self.notify(t("tui.editor.saved_to", path=self.app.jail.display(path)), timeout=3)
+        self.notify(t("tui.editor.saved_to", path=sop_app(self).jail.display(path)), timeout=3)
         if then:
             then()
 
     def _conflict(self, then: Callable[[], None] | None = None) -> None:
         for screen in self.app.screen_stack:
-            if screen.id == "conflict-dialog":  # asked already: the answer given there serves this save too
+            if isinstance(screen, ChoiceDialog) and screen.id == "conflict-dialog":  # asked already: the answer given there serves this save too
                 if then is not None:
                     screen.pending.append(then)
                 return
-        message = t("tui.conflict.message", path=self.app.jail.display(self.document.path))
+        message = t("tui.conflict.message", path=sop_app(self).jail.display(self.document.path))
         choices = [
             ("saveas", t("tui.conflict.saveas")),
             ("reload", t("tui.conflict.reload")),
@@ -116,7 +119,7 @@ class Safekeeping:
         ]
 
         dialog = ChoiceDialog(t("tui.conflict.title"), message, choices, id="conflict-dialog")
-        dialog.pending = [then] if then is not None else []
+        dialog.pending += [then] if then is not None else []
 
         def done() -> None:
             for follow in dialog.pending:
@@ -153,7 +156,7 @@ class Safekeeping:
             if not value:
                 return t("tui.library.name_empty")
             try:
-                self.app.jail.check(self._beside(value))
+                sop_app(self).jail.check(self._beside(value))
             except OutsideRoot:
                 return t("tui.root.outside")
             return None
@@ -161,11 +164,11 @@ class Safekeeping:
         def done(value: str | None) -> None:
             if not value:
                 return
-            target = self.app.jail.check(self._beside(value))
+            target = sop_app(self).jail.check(self._beside(value))
             if target.exists():
                 question = confirm(
                     t("tui.saveas.exists_title"),
-                    t("tui.saveas.exists", path=self.app.jail.display(target)),
+                    t("tui.saveas.exists", path=sop_app(self).jail.display(target)),
                     t("tui.conflict.overwrite"),
                 )
                 self.app.push_screen(question, lambda a: self._save_as(target, then) if a == "yes" else None)
@@ -235,7 +238,7 @@ class Safekeeping:
         if not self._warned_disk and self.document.changed_on_disk():
             self._warned_disk = True
             self.notify(
-                t("tui.editor.changed_on_disk", path=self.app.jail.display(self.document.path)),
+                t("tui.editor.changed_on_disk", path=sop_app(self).jail.display(self.document.path)),
                 severity="warning",
                 timeout=10,
             )

@@ -15,6 +15,7 @@ from soptui.i18n import t
 from soptui.model import Sop
 from soptui.tui import edits
 from soptui.tui.dialogs import ChoiceDialog, PickDialog, PromptDialog
+from soptui.tui.host import editor
 from soptui.tui.text import TextInput, focus_now, plain
 from soptui.tui.widgets.form import ROW_KEYS, IdValidator, failure, row, row_index, set_value
 
@@ -76,7 +77,7 @@ class ActorsPane(Vertical):
         self._form_index = index
         actor = self.sop.pelaksana[index] if index is not None else None
         set_value(self.query_one("#actor-nama", Input), actor.nama if actor else "", force)
-        held = self.screen.held_text(("pelaksana", index, "id"))
+        held = editor(self).held_text(("pelaksana", index, "id")) if index is not None else None
         set_value(self.query_one("#actor-id", Input), held if held is not None else actor.id if actor else "", force)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -92,16 +93,16 @@ class ActorsPane(Vertical):
         if key == "id":
             problem = failure(event.validation_result)
             if problem:
-                self.screen.hold(("pelaksana", index, "id"), event.value, problem)
+                editor(self).hold(("pelaksana", index, "id"), event.value, problem)
                 return
-            self.screen.release(("pelaksana", index, "id"))
-        self.screen.commit(edits.set_actor(self.screen.sop, index, **{key: event.value}), group=f"actor-{index}-{key}")
+            editor(self).release(("pelaksana", index, "id"))
+        editor(self).commit(edits.set_actor(editor(self).sop, index, **{key: event.value}), group=f"actor-{index}-{key}")
 
     def add(self) -> None:
         def done(nama: str | None) -> None:
             if nama:
                 sop = edits.add_actor(self.sop, nama)
-                self.screen.commit(sop)
+                editor(self).commit(sop)
                 self.show(sop, select=len(sop.pelaksana) - 1)
 
         self.app.push_screen(
@@ -117,7 +118,7 @@ class ActorsPane(Vertical):
         index = self.index
         if index is not None:
             sop = edits.move_actor(self.sop, index, delta)
-            self.screen.commit(sop)
+            editor(self).commit(sop)
             self.show(sop, select=max(0, min(len(sop.pelaksana) - 1, index + delta)))
 
     def delete(self) -> None:
@@ -127,7 +128,7 @@ class ActorsPane(Vertical):
         actor = self.sop.pelaksana[index]
         used = edits.steps_of_actor(self.sop, actor.id)
         if not used:
-            self.screen.commit(edits.delete_actor(self.sop, index))
+            editor(self).commit(edits.delete_actor(self.sop, index))
             self.notify(t("tui.actors.deleted", nama=actor.nama), timeout=4)
             return
         others = [(a.id, a.nama) for a in self.sop.pelaksana if a.id != actor.id]
@@ -144,12 +145,12 @@ class ActorsPane(Vertical):
 
         def moved_to(target: str | None) -> None:
             if target:
-                self.screen.commit(edits.delete_actor(self.sop, index, move_to=target))
+                editor(self).commit(edits.delete_actor(self.sop, index, move_to=target))
                 self.notify(
                     t(
                         "tui.actors.moved",
                         count=len(used),
-                        nama=self.sop.actor(target).nama if self.sop.actor(target) else target,
+                        nama=found.nama if (found := self.sop.actor(target)) else target,
                     )
                 )
 

@@ -14,6 +14,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from textual.coordinate import Coordinate
 from textual.widgets import DataTable
 
 from soptui.tui.text import plain
@@ -75,7 +76,7 @@ class FittedTable(DataTable):
         for number, (old, new) in enumerate(zip(self._rows, rows)):
             for place, index in enumerate(shown):
                 if old[index] != new[index]:
-                    self.update_cell_at((number, place), self._cell(index, new[index]))
+                    self.update_cell_at(Coordinate(number, place), self._cell(index, new[index]))
         self._rows = rows
 
     def on_resize(self) -> None:

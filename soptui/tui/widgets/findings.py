@@ -9,6 +9,7 @@ from textual.widgets import DataTable, Static
 
 from soptui.diagnostics import Finding
 from soptui.i18n import t
+from soptui.tui.host import editor
 from soptui.tui.text import plain
 from soptui.tui.widgets.form import ROW_KEYS, row_index
 
@@ -74,4 +75,4 @@ class FindingsPane(Vertical):
 
     def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
         event.stop()
-        self.screen.action_jump_to_finding()
+        editor(self).action_jump_to_finding()

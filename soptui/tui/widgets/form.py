@@ -10,6 +10,7 @@ from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.containers import Horizontal, VerticalScroll
 from textual.validation import ValidationResult, Validator
+from textual.widget import Widget
 from textual.widgets import Checkbox, Input, Label, Select
 
 from soptui.fields import ID_PATTERN
@@ -99,7 +100,7 @@ def row_index(table, count: int) -> int | None:
     return row_number if count and row_number is not None and 0 <= row_number < count else None
 
 
-def row(label: str, widget: Input | Select, **kwargs) -> Horizontal:
+def row(label: str, widget: Widget, **kwargs) -> Horizontal:
     """A form line: the label on the left, the input filling the rest."""
     return Horizontal(Label(label, classes="field-label"), widget, classes="field-row", **kwargs)
 

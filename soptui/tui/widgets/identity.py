@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.widgets import Input, Label, Select
 
 from soptui.i18n import t
 from soptui.model import IDENTITY_LISTS, JENIS_VALUES, Signer, Sop
+from soptui.tui.host import editor
 from soptui.tui.text import TextInput
 from soptui.tui.textual_texts import Choice
 from soptui.tui.widgets.form import DateValidator, FormScroll, date_text, failure, parse_date, row, set_value
@@ -63,7 +65,7 @@ class IdentityPane(FormScroll):
         set_value(self.query_one("#ident-jenis", Select), identity.jenis, force)
         for name in DATE_FIELDS:
             widget = self.query_one(f"#ident-{name}", Input)
-            held = self.screen.held_text(("identitas", name))
+            held = editor(self).held_text(("identitas", name))
             if held is not None:  # typed, not a date yet: stays as typed (Masalah lists it)
                 set_value(widget, held, force)
             elif parse_date(widget.value) != getattr(identity, name) or not widget.value:
@@ -86,29 +88,28 @@ class IdentityPane(FormScroll):
         elif name in DATE_FIELDS:
             problem = failure(event.validation_result)
             if problem:
-                self.screen.hold(("identitas", name), value, problem)
+                editor(self).hold(("identitas", name), value, problem)
                 return
-            self.screen.release(("identitas", name))
-            self.screen.commit(self.screen.sop.with_identity(**{name: parse_date(value)}), group=widget_id)
+            editor(self).release(("identitas", name))
+            editor(self).commit(editor(self).sop.with_identity(**{name: parse_date(value)}), group=widget_id)
         else:
-            self.screen.commit(
-                self.screen.sop.with_identity(**{name: value if value or name != "logo" else None}), group=widget_id
+            editor(self).commit(
+                editor(self).sop.with_identity(**{name: value if value or name != "logo" else None}), group=widget_id
             )
 
     def edit_signer(self, name: str, value: str) -> None:
-        signer = self.screen.sop.identitas.disahkan_oleh or Signer()
-        signer = replace(signer, **{name: value or (None if name == "pangkat" else "")})
-        if signer == Signer():
-            signer = None  # every field emptied: no signer table at all
-        self.screen.commit(self.screen.sop.with_identity(disahkan_oleh=signer), group=f"signer-{name}")
+        changes: dict[str, Any] = {name: value or (None if name == "pangkat" else "")}
+        signer = replace(editor(self).sop.identitas.disahkan_oleh or Signer(), **changes)
+        kept = None if signer == Signer() else signer  # every field emptied: no signer table at all
+        editor(self).commit(editor(self).sop.with_identity(disahkan_oleh=kept), group=f"signer-{name}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
         if event.select.id == "ident-jenis" and event.value != Select.NULL:
-            self.screen.commit(self.screen.sop.with_identity(jenis=event.value))
+            editor(self).commit(editor(self).sop.with_identity(jenis=event.value))
 
     def on_list_editor_changed(self, event: ListEditor.Changed) -> None:
         event.stop()
         name = (event.editor.id or "").removeprefix("ident-")
         group = f"list-{name}-{event.editor.index}" if event.typing else None
-        self.screen.commit(self.screen.sop.with_identity(**{name: event.items}), group=group)
+        editor(self).commit(editor(self).sop.with_identity(**{name: event.items}), group=group)

@@ -46,17 +46,18 @@ class ItemList(OptionList):
             super().action_cursor_up()
 
     def action_add(self) -> None:
-        self.parent.add_item()
+        self.query_ancestor(ListEditor).add_item()
 
     def action_remove(self) -> None:
-        self.parent.remove_item()
+        self.query_ancestor(ListEditor).remove_item()
 
     def action_move(self, delta: int) -> None:
-        self.parent.move_item(delta)
+        self.query_ancestor(ListEditor).move_item(delta)
 
     def action_edit(self) -> None:
-        self.parent._show_current(force=False)  # the highlighted item, before a key typed next reaches the field
-        focus_now(self.parent.query_one(Input))
+        owner = self.query_ancestor(ListEditor)
+        owner._show_current(force=False)  # the highlighted item, before a key typed next reaches the field
+        focus_now(owner.query_one(Input))
 
 
 class ListEditor(Vertical):

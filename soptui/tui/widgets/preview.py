@@ -98,9 +98,10 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         yield Static(t("tui.preview.computing"), classes="preview-drawing")
 
     def on_mount(self) -> None:
-        steps = self.screen.query("StepsPane")  # mounted after it (lazily): take its selection
-        if steps and steps.first().step is not None:
-            self.selected = steps.first().step.id
+        for steps in self.screen.query("StepsPane"):  # mounted after it (lazily): take its selection
+            step = getattr(steps, "step", None)
+            if step is not None:
+                self.selected = step.id
         self.show(getattr(self.screen, "sop", self.sop))
         self.app.theme_changed_signal.subscribe(self, lambda _theme: self._repaint())
 
@@ -111,7 +112,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
 
     def show(self, sop: Sop, typing: bool = False) -> None:
         self.sop = sop
-        if not self.visible:
+        if not self.on_screen:
             self._stale_layout = True  # laid out when shown: no cost while hidden
             return
         if self._timer is not None:
@@ -165,7 +166,8 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         return {name: self.get_component_rich_style(f"preview--{name}", partial=True) for name in STYLE_NAMES}
 
     @property
-    def visible(self) -> bool:
+    def on_screen(self) -> bool:
+        """Whether the preview is shown now (Widget.visible is Textual's own, a style)."""
         return self.display and getattr(self.screen, "active_tab", self.tab) == self.tab
 
     def follow(self, step_id: str) -> None:
@@ -173,7 +175,7 @@ class PreviewPane(ScrollableContainer, can_focus=True):
         if step_id == self.selected:
             return
         self.selected = step_id
-        if self.page is not None and self.visible:
+        if self.page is not None and self.on_screen:
             self.redraw()
         else:
             self._stale_drawing = True

@@ -15,6 +15,7 @@ from textual.widgets import Checkbox, DataTable, Input, Label, Select
 from soptui.i18n import t
 from soptui.model import EVALUATION_CRITERIA, PENILAIAN_VALUES, Sop
 from soptui.tui import edits
+from soptui.tui.host import editor
 from soptui.tui.text import TextInput, focus_now, plain
 from soptui.tui.textual_texts import Choice
 from soptui.tui.widgets.form import (
@@ -28,6 +29,7 @@ from soptui.tui.widgets.form import (
     row_index,
     set_value,
 )
+from soptui.tui.widgets.signed import SignedPdfLine
 
 #: The form of each record type: (key, kind) with kind text, date, penilaian, jawaban.
 RECORD_FIELDS: dict[str, tuple[tuple[str, str], ...]] = {
@@ -59,13 +61,13 @@ class RecordTable(DataTable):
     ]
 
     def action_add(self) -> None:
-        self.parent.add()
+        self.query_ancestor(RecordEditor).add()
 
     def action_edit(self) -> None:
-        self.parent.edit()
+        self.query_ancestor(RecordEditor).edit()
 
     def action_remove(self) -> None:
-        self.parent.remove()
+        self.query_ancestor(RecordEditor).remove_record()
 
 
 class RecordEditor(Vertical):
@@ -148,12 +150,13 @@ class RecordEditor(Vertical):
                     with box.prevent(Checkbox.Changed):
                         box.value = bool(record.jawaban.get(criterion, False))
                 continue
-            widget = self.query_one(f"#{self.kind}-{key}")
+            name = f"#{self.kind}-{key}"
+            widget: Input | Select = self.query_one(name, Select) if kind == "penilaian" else self.query_one(name, Input)
             value = getattr(record, key)
             if kind == "penilaian" and value not in PENILAIAN_VALUES:
                 value = Select.NULL
             if kind == "date":
-                held = self.screen.held_text((self.kind, index, key))
+                held = editor(self).held_text((self.kind, index, key))
                 value = date_text(value) if held is None else held
             set_value(widget, value, force)
 
@@ -164,19 +167,22 @@ class RecordEditor(Vertical):
     def _commit(self, group: str | None = None, **changes) -> None:
         index = self.index
         if index is not None:
-            self.screen.commit(edits.set_record(self.screen.sop, self.kind, index, **changes), group=group)
+            editor(self).commit(edits.set_record(editor(self).sop, self.kind, index, **changes), group=group)
 
     def on_input_changed(self, event: Input.Changed) -> None:
         event.stop()
         key = (event.input.id or "").removeprefix(f"{self.kind}-")
-        group = f"{self.kind}-{self.index}-{key}"
+        index = self.index
+        if index is None:  # no record selected: the form is hidden
+            return
+        group = f"{self.kind}-{index}-{key}"
         if key == "tanggal":
-            field = (self.kind, self.index, "tanggal")
+            field = (self.kind, index, "tanggal")
             problem = failure(event.validation_result)
             if problem:
-                self.screen.hold(field, event.value, problem)
+                editor(self).hold(field, event.value, problem)
                 return
-            self.screen.release(field)
+            editor(self).release(field)
             self._commit(group=group, tanggal=parse_date(event.value))
         else:
             value = event.value or (None if key == "oleh" else "")
@@ -201,7 +207,7 @@ class RecordEditor(Vertical):
         import datetime as dt
 
         sop = edits.add_record(self.sop, self.kind, tanggal=dt.date.today())
-        self.screen.commit(sop)
+        editor(self).commit(sop)
         self.show(sop, select=len(getattr(sop, self.kind)) - 1)
         first_text = next(key for key, kind in RECORD_FIELDS[self.kind] if kind == "text")  # the date is today already
         focus_now(self.query_one(f"#{self.kind}-{first_text}", Input))
@@ -212,10 +218,10 @@ class RecordEditor(Vertical):
             self._show_form()
             focus_now(self.query_one(f"#{self.kind}-tanggal", Input))
 
-    def remove(self) -> None:
+    def remove_record(self) -> None:  # not ``remove``: that is Textual's, which takes the widget off the screen
         index = self.index
         if index is not None:
-            self.screen.commit(edits.delete_record(self.sop, self.kind, index))
+            editor(self).commit(edits.delete_record(self.sop, self.kind, index))
             self.notify(t("tui.records.deleted"), timeout=4)
 
 
@@ -227,15 +233,13 @@ class RecordsPane(FormScroll):
         self.sop = sop
 
     def compose(self) -> ComposeResult:
-        from soptui.tui.widgets.signed import SignedPdfLine
-
         yield SignedPdfLine()
         for kind in RECORD_FIELDS:
             yield RecordEditor(kind, self.sop)
 
     def show(self, sop: Sop, typing: bool = False) -> None:
         self.sop = sop
-        for line in self.query("#signed-pdf"):
+        for line in self.query(SignedPdfLine):
             line.look(sop)
-        for editor in self.query(RecordEditor):
-            editor.show(sop, typing=typing)
+        for form in self.query(RecordEditor):
+            form.show(sop, typing=typing)

@@ -17,6 +17,7 @@ from textual.widgets import Static
 
 from soptui.i18n import t
 from soptui.model import Sop
+from soptui.tui.host import editor, sop_app
 
 
 class SignedPdfLine(Static):
@@ -26,7 +27,7 @@ class SignedPdfLine(Static):
         self._read: tuple[object, object] | None = None  # (what the PDF was on disk, the SignedCopy)
 
     def on_mount(self) -> None:
-        self.look(self.screen.sop)
+        self.look(editor(self).sop)
 
     @work(thread=True, exclusive=True, group="signed-pdf")
     def look(self, sop: Sop) -> None:
@@ -34,7 +35,7 @@ class SignedPdfLine(Static):
         from soptui.signing.copy import find_signed
         from soptui.store import render
 
-        document = self.screen.document
+        document = editor(self).document
         copy = self._copy(document.path, find_signed)
         if copy is None:
             self.app.call_from_thread(self._show, None)
@@ -54,10 +55,10 @@ class SignedPdfLine(Static):
         """The signed copy, read again only when a candidate file changed on disk."""
         from soptui.signing.copy import candidates
 
-        stamp = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in candidates(path, self.app.config.export_dir)
+        stamp = tuple((p, p.stat().st_mtime_ns, p.stat().st_size) for p in candidates(path, sop_app(self).config.export_dir)
                       if p.is_file())
         if self._read is None or self._read[0] != stamp:
-            self._read = (stamp, find_signed(path, self.app.config.export_dir))
+            self._read = (stamp, find_signed(path, sop_app(self).config.export_dir))
         return self._read[1]
 
     def _show(self, text: str | None) -> None:

@@ -8,15 +8,18 @@ by row, so typing in a 300-step SOP redraws one row, not three hundred.
 
 from __future__ import annotations
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select
 
+from soptui.fields import STEP
 from soptui.i18n import t
 from soptui.model import SIMBOL_VALUES, Sop, Step
 from soptui.tui import edits
+from soptui.tui.host import editor
 from soptui.tui.text import TextInput, plain
 from soptui.tui.textual_texts import Choice
 from soptui.tui.widgets.columns import Column, FittedTable, cut
@@ -28,6 +31,8 @@ COLUMNS = (("no", 3, 0), ("kegiatan", 30, 1), ("pelaksana", 20, 2), ("simbol", 1
            ("output", 24, 6), ("alur", 30, 5))
 TEXT_KEYS = ("kegiatan", "kelengkapan", "waktu", "output", "keterangan", "label_ya", "label_tidak")
 TARGET_KEYS = ("lanjut", "ya", "tidak")
+#: The form has a field (``#step-<key>``) for every key of a step in the file format.
+FORM_KEYS = tuple(STEP)
 ROWS_DELAY = 0.2
 
 
@@ -177,7 +182,7 @@ class StepsPane(Horizontal):
             (plain(f"{n}. {cut(s.kegiatan or s.id, 40)} ({s.id})"), s.id)
             for n, s in enumerate(self.sop.langkah, start=1)
         ]
-        choices = {
+        choices: dict[str, list[tuple[str | Text, str]]] = {
             "lanjut": [(t("tui.steps.next_default"), ""), *steps],
             "ya": [(t("tui.steps.next_default"), ""), *steps],
             "tidak": [(t("tui.steps.choose"), ""), *steps],
@@ -203,7 +208,7 @@ class StepsPane(Horizontal):
         self._target_options()
         for key in TEXT_KEYS:
             set_value(self.query_one(f"#step-{key}", Input), getattr(step, key), force)
-        held = self.screen.held_text(("langkah", self.index, "id"))
+        held = editor(self).held_text(("langkah", self.index, "id")) if self.index is not None else None
         set_value(self.query_one("#step-id", Input), step.id if held is None else held, force)
         actor = self.query_one("#step-pelaksana", Select)
         set_value(actor, step.pelaksana if self.sop.actor(step.pelaksana) else Select.NULL, force)
@@ -222,7 +227,7 @@ class StepsPane(Horizontal):
         event.stop()
         self.show_form()
         if self.step is not None:
-            self.screen.follow_step(self.step.id)
+            editor(self).follow_step(self.step.id)
 
     def on_descendant_focus(self, event) -> None:
         if isinstance(event.widget, Select):
@@ -239,12 +244,12 @@ class StepsPane(Horizontal):
         if key == "id":
             problem = failure(event.validation_result)
             if problem:
-                self.screen.hold(("langkah", index, "id"), event.value, problem)
+                editor(self).hold(("langkah", index, "id"), event.value, problem)
                 return
-            self.screen.release(("langkah", index, "id"))
+            editor(self).release(("langkah", index, "id"))
         elif key in ("label_ya", "label_tidak") and not value:
             value = None
-        self.screen.commit(edits.set_step(self.screen.sop, index, **{key: value}), group=f"step-{index}-{key}")
+        editor(self).commit(edits.set_step(editor(self).sop, index, **{key: value}), group=f"step-{index}-{key}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
         event.stop()
@@ -252,7 +257,7 @@ class StepsPane(Horizontal):
         key = (event.select.id or "").removeprefix("step-")
         if index is None or event.value is Select.NULL:
             return
-        value = event.value or None
+        value: object = event.value or None
         if key == "pelaksana":
             value = value or ""
-        self.screen.commit(edits.set_step(self.screen.sop, index, **{key: value}))
+        editor(self).commit(edits.set_step(editor(self).sop, index, **{key: value}))
