@@ -3,19 +3,15 @@
 Everything here is a straight translation of :class:`soptui.layout.Page`
 into strokes: the grid, the repeated header, the row texts, the symbols, the
 arrows with their labels and the off-page connectors. No position is
-computed here except the shape of an arrowhead and of a symbol inside the
-box the layout gave it.
+computed here except the shape of a symbol inside the box the layout gave
+it; the arrowhead is soptui.layout.arrows', as in the SVG.
 """
 
 from __future__ import annotations
 
-import math
-
 from _soptui_pdf.pen import LEADING, Pen
+from soptui.layout.arrows import arrow
 from soptui.layout.types import CONNECTOR_SHOULDER, Box, Connector, EdgePath, Page, Symbol, Text
-
-ARROW_LENGTH = 5.0
-ARROW_HALF_WIDTH = 2.2
 
 
 def draw(pen: Pen, page: Page) -> None:
@@ -88,21 +84,12 @@ def _connector(pen: Pen, connector: Connector) -> None:
 
 def _edge(pen: Pen, edge: EdgePath) -> None:
     """The polyline, stopped short of its end, and a filled head on the end."""
-    points = list(edge.points)
-    if len(points) < 2:
+    drawn = arrow(edge.points)
+    if drawn is None:
         return
-    palette = pen.palette
-    (x1, y1), (x2, y2) = points[-2], points[-1]
-    length = math.hypot(x2 - x1, y2 - y1)
-    if length == 0:
-        return
-    ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    points[-1] = (x2 - ux * min(ARROW_LENGTH * 0.6, length), y2 - uy * min(ARROW_LENGTH * 0.6, length))
-    pen.polyline(points, palette.arrow, palette.arrow_width)
-    # the head keeps its size even on a short last segment, so every arrow reads the same
-    bx, by = x2 - ux * ARROW_LENGTH, y2 - uy * ARROW_LENGTH
-    px, py = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
-    pen.polygon([(x2, y2), (bx + px, by + py), (bx - px, by - py)], None, 0, palette.arrow)
+    shaft, head = drawn
+    pen.polyline(shaft, pen.palette.arrow, pen.palette.arrow_width)
+    pen.polygon(list(head), None, 0, pen.palette.arrow)
 
 
 def _label(pen: Pen, text: Text) -> None:

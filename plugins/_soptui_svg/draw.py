@@ -15,17 +15,15 @@ hidden from it, the table's text is read as text.
 
 from __future__ import annotations
 
-import math
 from html import escape
 from typing import NamedTuple
 
 from soptui.layout import default_metrics
+from soptui.layout.arrows import arrow
 from soptui.layout.types import CONNECTOR_SHOULDER, Connector, EdgePath, Page, Symbol, Text
 from soptui.model import Sop
 from soptui.themes import PrintTheme
 
-ARROW_LENGTH = 5.0  # the PDF's arrowhead (plugins/_soptui_pdf/flowchart.py)
-ARROW_HALF_WIDTH = 2.2
 LEADING = 1.2
 GRID_WIDTH, SYMBOL_WIDTH, ARROW_WIDTH = 0.6, 0.9, 0.8
 FOOTER_SIZE, FOOTER_GAP = 7.0, 4.0
@@ -220,20 +218,12 @@ def _connector(canvas: _Canvas, connector: Connector) -> None:
 
 def _edge(canvas: _Canvas, edge: EdgePath) -> None:
     """The polyline, stopped short of its end, and a filled head on the end (as the PDF)."""
-    points = list(edge.points)
-    if len(points) < 2:
+    drawn = arrow(edge.points)
+    if drawn is None:
         return
-    (x1, y1), (x2, y2) = points[-2], points[-1]
-    length = math.hypot(x2 - x1, y2 - y1)
-    if length == 0:
-        return
-    ux, uy = (x2 - x1) / length, (y2 - y1) / length
-    points[-1] = (x2 - ux * min(ARROW_LENGTH * 0.6, length), y2 - uy * min(ARROW_LENGTH * 0.6, length))
-    bx, by = x2 - ux * ARROW_LENGTH, y2 - uy * ARROW_LENGTH
-    px, py = -uy * ARROW_HALF_WIDTH, ux * ARROW_HALF_WIDTH
-    canvas.add(f'<polyline fill="none" points="{_points(points)}"/>'
-               f'<polygon stroke="none" fill="{canvas.theme.arrow}" '
-               f'points="{_points([(x2, y2), (bx + px, by + py), (bx - px, by - py)])}"/>')
+    shaft, head = drawn
+    canvas.add(f'<polyline fill="none" points="{_points(shaft)}"/>'
+               f'<polygon stroke="none" fill="{canvas.theme.arrow}" points="{_points(list(head))}"/>')
 
 
 def _label(canvas: _Canvas, text: Text) -> None:
