@@ -1,15 +1,28 @@
 """The file format, version 1, as data: every table, key, type and default.
 
-One description serves three readers: the loader (types, required keys,
-choices), the JSON Schema printed by ``soptui schema``, and the writer of new
-files (key order). Keep it in step with docs/format.md.
+Read from the model's dataclasses (:mod:`soptui.model`), which are the one
+description of the format: a field's type gives its key's kind and choices,
+its ``metadata`` whether it is required, its pattern and least items, its
+place the key order of a new file. One description serves the loader (types,
+required keys, choices), the JSON Schema printed by ``soptui schema``, the
+writer of new files and the editor's forms. docs/format.md says the same for
+people.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import typing
 from dataclasses import dataclass
+from types import UnionType
+from typing import Any, Literal
 
-ID_PATTERN = r"^[a-z0-9_-]+$"
+from soptui import model
+from soptui.model import ID_PATTERN
+
+__all__ = ["ID_PATTERN", "Key", "keys_of", "TOP", "IDENTITY", "SIGNER", "ACTOR", "STEP", "REVISION", "MONITORING",
+           "EVALUATION"]
 
 
 @dataclass(frozen=True)
@@ -29,81 +42,40 @@ class Key:
     keys: dict[str, Key] | None = None
 
 
-SIGNER = {
-    "jabatan": Key("string", required=True),
-    "nama": Key("string", required=True),
-    "nip": Key("string", required=True),
-    "pangkat": Key("string"),
-}
+def keys_of(cls: type) -> dict[str, Key]:
+    """The keys of the table that the model class ``cls`` holds, in file order (``extra`` is not one)."""
+    hints = typing.get_type_hints(cls)
+    return {f.name: _key(hints[f.name], f.metadata) for f in dataclasses.fields(cls) if f.name != "extra"}
 
-IDENTITY = {
-    "nama": Key("string", required=True),
-    "nomor": Key("string", required=True),
-    "jenis": Key("string", choices=("administratif", "teknis")),
-    "instansi": Key("strings", required=True, min_items=1),
-    "logo": Key("string"),
-    "tanggal_pembuatan": Key("date", required=True),
-    "tanggal_revisi": Key("date"),
-    "tanggal_efektif": Key("date"),
-    "dasar_hukum": Key("strings"),
-    "kualifikasi_pelaksana": Key("strings"),
-    "keterkaitan": Key("strings"),
-    "peralatan": Key("strings"),
-    "peringatan": Key("strings"),
-    "pencatatan": Key("strings"),
-    "disahkan_oleh": Key("table", keys=SIGNER),
-}
 
-ACTOR = {
-    "id": Key("string", required=True, pattern=ID_PATTERN),
-    "nama": Key("string", required=True),
-    "singkatan": Key("string"),
-}
+def _key(hint: Any, metadata: typing.Mapping[str, Any]) -> Key:
+    facts = {"required": metadata.get("required", False), "pattern": metadata.get("pattern"),
+             "min_items": metadata.get("min_items", 0)}
+    if isinstance(hint, UnionType) or typing.get_origin(hint) is typing.Union:  # X | None: the key may be absent
+        hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin is Literal:
+        return Key("string", choices=args, **facts)
+    if isinstance(hint, type) and dataclasses.is_dataclass(hint):
+        return Key("table", keys=keys_of(hint), **facts)
+    if origin is tuple and isinstance(args[0], type) and dataclasses.is_dataclass(args[0]):
+        return Key("tables", keys=keys_of(args[0]), **facts)
+    kinds = {str: "string", int: "integer", dt.date: "date"}
+    if hint in kinds:
+        return Key(kinds[hint], **facts)
+    if origin is tuple and args[0] is str:
+        return Key("strings", **facts)
+    if origin is dict and args == (str, bool):
+        return Key("bools", **facts)
+    raise TypeError(f"no file format kind for {hint!r}")
 
-STEP = {
-    "id": Key("string", required=True, pattern=ID_PATTERN),
-    "kegiatan": Key("string", required=True),
-    "pelaksana": Key("string", required=True),
-    "simbol": Key("string", choices=("terminator", "proses", "keputusan")),
-    "kelengkapan": Key("string"),
-    "waktu": Key("string"),
-    "output": Key("string"),
-    "keterangan": Key("string"),
-    "lanjut": Key("string"),
-    "ya": Key("string"),
-    "tidak": Key("string"),
-    "label_ya": Key("string"),
-    "label_tidak": Key("string"),
-}
 
-REVISION = {
-    "tanggal": Key("date", required=True),
-    "uraian": Key("string", required=True),
-    "oleh": Key("string"),
-}
-
-MONITORING = {
-    "tanggal": Key("date", required=True),
-    "penilaian": Key("string", required=True, choices=("baik", "tidak_baik")),
-    "catatan": Key("string"),
-    "tindakan": Key("string"),
-    "penilai": Key("string"),
-}
-
-EVALUATION = {
-    "tanggal": Key("date", required=True),
-    "penilai": Key("string"),
-    "catatan": Key("string"),
-    "tindakan": Key("string"),
-    "jawaban": Key("bools"),
-}
-
-TOP = {
-    "format": Key("integer", required=True),
-    "identitas": Key("table", required=True, keys=IDENTITY),
-    "pelaksana": Key("tables", required=True, min_items=1, keys=ACTOR),
-    "langkah": Key("tables", required=True, min_items=2, keys=STEP),
-    "riwayat": Key("tables", keys=REVISION),
-    "monitoring": Key("tables", keys=MONITORING),
-    "evaluasi": Key("tables", keys=EVALUATION),
-}
+SIGNER = keys_of(model.Signer)
+IDENTITY = keys_of(model.Identity)
+ACTOR = keys_of(model.Actor)
+STEP = keys_of(model.Step)
+REVISION = keys_of(model.Revision)
+MONITORING = keys_of(model.MonitoringRecord)
+EVALUATION = keys_of(model.EvaluationRecord)
+#: ``format`` comes first in a file: the version is what a reader needs before the rest.
+TOP = {"format": keys_of(model.Sop)["format"], **keys_of(model.Sop)}

@@ -7,6 +7,11 @@ undo for free and lets the derived flow be computed once per value.
 
 Keys the model does not know are kept in ``extra`` on every table, so saving
 never drops a plugin's data or a user's typo.
+
+These classes are the file format's one description: a field's type is its
+key's type, its ``metadata`` what the format asks of it (required, pattern,
+least items), its place the key's place in a new file. :mod:`soptui.fields`
+reads them for the loader, the writer, the JSON Schema and the editor.
 """
 
 from __future__ import annotations
@@ -14,7 +19,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 from functools import cached_property
-from typing import Any, Literal
+from typing import Any, Literal, get_args
 
 from soptui.durations import Duration, parse_waktu
 from soptui.flow import Flow, derive_flow
@@ -25,9 +30,16 @@ Jenis = Literal["administratif", "teknis"]
 Simbol = Literal["terminator", "proses", "keputusan"]
 Penilaian = Literal["baik", "tidak_baik"]
 
-JENIS_VALUES: tuple[str, ...] = ("administratif", "teknis")
-SIMBOL_VALUES: tuple[str, ...] = ("terminator", "proses", "keputusan")
-PENILAIAN_VALUES: tuple[str, ...] = ("baik", "tidak_baik")
+JENIS_VALUES: tuple[str, ...] = get_args(Jenis)
+SIMBOL_VALUES: tuple[str, ...] = get_args(Simbol)
+PENILAIAN_VALUES: tuple[str, ...] = get_args(Penilaian)
+
+#: What an id (of an actor, a step) may be made of.
+ID_PATTERN = r"^[a-z0-9_-]+$"
+#: ``metadata`` of a field the file must have.
+REQUIRED = {"required": True}
+#: ``metadata`` of an id.
+AN_ID = {"required": True, "pattern": ID_PATTERN}
 
 #: The evaluation criteria of the regulation, in order, with their keys.
 EVALUATION_CRITERIA: tuple[tuple[str, str], ...] = (
@@ -55,9 +67,9 @@ IDENTITY_LISTS: tuple[str, ...] = (
 class Signer:
     """The official who signs the SOP ("Disahkan oleh")."""
 
-    jabatan: str = ""
-    nama: str = ""
-    nip: str = ""
+    jabatan: str = field(default="", metadata=REQUIRED)
+    nama: str = field(default="", metadata=REQUIRED)
+    nip: str = field(default="", metadata=REQUIRED)
     pangkat: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -66,12 +78,12 @@ class Signer:
 class Identity:
     """The identity header of the SOP (``[identitas]``)."""
 
-    nama: str = ""
-    nomor: str = ""
-    instansi: tuple[str, ...] = ()
-    tanggal_pembuatan: dt.date | None = None
+    nama: str = field(default="", metadata=REQUIRED)
+    nomor: str = field(default="", metadata=REQUIRED)
     jenis: Jenis = "administratif"
+    instansi: tuple[str, ...] = field(default=(), metadata={"required": True, "min_items": 1})
     logo: str | None = None
+    tanggal_pembuatan: dt.date | None = field(default=None, metadata=REQUIRED)
     tanggal_revisi: dt.date | None = None
     tanggal_efektif: dt.date | None = None
     dasar_hukum: tuple[str, ...] = ()
@@ -89,8 +101,8 @@ class Actor:
     """One actor: a column of the flowchart (``[[pelaksana]]``). ``singkatan``
     is its short form, printed in the column's header when the name does not fit."""
 
-    id: str
-    nama: str = ""
+    id: str = field(metadata=AN_ID)
+    nama: str = field(default="", metadata=REQUIRED)
     singkatan: str = ""
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -103,9 +115,9 @@ class Step:
     is drawn comes from :attr:`Sop.flow`, which applies the defaults.
     """
 
-    id: str
-    kegiatan: str = ""
-    pelaksana: str = ""
+    id: str = field(metadata=AN_ID)
+    kegiatan: str = field(default="", metadata=REQUIRED)
+    pelaksana: str = field(default="", metadata=REQUIRED)
     simbol: Simbol | None = None
     kelengkapan: str = ""
     waktu: str = ""
@@ -128,8 +140,8 @@ class Step:
 class Revision:
     """One entry of the revision history (``[[riwayat]]``)."""
 
-    tanggal: dt.date | None = None
-    uraian: str = ""
+    tanggal: dt.date | None = field(default=None, metadata=REQUIRED)
+    uraian: str = field(default="", metadata=REQUIRED)
     oleh: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
 
@@ -138,8 +150,8 @@ class Revision:
 class MonitoringRecord:
     """One monitoring of the SOP (Tabel 7, ``[[monitoring]]``)."""
 
-    tanggal: dt.date | None = None
-    penilaian: Penilaian = "baik"
+    tanggal: dt.date | None = field(default=None, metadata=REQUIRED)
+    penilaian: Penilaian = field(default="baik", metadata=REQUIRED)
     catatan: str = ""
     tindakan: str = ""
     penilai: str = ""
@@ -150,7 +162,7 @@ class MonitoringRecord:
 class EvaluationRecord:
     """One yearly evaluation (``[[evaluasi]]``): criterion key -> Ya/Tidak."""
 
-    tanggal: dt.date | None = None
+    tanggal: dt.date | None = field(default=None, metadata=REQUIRED)
     penilai: str = ""
     catatan: str = ""
     tindakan: str = ""
@@ -162,13 +174,13 @@ class EvaluationRecord:
 class Sop:
     """One SOP AP: identity, actors, steps and its records."""
 
-    identitas: Identity = field(default_factory=Identity)
-    pelaksana: tuple[Actor, ...] = ()
-    langkah: tuple[Step, ...] = ()
+    identitas: Identity = field(default_factory=Identity, metadata=REQUIRED)
+    pelaksana: tuple[Actor, ...] = field(default=(), metadata={"required": True, "min_items": 1})
+    langkah: tuple[Step, ...] = field(default=(), metadata={"required": True, "min_items": 2})
     riwayat: tuple[Revision, ...] = ()
     monitoring: tuple[MonitoringRecord, ...] = ()
     evaluasi: tuple[EvaluationRecord, ...] = ()
-    format: int = FORMAT_VERSION
+    format: int = field(default=FORMAT_VERSION, metadata=REQUIRED)
     extra: dict[str, Any] = field(default_factory=dict)
 
     @cached_property

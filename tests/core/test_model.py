@@ -81,16 +81,3 @@ def test_every_rule_has_a_message_and_a_title_in_both_languages():
         texts = catalogue(lang)
         for code in RULES:
             assert f"rule.{code}" in texts and f"title.{code}" in texts, (lang, code)
-
-
-def test_model_classes_mirror_the_format_description():
-    """serialize and the loader rely on each table's keys being the class's fields."""
-    from dataclasses import fields as dataclass_fields
-
-    from soptui import fields, model
-
-    pairs = [(model.Sop, fields.TOP), (model.Identity, fields.IDENTITY), (model.Signer, fields.SIGNER),
-             (model.Actor, fields.ACTOR), (model.Step, fields.STEP), (model.Revision, fields.REVISION),
-             (model.MonitoringRecord, fields.MONITORING), (model.EvaluationRecord, fields.EVALUATION)]
-    for cls, spec in pairs:
-        assert {f.name for f in dataclass_fields(cls)} - {"extra"} == set(spec), cls.__name__
