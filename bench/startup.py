@@ -1,6 +1,6 @@
 """Start-up of the commands people run on one file, against the interpreter and an earlier soptui.
 
-Run: python bench/startup.py [--runs 15] [--against COMMIT]
+Run: python bench/startup.py [--runs 15] [--against COMMIT] [--library 1000,3000]
 (writes nothing to the repo; prints the "## Start-up" table of docs/benchmarks.md
 with the machine, its load before and after, and the commands).
 
@@ -33,21 +33,24 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import Measured, load, machine, medians, run  # noqa: E402
 
-from soptui.corpus import generate_sop  # noqa: E402
+from soptui.corpus import generate_sop, write_library  # noqa: E402
 from soptui.store import render as toml_of  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 
 
-def commands(source: Path, out: Path) -> dict[str, list[str]]:
+def commands(source: Path, out: Path, libraries: dict[int, Path]) -> dict[str, list[str]]:
     soptui = [sys.executable, "-m", "soptui"]
     export = [*soptui, "export", str(source), "-o", str(out), "--force", "-f"]
+    checks = {f"`soptui check LIBRARY` of {count} SOPs": [*soptui, "check", str(folder)]
+              for count, folder in libraries.items()}
     return {
         "`python -c pass` (the floor)": [sys.executable, "-c", "pass"],
         "`soptui check ONE`": [*soptui, "check", str(source)],
         "`soptui export ONE -f json`": [*export, "json"],
         "`soptui export ONE -f pdf -O arsip=false`": [*export, "pdf", "-O", "arsip=false"],
         "`soptui export ONE -f pdf` (PDF/A-3b, the default)": [*export, "pdf"],
+        **checks,
     }
 
 
@@ -72,39 +75,44 @@ def tree_named() -> str:
     import soptui
 
     folder = Path(soptui.__file__).resolve().parents[1]
-    if folder != REPO:
-        return str(folder)
     here = subprocess.run(["git", "-C", str(REPO), "rev-parse", "--short", "HEAD"], capture_output=True,
                           text=True).stdout.strip()
+    if folder != REPO or not here:
+        return str(folder)
     dirty = subprocess.run(["git", "-C", str(REPO), "status", "--porcelain", "--untracked-files=no"],
                            capture_output=True, text=True).stdout.strip()
     return f"{here}{' with uncommitted changes' if dirty else ''}"
 
 
 def cell(m: Measured) -> str:
-    return f"{m.wall * 1000:.0f} / {m.cpu * 1000:.0f} ms"
+    return f"{m.wall * 1000:.0f} / {m.cpu * 1000:.0f} ms, {m.peak_mib:.0f} MiB"
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=15)
     parser.add_argument("--against", metavar="COMMIT", help="also run this commit's soptui, interleaved")
+    parser.add_argument("--library", default="1000", help="sizes of the generated libraries checked whole "
+                        "(write_library, seed 1; comma-separated, empty for none)")
     args = parser.parse_args()
     print(f"Machine: {machine()}. Load average before: {load()}.")
     print(f"This tree: {tree_named()}. Median of {args.runs} interleaved rounds after one warm-up round; "
-          "wall / CPU of every process.")
+          "wall / CPU of every process, their peak memory.")
     print()
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         source = folder / "langkah8.sop.toml"
         source.write_bytes(toml_of(generate_sop(11, steps=8, actors=3), None))
+        libraries = {int(count): folder / f"library{count}" for count in args.library.split(",") if count}
+        for count, library in libraries.items():
+            write_library(library, count, seed=1)
         runners = {"this tree": environment(folder / "bytecode")}
         if args.against:
             (folder / "against").mkdir()
             runners[args.against] = environment(folder / "bytecode-against", checkout(args.against, folder / "against"))
         samples: dict[tuple[str, str], list[Measured]] = {}
         for index in range(args.runs + 1):
-            for name, command in commands(source, folder / "out").items():
+            for name, command in commands(source, folder / "out", libraries).items():
                 for runner, env in runners.items():
                     if runner != "this tree" and "soptui" not in " ".join(command):
                         continue
@@ -115,7 +123,7 @@ def main() -> None:
         print("| command (one 8-step SOP) | " + " | ".join(heads) + (" | this tree / " + heads[1] if args.against
                                                                       else "") + " |")
         print("|---" * (len(heads) + 1 + bool(args.against)) + "|")
-        for name in commands(source, folder / "out"):
+        for name in commands(source, folder / "out", libraries):
             got = {runner: medians(samples[(name, runner)]) for runner in heads if (name, runner) in samples}
             cells = [cell(got[runner]) if runner in got else "-" for runner in heads]
             if args.against:
@@ -124,7 +132,7 @@ def main() -> None:
             print(f"| {name} | " + " | ".join(cells) + " |")
     print()
     print(f"Load average after: {load()}. Command: `python bench/startup.py --runs {args.runs}"
-          f"{' --against ' + args.against if args.against else ''}`.")
+          f"{' --against ' + args.against if args.against else ''} --library {args.library}`.")
 
 
 if __name__ == "__main__":
