@@ -42,7 +42,7 @@ from tomlkit.exceptions import TOMLKitError
 from tomlkit.items import AoT, Table
 
 from soptui import confine
-from soptui.loader import Source, read_regular
+from soptui.loader import Source, parse_untrusted, read_regular
 from soptui.model import Sop
 from soptui.placement import add_key
 from soptui.serialize import to_dict
@@ -173,10 +173,21 @@ def save(
         _refuse_conflict(path, source if same_file else None)
     refuse_read_only(path)
     data = render(sop, source)
+    _refuse_unreadable(data, path, source)
     fallback = None if source is None or source.mode is None else source.mode | stat.S_IWUSR
     mode = file_mode(path, fallback)  # a copy saved from a read-only file is writable
     atomic_write(path, data, mode)
     return Source(path, data, hashlib.sha256(data).hexdigest(), mode, sop)
+
+
+def _refuse_unreadable(data: bytes, path: Path, source: Source | None) -> None:
+    """Raise :class:`CannotWrite` when the loader would refuse ``data`` (a name typed past its limit in the
+    editor): saved, the file could not be opened again by soptui. The reason is the loader's first finding."""
+    if source is not None and data == source.data:
+        return  # written back as it was read
+    raw, _, findings = parse_untrusted(data, str(path))
+    if raw is None:
+        raise CannotWrite(path, findings[0].message() if findings else "")
 
 
 def refuse_read_only(path: Path) -> None:

@@ -67,9 +67,10 @@ def run_light(data: bytes, folder: Path) -> Loaded:
 
 
 def run_editor(path: Path, folder: Path) -> None:
-    """Open ``path`` as the editor does, save it unchanged (byte for byte), edit the name, keep the edit in the
-    recovery file and save it as a copy that loads back with the edit. ``CannotWrite`` is a refusal the editor
-    shows (a value TOML cannot hold); anything else escaping is the bug."""
+    """Open ``path`` as the editor does, save it unchanged (byte for byte), edit the name and save it as a copy
+    that loads back with the edit, then leave a further edit in the recovery file for the next session.
+    ``CannotWrite`` is the refusal the editor shows (a name typed past its limit: soptui would not open the
+    file again); anything else escaping is the bug."""
     data = path.read_bytes()
     document = Document.open(path)
     for finding in document.findings():
@@ -79,16 +80,18 @@ def run_editor(path: Path, folder: Path) -> None:
     sop = document.sop
     edited = dataclasses.replace(sop, identitas=dataclasses.replace(sop.identitas, nama=sop.identitas.nama + " x"))
     document.history.apply(edited)
+    copy = folder / "salinan.sop.toml"
     try:
-        document.write_recovery()
-        recovered = Document.open(path).pending_recovery()  # the next session finds the edit
-        assert recovered is not None and recovered.identitas.nama == edited.identitas.nama
-        document.save_as(folder / "salinan.sop.toml")
+        document.save_as(copy)
     except CannotWrite as refusal:
-        assert refusal.path is not None, refusal
+        assert refusal.path is not None and refusal.reason, refusal
         return
-    copy = load(folder / "salinan.sop.toml")
-    assert copy.sop is not None and copy.sop.identitas.nama == edited.identitas.nama, copy.findings[:3]
+    reloaded = load(copy)
+    assert reloaded.sop is not None and reloaded.sop.identitas.nama == edited.identitas.nama, reloaded.findings[:3]
+    later = dataclasses.replace(edited, identitas=dataclasses.replace(edited.identitas, nama="Diubah lagi"))
+    document.write_recovery(later)
+    recovered = Document.open(copy).pending_recovery()  # the next session finds the edit
+    assert recovered is not None and recovered.identitas.nama == "Diubah lagi"
 
 
 def run_heavy(data: bytes, folder: Path) -> list[str]:

@@ -145,3 +145,26 @@ def test_findings_print_control_characters_visibly(tmp_path):
 def test_load_bytes_applies_the_same_boundary():
     loaded = load_bytes(CLEAN.replace(ACTOR, 'nama = "a\\u0000"').encode(), "git:sop.toml")
     assert loaded.sop is None and loaded.findings[0].code == "S014"
+
+
+@pytest.mark.parametrize("edit", ["a name past its limit", "a control character"])
+def test_the_editor_never_saves_what_soptui_would_refuse_to_open_again(tmp_path, edit):
+    """Typed in the editor, a value beyond the loader's limits would be saved and the file then refused: the
+    save is refused instead, naming the field, and the file on disk is what it was."""
+    import dataclasses
+
+    from soptui.store import CannotWrite
+    from soptui.tui.document import Document
+
+    path = tmp_path / "surat.sop.toml"
+    path.write_text(CLEAN, encoding="utf-8")
+    document = Document.open(path)
+    nama = "N" * (limits.MAX_SHORT + 1) if edit == "a name past its limit" else "Surat\x1b[2J"
+    document.history.apply(dataclasses.replace(document.sop, identitas=dataclasses.replace(document.sop.identitas,
+                                                                                          nama=nama)))
+    for save in (document.save, lambda: document.save_as(tmp_path / "salinan.sop.toml")):
+        with pytest.raises(CannotWrite) as refused:
+            save()
+        assert "identitas.nama" in refused.value.reason
+    assert path.read_text(encoding="utf-8") == CLEAN and not (tmp_path / "salinan.sop.toml").exists()
+    assert load(path).sop is not None
