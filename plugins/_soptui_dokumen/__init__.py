@@ -18,12 +18,11 @@ from typing import Any, BinaryIO
 from soptui.exporters import Exporter, ExportInput, Option
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
-
-PAPERS = ("A4", "F4")
+from soptui.papers import DEFAULT_PAPER, OFFICE_PAPERS
 
 
 def _paper_option() -> Option:
-    return Option("paper", str, "A4", t("dokumen.option.paper"), PAPERS)
+    return Option("paper", str, DEFAULT_PAPER, t("dokumen.option.paper"), OFFICE_PAPERS)
 
 
 def write_monitoring(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
@@ -31,14 +30,14 @@ def write_monitoring(export: ExportInput, stream: BinaryIO, options: dict[str, A
     from _soptui_dokumen.forms import history_rows, monitoring_form
 
     unit = export.sop.identitas.instansi[-1] if export.sop.identitas.instansi else ""
-    return monitoring_form(history_rows(export.sop), stream, unit, options.get("paper", "A4"))
+    return monitoring_form(history_rows(export.sop), stream, unit, options.get("paper", DEFAULT_PAPER))
 
 
 def write_evaluation(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
     """The evaluation form of one SOP with its latest evaluation."""
     from _soptui_dokumen.forms import evaluation_form
 
-    return evaluation_form([export.sop], stream, paper=options.get("paper", "A4"))
+    return evaluation_form([export.sop], stream, paper=options.get("paper", DEFAULT_PAPER))
 
 
 @hookimpl

@@ -20,8 +20,7 @@ from soptui.i18n import t
 from soptui.limits import MAX_DECREE
 from soptui.loader import parse_untrusted, read_regular
 from soptui.locate import Reporter
-
-PAPERS = ("A4", "F4")
+from soptui.papers import DEFAULT_PAPER, OFFICE_PAPERS
 
 
 class DokumenError(Exception):
@@ -75,7 +74,7 @@ class Dokumen:
     tahun: int
     alamat: str = ""
     logo: Path | None = None
-    kertas: str = "A4"
+    kertas: str = DEFAULT_PAPER
     arsip: bool = True  # PDF/A-3b with the sources embedded and a signature field per SOP (docs/signing.md)
     keputusan: Keputusan | None = None
     penjelasan: Penjelasan = field(default_factory=Penjelasan)
@@ -124,9 +123,9 @@ class _Reader:
     def dokumen(self, raw: dict[str, Any], path: Path) -> Dokumen | None:
         top = self.table(raw, _TOP, ())
         cover = self.table(top.get("dokumen", {}), _SPEC["dokumen"], ("dokumen",))
-        kertas = cover.get("kertas", "A4")
-        if kertas not in PAPERS:
-            self.reporter.report("D002", "error", ("dokumen", "kertas"), "dokumen.bad_paper", value=kertas, choices=", ".join(PAPERS))
+        kertas = cover.get("kertas", DEFAULT_PAPER)
+        if kertas not in OFFICE_PAPERS:
+            self.reporter.report("D002", "error", ("dokumen", "kertas"), "dokumen.bad_paper", value=kertas, choices=", ".join(OFFICE_PAPERS))
         files = self.table(top.get("sop", {}), _SPEC["sop"], ("sop",)).get("berkas", [])
         for index, name in enumerate(files):
             if not (self.base / name).exists():
@@ -140,7 +139,7 @@ class _Reader:
             tahun=cover["tahun"],
             alamat=cover.get("alamat", ""),
             logo=self.file(cover.get("logo"), ("dokumen", "logo")),
-            kertas=kertas if kertas in PAPERS else "A4",
+            kertas=kertas if kertas in OFFICE_PAPERS else DEFAULT_PAPER,
             arsip=cover.get("arsip", True),
             keputusan=self.keputusan(top["keputusan"]) if "keputusan" in top else None,
             penjelasan=self.penjelasan(top.get("penjelasan", {})),

@@ -25,6 +25,7 @@ from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
 from _soptui_dokumen.styles import CHECK, MARGIN, bold, document, grid, page_size, para
 from soptui.lifecycle.monev import latest_record
 from soptui.model import EVALUATION_CRITERIA, EvaluationRecord, Identity, MonitoringRecord, Sop
+from soptui.papers import DEFAULT_PAPER
 from soptui.printed import tanggal
 
 MONITORING_TITLE = "MONITORING PELAKSANAAN SOP AP"
@@ -53,7 +54,7 @@ def history_rows(sop: Sop) -> list[MonitoringRow]:
     return [MonitoringRow(sop, record) for record in records] or [MonitoringRow(sop, None)]
 
 
-def monitoring_form(rows: list[MonitoringRow], stream: BinaryIO, unit: str = "", paper: str = "A4") -> int:
+def monitoring_form(rows: list[MonitoringRow], stream: BinaryIO, unit: str = "", paper: str = DEFAULT_PAPER) -> int:
     """Write the monitoring form; return its page count."""
     width = page_size(paper, landscape=True)[0] - 2 * MARGIN
     doc = document(stream, paper, landscape=True, title=MONITORING_TITLE)
@@ -76,7 +77,7 @@ def monitoring_form(rows: list[MonitoringRow], stream: BinaryIO, unit: str = "",
     return doc.page
 
 
-def evaluation_form(sops: Iterable[Sop | None], stream: BinaryIO, blank: bool = False, paper: str = "A4") -> int:
+def evaluation_form(sops: Iterable[Sop | None], stream: BinaryIO, blank: bool = False, paper: str = DEFAULT_PAPER) -> int:
     """Write one evaluation form per SOP (its latest evaluation unless ``blank``); return the page count."""
     width = page_size(paper, landscape=False)[0] - 2 * MARGIN
     doc = document(stream, paper, landscape=False, title=EVALUATION_TITLE)

@@ -15,11 +15,12 @@ import click
 from soptui.commands.common import echo, lang_option
 from soptui.i18n import t
 from soptui.library import find_sop_files
+from soptui.papers import DEFAULT_PAPER, OFFICE_PAPERS
 
 _paths = click.argument("paths", nargs=-1, type=click.Path(exists=True))
 _output = click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, path_type=Path), help="Berkas PDF keluaran.")
 _blank = click.option("--kosong", "blank", is_flag=True, help="Formulir kosong untuk diisi tangan (nama SOP tetap dicetak).")
-_paper = click.option("--kertas", "paper", type=click.Choice(["A4", "F4"]), default="A4", show_default=True, help="Ukuran kertas.")
+_paper = click.option("--kertas", "paper", type=click.Choice(OFFICE_PAPERS), default=DEFAULT_PAPER, show_default=True, help="Ukuran kertas.")
 
 
 @click.group()

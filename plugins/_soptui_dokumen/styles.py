@@ -18,7 +18,7 @@ from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, TableStyle
 
 from soptui.fonts import register_fonts
-from soptui.layout.options import PAPERS
+from soptui.papers import PAPERS
 
 FONT = "DejaVuSans"
 FONT_BOLD = "DejaVuSans-Bold"

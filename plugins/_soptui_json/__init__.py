@@ -53,7 +53,8 @@ def register_messages(register) -> None:
 
 @hookimpl
 def register_exporters(register):
-    from soptui.config import ORIENTATIONS, PAPERS, load_config
+    from soptui.config import load_config
+    from soptui.papers import ORIENTATIONS, PAPER_NAMES
 
     config, _ = load_config()  # the same defaults as the PDF, so the layout matches the printed page
     register(Exporter(
@@ -64,7 +65,7 @@ def register_exporters(register):
         options=(
             Option("indent", int, 0, t("json.option.indent")),
             Option("layout", bool, False, t("json.option.layout")),
-            Option("paper", str, config.paper, t("json.option.paper"), PAPERS),
+            Option("paper", str, config.paper, t("json.option.paper"), PAPER_NAMES),
             Option("orientation", str, config.orientation, t("json.option.orientation"), ORIENTATIONS),
         ),
         page_options=page_options,

@@ -25,9 +25,8 @@ from soptui.exporters import (
 )
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
+from soptui.papers import ORIENTATIONS, PAPER_NAMES
 
-PAPERS = ("A4", "F4", "Letter", "Legal")
-ORIENTATIONS = ("landscape", "portrait")
 FOOTER_ROOM = 14.0  # points kept free under the table for the footer line
 
 #: Checker errors that make the printed document wrong, not merely imperfect:
@@ -42,7 +41,7 @@ def _options() -> tuple[Option, ...]:
 
     config, _ = load_config()  # its problems are reported where soptui starts, not per export
     return (
-        Option("paper", str, config.paper, t("pdf.option.paper"), PAPERS),
+        Option("paper", str, config.paper, t("pdf.option.paper"), PAPER_NAMES),
         Option("orientation", str, config.orientation, t("pdf.option.orientation"), ORIENTATIONS),
         Option("theme", str, config.print_theme, t("pdf.option.theme")),
         Option("arsip", bool, True, t("pdf.option.arsip")),

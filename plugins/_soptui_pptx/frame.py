@@ -11,7 +11,8 @@ from dataclasses import dataclass
 from _soptui_pptx.draw import Drawing
 from _soptui_pptx.palette import Palette
 from _soptui_pptx.text import line_height, wrap
-from soptui.layout.options import MM, PageOptions
+from soptui.layout.options import PageOptions
+from soptui.papers import MM
 
 SLIDE_WIDTH = 960.0
 SLIDE_HEIGHT = 540.0

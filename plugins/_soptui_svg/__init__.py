@@ -18,9 +18,8 @@ from typing import Any, BinaryIO
 from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings, name_text
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
+from soptui.papers import ORIENTATIONS, PAPER_NAMES
 
-PAPERS = ("A4", "F4", "Letter", "Legal")
-ORIENTATIONS = ("landscape", "portrait")
 FOOTER_ROOM = 14.0  # as the PDF keeps under the table, so both lay out the same page
 ZIP_DATE = (1980, 1, 1, 0, 0, 0)  # fixed: the same SOP gives the same bytes
 
@@ -31,7 +30,7 @@ def _options() -> tuple[Option, ...]:
 
     config, _ = load_config()
     return (
-        Option("paper", str, config.paper, t("pdf.option.paper"), PAPERS),
+        Option("paper", str, config.paper, t("pdf.option.paper"), PAPER_NAMES),
         Option("orientation", str, config.orientation, t("pdf.option.orientation"), ORIENTATIONS),
         Option("theme", str, config.print_theme, t("pdf.option.theme")),
     )

@@ -9,6 +9,7 @@ import click
 
 from soptui.commands.common import echo, lang_option
 from soptui.i18n import t
+from soptui.papers import DEFAULT_ORIENTATION, DEFAULT_PAPER, ORIENTATIONS, PAPER_NAMES
 
 
 @click.command()
@@ -16,9 +17,9 @@ from soptui.i18n import t
 @click.option("--json", "as_json", is_flag=True, help="Cetak seluruh tata letak sebagai JSON.")
 @click.option("--indent", type=click.IntRange(0, 8), default=0, show_default=True,
               help="Dengan --json: indentasi per tingkat; 0 = satu baris ringkas (cepat, untuk program).")
-@click.option("--paper", type=click.Choice(["A4", "F4", "Letter", "Legal"]), default="A4", show_default=True,
+@click.option("--paper", type=click.Choice(PAPER_NAMES), default=DEFAULT_PAPER, show_default=True,
               help="Ukuran kertas.")
-@click.option("--orientation", type=click.Choice(["landscape", "portrait"]), default="landscape",
+@click.option("--orientation", type=click.Choice(ORIENTATIONS), default=DEFAULT_ORIENTATION,
               show_default=True, help="Arah kertas.")
 @click.option("--columns", type=click.Choice(["full", "flow"]), default="full", show_default=True,
               help="Kolom tabel: full = seluruh tabel SOP AP; flow = No, Kegiatan dan kolom pelaksana saja.")

@@ -6,16 +6,7 @@ from dataclasses import dataclass, field
 from typing import Literal
 
 from soptui.layout.metrics import Metrics, default_metrics
-
-MM = 72 / 25.4
-
-#: Paper sizes, portrait width x height, in points.
-PAPERS: dict[str, tuple[float, float]] = {
-    "A4": (210 * MM, 297 * MM),
-    "F4": (215 * MM, 330 * MM),
-    "Letter": (612.0, 792.0),
-    "Legal": (612.0, 1008.0),
-}
+from soptui.papers import DEFAULT_PAPER, MM, ORIENTATIONS, PAPERS, Orientation
 
 #: The column sets of the table: the whole SOP AP table, or the flow alone.
 COLUMN_SETS = ("full", "flow")
@@ -43,8 +34,8 @@ class PageOptions:
     page by it.
     """
 
-    paper: str = "A4"
-    orientation: Literal["landscape", "portrait"] = "landscape"
+    paper: str = DEFAULT_PAPER
+    orientation: Orientation = "landscape"
     margins: tuple[float, float, float, float] | None = None
     font_size: float = 8
     min_font_size: float = 6
@@ -57,8 +48,8 @@ class PageOptions:
     metrics: Metrics = field(default_factory=default_metrics)
 
     def __post_init__(self) -> None:
-        if self.orientation not in ("landscape", "portrait"):
-            raise ValueError(f"unknown orientation {self.orientation!r}; choose landscape or portrait")
+        if self.orientation not in ORIENTATIONS:
+            raise ValueError(f"unknown orientation {self.orientation!r}; choose {' or '.join(ORIENTATIONS)}")
         if self.width is None and self.paper not in PAPERS:
             raise ValueError(f"unknown paper {self.paper!r}; choose one of {', '.join(PAPERS)}")
         if self.columns not in COLUMN_SETS:

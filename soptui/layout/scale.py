@@ -11,8 +11,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from soptui.layout.metrics import Metrics, wrap_checked
-from soptui.layout.options import MM, PageOptions
+from soptui.layout.options import PageOptions
 from soptui.layout.types import Box, Text
+from soptui.papers import MM
 
 #: The closest two arrows may run side by side, and an arrow along a grid line, in mm.
 ARROW_CLEARANCE_MM = 2.15
