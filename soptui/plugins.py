@@ -181,11 +181,6 @@ def reset_plugins() -> None:
     remove_messages()
 
 
-def get_plugin_manager() -> pluggy.PluginManager:
-    """The pluggy manager with every plugin that loaded cleanly."""
-    return get_plugins().manager
-
-
 def extra_checks(plugins: Plugins | None = None) -> tuple[Callable[[Any], None], ...]:
     """The plugins' rules as checker functions taking the checker's ``Context``."""
     plugins = plugins or get_plugins()

@@ -96,6 +96,3 @@ class Scale:
     def block_height(self, fitted: Fitted) -> float:
         """Height of a cell holding this text, padding included."""
         return self.snap(max(len(fitted.lines), 1) * self.metrics.line_height(fitted.size) + self.pad + self.pad_end)
-
-    def widest_word(self, text: str, size: float, bold: bool = False) -> float:
-        return max((self.metrics.width(word, size, bold) for word in text.split()), default=0.0)

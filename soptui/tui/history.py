@@ -34,14 +34,6 @@ class History:
         """True while the SOP differs from what was last saved."""
         return self.current is not self.saved and self.current != self.saved
 
-    @property
-    def can_undo(self) -> bool:
-        return bool(self._undo)
-
-    @property
-    def can_redo(self) -> bool:
-        return bool(self._redo)
-
     def apply(self, sop: Sop, group: str | None = None) -> bool:
         """Make ``sop`` current; False (and nothing recorded) when nothing changed."""
         if sop == self.current:
