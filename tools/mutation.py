@@ -206,8 +206,15 @@ def tables(rows: list[dict]) -> tuple[str, str]:
         if run_ and run_.get("again"):
             how += ", lived ones retried"
         lines.append(
-            "| `{module}` | {total} | {killed} ({timeouts}) | {equivalent} | {lived} | {score:.1f}% | ".format(**row)
-            + " | ".join([how, run_.get("date", ""), f"`{run_.get('command', '')}`"])
+            "| `{module}` | {total} | {killed} ({timeouts}) | {equivalent} | {lived} | ".format(**row)
+            + " | ".join(
+                [
+                    f"{row['score']:.1f}%" if row["total"] else "-",
+                    how,
+                    run_.get("date", ""),
+                    f"`{run_.get('command', '')}`",
+                ]
+            )
             + " |"
         )
     machines = sorted({row["run"]["machine"] for row in rows if row["run"]})
@@ -334,6 +341,11 @@ def run(folder: Path, children: int, names: list[str] = ()) -> None:
                 os.killpg(process.pid, signal.SIGKILL)
             except ProcessLookupError:
                 pass
+    if not (folder / "mutants" / "mutmut-stats.json").exists():
+        raise SystemExit(
+            f"{folder.name}: the tests failed before any mutant was tried (a half-made edit in the tree "
+            f"copied?); see {folder / 'mutmut.log'}"
+        )
 
 
 def attribute_unseen(folder: Path, worker_side: tuple[str, ...]) -> bool:
