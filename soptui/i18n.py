@@ -26,6 +26,8 @@ from typing import Any
 # tomllib. SOP files keep tomllib: tomli 2.3+ also takes TOML 1.1, which other tools would refuse.
 from tomli import load as _read_toml
 
+from soptui.settings import read_config
+
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
 _LOCALE_DIR = Path(__file__).parent / "locale"
@@ -61,10 +63,7 @@ def get_language() -> str:
     """The language in use: ``--lang``, else ``SOPTUI_LANG``, else the config, else ``id``."""
     global _current
     if _current is None:
-        from soptui.config import load_config
-
-        _current = DEFAULT_LANGUAGE  # the config's own problems are worded in the default
-        _current = load_config()[0].lang
+        _current = read_config()[0].lang
     return _current
 
 
