@@ -132,3 +132,18 @@ async def test_f1_is_on_the_footer_at_80_columns(library, start):
                 await settle(pilot, app)
             footer = screen_text(app).splitlines()[-1]
             assert footer.startswith("f1 Bantuan"), footer
+
+
+async def test_escape_on_a_choice_of_a_form_goes_back_to_the_table(surat):
+    """Escape goes back from every field of a form, a choice too: on the step's Pelaksana it
+    did nothing, so the ↑ and Enter typed next edited the form instead of the step above."""
+    app = make_app(surat)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot, app)
+        await pilot.press("down", "enter", "down")  # step 2's form, its Pelaksana
+        await settle(pilot, app)
+        assert app.focused.id == "step-pelaksana"
+        await pilot.press("escape", "up", "enter")
+        await settle(pilot, app)
+        assert app.focused.id == "step-kegiatan"
+        assert app.focused.value == "Menerima surat masuk dan memberikan tanda terima"  # step 1

@@ -14,13 +14,14 @@ from __future__ import annotations
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.widget import Widget
-from textual.widgets import DataTable, Input, TabbedContent, TabPane
+from textual.widgets import DataTable, TabbedContent, TabPane
 
 from soptui.i18n import t
 from soptui.tui.host import EditorMixin
 from soptui.tui.text import TextInput, focus_now
 from soptui.tui.widgets.actors import ActorsPane
 from soptui.tui.widgets.findings import FindingsPane
+from soptui.tui.widgets.form import FIELDS
 from soptui.tui.widgets.records import RecordEditor
 from soptui.tui.widgets.steps import FORM_KEYS
 
@@ -87,8 +88,8 @@ class Navigation(EditorMixin):
             self.focus_next()
 
     def _table_of(self, widget) -> Widget | None:
-        """The table or list whose row a form field edits (none for the identity's fields)."""
-        if not isinstance(widget, Input):
+        """The table or list whose row a form field (a choice too) edits (none for the identity's fields)."""
+        if not isinstance(widget, FIELDS):
             return None
         for ancestor in widget.ancestors:
             if ancestor.has_class("list-editor"):
