@@ -147,6 +147,9 @@ class SopApp(App[None]):
 
     async def action_quit(self) -> None:
         from soptui.tui.screens.editor import EditorScreen
+        from soptui.tui.text import after_typing
+
+        await after_typing(self.screen)  # what was typed before Ctrl+Q counts as unsaved
 
         dirty = [s for s in self.screen_stack if isinstance(s, EditorScreen) and s.unsaved]
         if not dirty:

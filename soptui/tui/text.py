@@ -14,6 +14,8 @@ out of the fields (a paste may carry them) and keeps every line of a paste.
 
 from __future__ import annotations
 
+import asyncio
+
 from rich.text import Text
 from textual import events
 from textual.binding import BindingsMap
@@ -29,6 +31,19 @@ def focus_now(widget) -> None:
     """Give ``widget`` the focus before the next key is read (``Widget.focus`` waits a turn,
     so the keys of a burst already read went to the widget that had it)."""
     widget.screen.set_focus(widget)
+
+
+async def after_typing(screen) -> None:
+    """Let every widget of ``screen`` handle what it was sent before a key that acts on the whole SOP.
+
+    Such keys (save, undo, export, close, quit) act as the app reads them,
+    ahead of letters read before them that a field has not taken in yet: in a
+    burst, ``text⏎`` then Ctrl+S saved the SOP without the text. The app
+    reads no further key while this waits, so the keys after stay after."""
+    for _ in range(100):  # bounded: a widget that keeps posting (a timer) cannot hold the key forever
+        await asyncio.sleep(0)
+        if not any(node.message_queue_size for node in screen.walk_children(with_self=True)):
+            return
 
 
 def plain(text: object, style: str = "") -> Text:

@@ -61,7 +61,7 @@ def all_in_one_burst() -> list[str]:
     for named, text, _ in STEPS:
         keys += [key.lower().replace("c-", "ctrl+") for key in named]
         keys += ["backspace" if char == "\x7f" else char for char in text]
-    return [*keys, "enter"]
+    return [*keys, "enter", "ctrl+s"]
 
 
 def assert_saved_exactly(path: Path, before: str) -> None:
