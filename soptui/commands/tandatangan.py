@@ -49,7 +49,7 @@ def tandatangan(pdf: Path, p12: Path | None, backend: str | None, option_items: 
     Kode keluar: 0 ditandatangani, 1 gagal menandatangani, 2 salah pakai.
     """
     from soptui.signing import SigningError, SignRequest
-    from soptui.signing.document import NotAPdf, embedded_sources, official_for, signature_fields
+    from soptui.signing.document import NotAPdf, embedded_sources, official_for, read_pdf, signature_fields
     from soptui.store import atomic_write
 
     backend_name, options = _backend_and_options(p12, backend, option_items)
@@ -59,8 +59,8 @@ def tandatangan(pdf: Path, p12: Path | None, backend: str | None, option_items: 
         _usage(t("signing.same_file", path=pdf))
     if output.exists() and not timpa:
         _usage(t("signing.output_exists", path=output))
-    data = pdf.read_bytes()
     try:
+        data = read_pdf(pdf)
         field = _field(signature_fields(data, pdf), field_name, pdf)
         official = official_for(field, embedded_sources(data, pdf))
     except NotAPdf as error:

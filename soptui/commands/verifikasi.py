@@ -51,10 +51,13 @@ def verifikasi(pdf: Path, toml: Path | None, roots: tuple[Path, ...], tanpa_sist
     Kode keluar: 0 sah dan utuh, 1 sah tetapi TOML kini berbeda, 2 salah
     pakai, 3 belum ditandatangani, 4 tidak sah/berubah/sumber tidak cocok.
     """
-    from soptui.signing.document import NotAPdf, embedded_sources
+    from soptui.signing.document import NotAPdf, embedded_sources, read_pdf
     from soptui.signing.verify import load_roots, verify
 
-    data = pdf.read_bytes()
+    try:
+        data = read_pdf(pdf)
+    except NotAPdf as error:
+        _usage(str(error))
     try:
         trusted = load_roots(list(roots))
     except ValueError as error:

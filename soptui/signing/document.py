@@ -23,6 +23,22 @@ class NotAPdf(ValueError):
     """The file is not a PDF soptui can read; ``str()`` says which and why."""
 
 
+#: The largest PDF read to sign or verify: a bound book of SOPs with scanned decrees runs to tens of MB.
+MAX_PDF_BYTES = 1 << 30
+
+
+def read_pdf(path: Path) -> bytes:
+    """The bytes of a PDF the user named: a regular file, opened without blocking (a FIFO would be waited on
+    for ever) and, under ``--root``, inside it; else :class:`NotAPdf` saying why."""
+    from soptui import confine
+
+    try:
+        with confine.open_linked(None, str(path), MAX_PDF_BYTES) as stream:
+            return stream.read()
+    except OSError as error:
+        raise NotAPdf(f"{path}: {error}") from None
+
+
 @dataclass(frozen=True)
 class EmbeddedSource:
     """An SOP source embedded in the PDF (``/AFRelationship /Source``)."""

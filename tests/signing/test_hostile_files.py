@@ -47,3 +47,20 @@ def test_verifikasi_and_tandatangan_refuse_broken_files_in_one_line(signed_bytes
         assert signed.exception is None or isinstance(signed.exception, SystemExit), (name, signed.exc_info)
         assert signed.exit_code in (1, 2) and "Traceback" not in signed.output, (name, signed.output)
         assert not (tmp_path / f"ttd-{name}").exists()
+
+
+def test_a_fifo_named_as_the_pdf_is_one_line_not_a_hang(credentials, tmp_path):
+    """Read whole, a FIFO waits for a writer for ever."""
+    import os
+    import subprocess
+    import sys
+
+    path = tmp_path / "pipa.pdf"
+    os.mkfifo(path)
+    for args in (["verifikasi", str(path)], ["tandatangan", str(path), "--p12", str(credentials.p12),
+                                               "-o", str(tmp_path / "ttd.pdf")]):
+        result = subprocess.run([sys.executable, "-m", "soptui", *args], capture_output=True, text=True, timeout=120,
+                                env={**os.environ, "SOPTUI_SANDI": PASSPHRASE})
+        assert result.returncode == 2, (args, result.stderr)
+        assert str(path) in result.stderr and "Traceback" not in result.stderr, result.stderr
+    assert not (tmp_path / "ttd.pdf").exists()
