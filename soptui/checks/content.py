@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from soptui.checks import Context
+from soptui.checks.rules import Context
 
 MAX_ACTORS = 7
 #: The most actor columns a portrait page holds legibly (docs/layout.md).

@@ -14,7 +14,7 @@ import tomllib
 from functools import cache
 from typing import Any
 
-from soptui.checks import Context
+from soptui.checks.rules import Context
 from soptui.model import IDENTITY_LISTS
 
 #: A gap left to fill: three or more dots or underscores, or an ellipsis, standing as a word.

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from soptui.checks import Context
+from soptui.checks.rules import Context
 
 
 def first_step_is_terminator(ctx: Context) -> None:

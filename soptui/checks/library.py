@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from soptui.checks import RULES
+from soptui.checks.rules import RULES
 from soptui.diagnostics import FieldPath, Finding
 from soptui.loader import Loaded
 from soptui.locate import Reporter

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from soptui.checks import Context
+from soptui.checks.rules import Context
 
 
 def duplicate_ids(ctx: Context) -> None:
