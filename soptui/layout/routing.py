@@ -33,8 +33,9 @@ from soptui.layout.types import Box, Connector, EdgePath, Point, Text
 
 #: The cost of a crossing, against one pitch of horizontal length.
 CROSSING = 1000
-#: The cost of a labelled edge leaving where its label has no room.
-NO_LABEL_ROOM = 500
+#: The cost of a labelled edge leaving where its label has no room: more than a crossing, since
+#: a label with no room stands where it reads as another arrow's (a Ditolak read as Ya's).
+NO_LABEL_ROOM = 1500
 #: The cost of sharing a track or a slot, only when nothing is free.
 SHARED = 100_000
 

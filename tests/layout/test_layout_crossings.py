@@ -3,7 +3,9 @@ tracks an edge takes the one crossing the fewest arrows already drawn (soptui/la
 
 Measured on the corpus below when this test was written: 78 crossings in all with the
 crossing cost, 398 with it set to nothing; a router that stops weighing crossings fails here,
-while the print-quality corpus (test_layout_quality.py), which bounds clearances, does not see it."""
+while the print-quality corpus (test_layout_quality.py), which bounds clearances, does not see it.
+Since a branch pays more for leaving where its label has no room than for one crossing (issue 13:
+a label with no room reads as another arrow's), 93 in all, 7 of the 20 with two or fewer."""
 
 from __future__ import annotations
 
@@ -19,7 +21,7 @@ def test_busy_flowcharts_are_drawn_with_few_crossings():
                  for seed in SEEDS]
     assert sum(crossings) <= 110, crossings
     assert max(crossings) <= 20, crossings
-    assert sum(1 for count in crossings if count <= 2) >= 8, crossings  # many are drawn with (almost) none
+    assert sum(1 for count in crossings if count <= 2) >= 7, crossings  # many are drawn with (almost) none
 
 
 def test_a_loop_back_beside_a_chain_crosses_nothing():
