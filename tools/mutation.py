@@ -13,7 +13,8 @@ narrow selection keeps a run to minutes on two cores). A group runs in its own
 copy of the working tree under ``--work`` (mutmut writes a ``mutants/`` folder
 next to the code), at ``nice 19`` with two children. The score of a module is
 killed / (mutants - equivalent): a mutant no test runs counts as living, a
-timeout as killed. Equivalent mutants are listed in tools/mutation-equivalent.toml
+timeout as killed; a run stopped half-way is scored on the mutants it tried,
+and the table says how many it did not. Equivalent mutants are listed in tools/mutation-equivalent.toml
 with the line the mutant writes, so a stale entry (the code moved on) is reported
 instead of silently excusing another mutant. Scores: docs/mutation.md.
 Needs mutmut (``pip install mutmut``; it is not in the test extra, the suite
@@ -202,9 +203,19 @@ def tables(rows: list[dict]) -> tuple[str, str]:
     ]
     for row in rows:
         run_ = row["run"]
-        how = "no run" if not run_ else f"sample of {run_['sample']}" if run_["sample"] else "full"
-        if run_ and run_.get("again"):
+        how = (
+            "not in the run (a module made since)"
+            if run_ and not row["total"]
+            else "no run"
+            if not run_
+            else f"sample of {run_['sample']}"
+            if run_["sample"]
+            else "full"
+        )
+        if run_ and run_.get("again") and row["total"]:
             how += ", lived ones retried"
+        if row["untried"]:
+            how += f", {row['untried']} not tried, scored on the rest"
         lines.append(
             "| `{module}` | {total} | {killed} ({timeouts}) | {equivalent} | {lived} | ".format(**row)
             + " | ".join(
@@ -389,8 +400,9 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
         )
         timeouts = sum(1 for code in codes.values() if code in KILLED - {1, 3})
         equivalent = []
+        untried = sum(1 for code in codes.values() if code is None)  # a run stopped half-way
         for name, code in sorted(codes.items()):
-            if code in KILLED:
+            if code in KILLED or code is None:
                 continue
             diff = mutant_diff(folder, name)
             short = name.rpartition(".")[2]
@@ -404,7 +416,7 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
             if show:
                 print(diff, end="\n\n")
         total = len(codes)
-        lived = total - counts["killed"] - len(equivalent)
+        lived = total - counts["killed"] - len(equivalent) - untried
         noted = folder / "run.json"
         rows.append(
             {
@@ -416,7 +428,8 @@ def score(group: str, folder: Path, show: bool) -> list[dict]:
                 "equivalent": len(equivalent),
                 "equivalent_names": equivalent,
                 "lived": lived,
-                "score": 100.0 * counts["killed"] / max(1, total - len(equivalent)),
+                "untried": untried,
+                "score": 100.0 * counts["killed"] / max(1, total - len(equivalent) - untried),
                 "run": json.loads(noted.read_text(encoding="utf-8")) if noted.exists() else {},
             }
         )
