@@ -308,6 +308,8 @@ def retry(folder: Path, group: str) -> None:
         codes = meta["exit_code_by_key"]
         meta["exit_code_by_key"] = {name: None if code in LIVED else code for name, code in codes.items()}
         meta_path.write_text(json.dumps(meta), encoding="utf-8")
+    # mutmut learns only new tests' calls: a changed test (one that now calls the function) would stay unseen
+    (folder / "mutants" / "mutmut-stats.json").unlink(missing_ok=True)
 
 
 def exit_codes(folder: Path) -> dict[str, int | None]:

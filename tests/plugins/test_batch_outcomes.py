@@ -346,6 +346,12 @@ def test_a_job_past_the_time_limit_is_stopped_and_the_rest_go_on():
     assert time.monotonic() - started < 60  # stopped, not waited for
 
 
+def test_a_run_with_a_time_limit_and_a_cancel_check_still_stops_a_job_at_its_limit():
+    """The editor's export asks both: the wait is cut to the cancel check's, the limit still holds."""
+    results = list(workers.run(work, [("hang", 1), ("ok", 2)], 2, lost, timeout=2, cancelled=lambda: False))
+    assert sorted(results) == ["lost 1: timeout (pekerjaan 1) 2", "ok 2"]
+
+
 def test_a_cancelled_run_ends_its_workers_and_gives_no_more_results():
     started = time.monotonic()
     results = list(workers.run(work, [("hang", 1)], 1, lost, cancelled=lambda: time.monotonic() > started + 0.5))
