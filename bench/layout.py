@@ -1,7 +1,7 @@
 """Benchmark of the flowchart layout engine.
 
-Run: python bench/layout.py   (prints the figures for docs/benchmarks.md,
-section "## Layout"). Target (issue 3 and the editor): a 300-step re-layout
+Run: python bench/layout.py [--scaling]  (prints the figures for docs/benchmarks.md,
+section "## Layout"; ``--scaling`` only the CPU per step at 300, 1000 and 3000 steps). Target (issue 3 and the editor): a 300-step re-layout
 in cell mode, as the terminal preview does it on every edit, within 30 ms.
 
 Method: ``timeit`` of ``compute_layout`` on SOPs from
@@ -23,6 +23,7 @@ from __future__ import annotations
 import dataclasses
 import os
 import platform
+import sys
 import time
 import timeit
 
@@ -92,6 +93,19 @@ def large() -> None:
         print(f"| {steps} steps, {actors} actors | {len(layout.pages)} | {time.process_time() - started:.2f} s |")
 
 
+def scaling() -> None:
+    """CPU of one print layout at 300, 1000 and 3000 steps, per step: the same when the layout is linear."""
+    print("| steps (6 actors, A4 landscape) | pages | CPU of one layout | per step |")
+    print("|---|---|---|---|")
+    compute_layout(generate_sop(1, steps=10, actors=6), PageOptions())  # once-per-process costs (hyphenation)
+    for steps in (300, 1000, 3000):
+        sop = generate_sop(1, steps=steps, actors=6)
+        started = time.process_time()
+        layout = compute_layout(sop, PageOptions())
+        spent = time.process_time() - started
+        print(f"| {steps} | {len(layout.pages)} | {spent * 1000:.0f} ms | {spent * 1000 / steps:.2f} ms |")
+
+
 def main() -> None:
     print(f"machine: {os.cpu_count()} cores (nproc), {cpu_model()}, Python {platform.python_version()}")
     print("| steps, actors | mode | pages | best per call |")
@@ -104,7 +118,9 @@ def main() -> None:
     quality()
     print()
     large()
+    print()
+    scaling()
 
 
 if __name__ == "__main__":
-    main()
+    scaling() if "--scaling" in sys.argv[1:] else main()
