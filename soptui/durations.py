@@ -75,6 +75,11 @@ class Duration:
         Writing min and max whole (``12 hari kerja 2 jam - 17 hari kerja 1 hari 4 jam``) read as
         one long sum; a reader wants the working days and the calendar time each once.
         """
+        return " + ".join(self.range_parts()) or "0 menit"
+
+    def range_parts(self) -> list[str]:
+        """The amounts of :meth:`describe_range`, each its own range (none for no time), so a
+        slide can set each on a line of its own."""
         parts = []
         if self.max_working_days:
             low, high = _number(self.min_working_days), _number(self.max_working_days)
@@ -82,7 +87,7 @@ class Duration:
         if self.max_seconds:
             low, high = " ".join(_calendar_parts(self.min_seconds)), " ".join(_calendar_parts(self.max_seconds))
             parts.append((low or "0 menit") if low == high else f"{low or '0 menit'} s.d. {high}")
-        return " + ".join(parts) or "0 menit"
+        return parts
 
 
 def parse_waktu(text: str) -> Duration | None:

@@ -41,13 +41,13 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> None:
         (labels.STEPS, str(len(sop.langkah))),
         (labels.DECISIONS, str(sum(1 for kind in flow.symbols.values() if kind == "keputusan"))),
         (labels.ACTORS, str(len(sop.pelaksana))),
-        (labels.MAIN_PATH_TIME, total(durations).describe_range() if any(durations) else labels.EMPTY),
+        (labels.MAIN_PATH_TIME, _time_lines(durations) if any(durations) else labels.EMPTY),
     ]
     room = FIGURES_WIDTH - 8
     paras: list[Para] = []
     for label, value in figures:
         paras.append(Para(tuple(wrap(label, LABEL_SIZE, room)), LABEL_SIZE, space_before=14, colour=palette.muted))
-        size = VALUE_SIZE if len(value) <= 22 else 18.0
+        size = VALUE_SIZE if max(len(line) for line in value.split("\n")) <= 22 else 18.0
         paras.append(Para(tuple(wrap(value, size, room, bold=True)), size, bold=True, colour=palette.accent))
     note = labels.MAIN_PATH_NOTE.format(steps=len(main_path))
     paras.append(Para(tuple(wrap(note, NOTE_SIZE, room)), NOTE_SIZE, space_before=4, colour=palette.muted))
@@ -59,6 +59,15 @@ def add_summary_slide(prs, sop: Sop, palette: Palette, tag: str) -> None:
     notes = _actor_notes(sop)
     if notes:
         slide.notes_slide.notes_text_frame.text = xml_safe("\n".join(notes))
+
+
+def _time_lines(durations) -> str:
+    """The main path's time, working days and calendar time each from a line of its own, a
+    range's end too (``10-16 hari kerja`` / ``+ 2 hari 20 jam`` / ``s.d. 3 hari 20 jam``): run on,
+    the two ranges read as one, and a line broke between a number and its unit."""
+    parts = total(durations).range_parts() or ["0 menit"]
+    lines = [parts[0], *(f"+ {part}" for part in parts[1:])]
+    return "\n".join(line.replace(" s.d. ", "\ns.d. ") for line in lines)
 
 
 def _actor_notes(sop: Sop) -> list[str]:

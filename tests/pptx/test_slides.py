@@ -208,6 +208,19 @@ def test_summary_counts_and_main_path_time(example_decks):
     assert "Waktu jalur utama 1 hari kerja + 3 jam 25 menit" in text
 
 
+def test_summary_sets_working_days_and_calendar_time_each_on_a_line(build, example_decks):
+    """Run on, '1-2 hari kerja + 7 jam s.d. 14 jam' read as one range, and a wrapped line could
+    part a number from its unit (issue 13)."""
+    _, sop, _ = next(d for d in example_decks if d[0].name == "pengajuan-cuti.sop.toml")
+    steps = tuple(dataclasses.replace(step, waktu="1-2 hari kerja" if n == 0 else "1-2 jam")
+                  for n, step in enumerate(sop.langkah))
+    prs, _ = build(dataclasses.replace(sop, langkah=steps))
+    (summary,) = titled(prs, "Ringkasan")
+    value = next(text for text in texts(summary) if "hari kerja" in text).split("Waktu jalur utama")[1]
+    lines = [line.strip() for line in value.replace("\v", "\n").split("\n") if line.strip()]
+    assert lines[:3] == ["1-2 hari kerja", "+ 7 jam", "s.d. 14 jam"], lines
+
+
 def test_summary_gives_min_to_max_when_times_are_ranges(build, example_decks):
     _, sop, _ = next(d for d in example_decks if d[0].name == "pengajuan-cuti.sop.toml")
     steps = tuple(dataclasses.replace(step, waktu="1-2 jam") for step in sop.langkah)
