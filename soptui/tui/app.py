@@ -8,7 +8,7 @@ there is no suspend key, so a forced SSH command gives no way out.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Awaitable, Iterable
 from dataclasses import replace
 from pathlib import Path
 
@@ -106,7 +106,7 @@ class SopApp(App[None]):
                 self.notify(t("tui.theme.not_saved", name=theme.name, reason=error.strerror or str(error)),
                             severity="warning", timeout=10)
 
-    def open_sop(self, path: Path, create: bool = False, nama: str | None = None) -> None:
+    def open_sop(self, path: Path, create: bool = False, nama: str | None = None) -> Awaitable[object] | None:
         """Open the editor on ``path`` (a new file from the template, named ``nama``, when ``create``)."""
         from soptui.tui.document import CannotOpen, Document
         from soptui.tui.screens.editor import EditorScreen
@@ -117,15 +117,15 @@ class SopApp(App[None]):
             document = Document.create(path, nama) if create or not path.exists() else Document.open(path)
         except OutsideRoot as error:
             self.notify(t("tui.root.refused", path=str(error.path), root=str(error.root)), severity="error")
-            return
+            return None
         except CannotOpen as error:
             document = Document.from_recovery(path, error.loaded)  # unsaved work is never out of reach
             if document is None:
                 self.notify(t("tui.app.cannot_open", reason=str(error)), severity="error", timeout=10)
-                return
+                return None
             shown = self.jail.display(path)
             self.notify(t("tui.safe.from_recovery", path=shown, reason=str(error)), severity="warning", timeout=15)
-        self.push_screen(EditorScreen(document))
+        return self.push_screen(EditorScreen(document))  # awaited, the editor is mounted
 
     def action_switch_language(self) -> None:
         """Keep the other interface language for the next start (texts are fixed at start)."""

@@ -89,3 +89,21 @@ async def test_a_clerks_day_typed_in_one_burst_is_saved_exactly(library):
         await wait_until(pilot, app, lambda: surat.read_text(encoding="utf-8") != before and not editor.unsaved,
                          "a save of every key typed before Ctrl+S")
     assert_saved_exactly(surat, before)
+
+
+async def test_a_tab_key_typed_while_the_editor_opens_takes_the_keys_after_it(library):
+    """Enter on the library, then F2 and a name, in one burst: the editor is not there yet when
+    F2 is read, nor its Identitas tab (mounted a moment after the first paint), and the name
+    once went to the step table (lost), with Langkah still on the screen."""
+    from textual.widgets import TabbedContent
+
+    from tests.tui.helpers import burst, make_app, screen_text, wait_until
+
+    app = make_app(library)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press(*"surat-masuk")
+        await wait_until(pilot, app, lambda: "1 dari 3" in screen_text(app), "the filter")
+        burst(app, ["enter", "f2", "ctrl+u", *"Nama baru"])
+        await wait_until(pilot, app, lambda: getattr(app.screen, "sop", None) is not None
+                         and app.screen.sop.identitas.nama == "Nama baru", "the name typed after F2")
+        assert app.screen.query_one(TabbedContent).active == "tab-identitas"

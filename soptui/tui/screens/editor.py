@@ -91,7 +91,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
 
     def on_mount(self) -> None:
         self._update_title()
-        self.query_one(StepTable).focus()
+        focus_now(self.query_one(StepTable))  # before a key typed next is read
         self.schedule_check()
         self.set_interval(sop_app(self).config.autosave_seconds, self.autosave)
         recovered = self.document.pending_recovery()

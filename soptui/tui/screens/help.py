@@ -67,7 +67,7 @@ class HelpScreen(ModalScreen):
             tabs = [(f"F{n}", t(f"tui.tab.{tab}")) for n, tab in enumerate(TABS, start=2)]
             sections = [
                 (t("tui.help.app"), app),
-                (t("tui.help.editor"), rows([b for b in EditorScreen.BINDINGS if isinstance(b, Binding) and not b.action.startswith("tab(")])
+                (t("tui.help.editor"), rows([b for b in EditorScreen.BINDINGS if isinstance(b, Binding) and not b.action.startswith("tab_key(")])
                  + tabs),
                 (t("tui.help.steps"), rows(StepTable.BINDINGS)),
                 (t("tui.help.actors"), rows(ActorTable.BINDINGS)),

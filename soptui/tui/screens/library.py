@@ -103,7 +103,8 @@ class LibraryScreen(Screen):
     """The SOP files under one folder."""
 
     BINDINGS = [
-        Binding("enter", "open", t("tui.key.open"), id="open"),
+        # the editor is there before the next key is read: Enter then F2 and a name, typed fast, went to the filter
+        Binding("enter", "open", t("tui.key.open"), priority=True, id="open"),
         Binding("ctrl+n", "new", t("tui.key.new"), priority=True, id="new"),
         Binding("f2", "rename", t("tui.key.rename"), id="rename"),
         Binding("f3", "duplicate", t("tui.key.duplicate"), id="duplicate"),
@@ -198,17 +199,19 @@ class LibraryScreen(Screen):
         table = self.query_one("#library-table", FittedTable)
         table.move_cursor(row=max(0, table.cursor_row + delta))
 
-    def on_input_submitted(self, event: Input.Submitted) -> None:
+    async def on_input_submitted(self, event: Input.Submitted) -> None:
         if event.input.id == "library-filter":
             event.stop()
-            self.action_open()
+            await self.action_open()
 
-    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
-        self.action_open()
+    async def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        await self.action_open()
 
-    def action_open(self) -> None:
+    async def action_open(self) -> None:
         if self.selected:
-            sop_app(self).open_sop(self.selected.path)
+            opened = sop_app(self).open_sop(self.selected.path)
+            if opened is not None:
+                await opened  # mounted before the next key is read
 
     def on_screen_resume(self) -> None:
         """Back from the editor: the file may have changed, so read it again."""

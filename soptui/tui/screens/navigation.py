@@ -11,6 +11,8 @@ the field left behind.
 
 from __future__ import annotations
 
+import asyncio
+
 from textual.actions import SkipAction
 from textual.binding import Binding
 from textual.widget import Widget
@@ -39,7 +41,7 @@ NAVIGATION_KEYS = [
     Binding("escape", "back_to_table", t("tui.help.back_to_table"), show=False, priority=True, id="back"),
     Binding("enter", "field_done", t("tui.help.field_done"), show=False, priority=True, id="field-done"),
     *(
-        Binding(f"f{n}", f"tab('{tab}')", t(f"tui.tab.{tab}"), show=False, priority=True, id=f"tab-{tab}")
+        Binding(f"f{n}", f"tab_key('{tab}')", t(f"tui.tab.{tab}"), show=False, priority=True, id=f"tab-{tab}")
         for n, tab in enumerate(TABS, start=2)
     ),
 ]
@@ -68,6 +70,15 @@ class Navigation(EditorMixin):
         self._refresh_tab(tab)
         for widget in self.query(TAB_FOCUS[tab]):  # nothing yet if the tab is still being mounted
             focus_now(widget)
+
+    async def action_tab_key(self, tab: str) -> None:
+        """F2...F7: the tab, with the focus in it before the next key is read, also while the tab
+        is still being mounted (just after the editor opened): the name typed after F2 went to the step table."""
+        for _ in range(200):  # the app reads no key meanwhile; bounded, should the tab never come
+            if self.query(TAB_FOCUS[tab]):
+                break
+            await asyncio.sleep(0.01)
+        self.action_tab(tab)
 
     def action_back_to_table(self) -> None:
         """Escape in a form: back to its table (or list); elsewhere Escape is left alone."""
