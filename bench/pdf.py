@@ -1,6 +1,6 @@
 """Benchmark of the official PDF against what web SOP apps do (headless Chromium printing HTML).
 
-Run: python bench/pdf.py [--runs 7] [--many 200] [--batch 1000] [--against COMMIT]
+Run: python bench/pdf.py [--runs 7] [--many 200] [--batch 1000] [--against COMMIT] [--batch-only]
 (writes nothing to the repo; prints the "## PDF" section of docs/benchmarks.md
 with the machine, its load before and after, and the commands).
 
@@ -75,11 +75,17 @@ def in_child(env: dict[str, str], steps: int, actors: int, runs: int, archival: 
     return json.loads(done.stdout.splitlines()[-1])
 
 
-def paired_in_process(against: str, folder: Path, rounds: int = 5, runs: int = 10) -> None:
+def trees_of(against: str | None, folder: Path) -> dict[str, dict[str, str]]:
+    """The environments that run this tree and, when given, ``against`` (bytecode cached for each)."""
+    trees = {"this tree": environment(folder / "bytecode")}
+    if against:
+        (folder / "against").mkdir()
+        trees[against] = environment(folder / "bytecode-against", checkout(against, folder / "against"))
+    return trees
+
+
+def paired_in_process(against: str, trees: dict[str, dict[str, str]], rounds: int = 5, runs: int = 10) -> None:
     """This tree against ``against``, in child processes taking turns, ``rounds`` x ``runs`` exports each."""
-    (folder / "against").mkdir()
-    trees = {"this tree": environment(folder / "bc"),
-             against: environment(folder / "bc-against", checkout(against, folder / "against"))}
     print(f"In process, this tree against {against}: CPU of layout + PDF per SOP, best / median of "
           f"{rounds} x {runs} exports in child processes taking turns:")
     print()
@@ -95,6 +101,22 @@ def paired_in_process(against: str, folder: Path, rounds: int = 5, runs: int = 1
             cells = [f"{min(times[tree]):.1f} / {statistics.median(times[tree]):.1f} ms" for tree in trees]
             print(f"| {name} | {'PDF/A-3b' if archival else 'plain'} | {cells[0]} | {cells[1]} | {mine / theirs:.2f} |")
     print()
+
+
+def batch(count: int, trees: dict[str, dict[str, str]], folder: Path) -> None:
+    """``soptui export DIR -f pdf --jobs 2`` of ``count`` generated SOPs, once by each tree, one after the other."""
+    big = folder / "big"
+    write_library(big, count, seed=1)
+    done = {}
+    for index, (tree, env) in enumerate(trees.items()):
+        done[tree] = run([sys.executable, "-m", "soptui", "export", str(big), "-f", "pdf", "-o",
+                          str(folder / f"bo{index}"), "--jobs", "2"], env=env)
+        print(f"Batch, {tree}: {count} generated SOPs (10-40 steps, 2-8 actors), `soptui export DIR -f pdf -o OUT "
+              f"--jobs 2`: {done[tree].wall:.1f} s wall ({count / done[tree].wall:.0f} SOPs/s), "
+              f"{done[tree].cpu / count * 1000:.1f} ms CPU per SOP, peak {done[tree].peak_mib:.0f} MiB.")
+    if len(done) == 2:
+        mine, theirs = done.values()
+        print(f"This tree / {list(done)[1]}: {mine.wall / theirs.wall:.2f}x wall, {mine.cpu / theirs.cpu:.2f}x CPU.")
 
 
 def as_html(sop: Sop) -> str:
@@ -158,7 +180,14 @@ def main() -> None:
     parser.add_argument("--many", type=int, default=200)
     parser.add_argument("--batch", type=int, default=1000)
     parser.add_argument("--against", metavar="COMMIT", help="also measure this commit in process, taking turns")
+    parser.add_argument("--batch-only", action="store_true", help="only the batch of --batch SOPs (and --against's)")
     args = parser.parse_args()
+    if args.batch_only:
+        print(f"Machine: {machine()}. Load average before: {load()}. This tree: {tree_named()}.")
+        with tempfile.TemporaryDirectory() as folder:
+            batch(args.batch, trees_of(args.against, Path(folder)), Path(folder))
+        print(f"Load average after: {load()}.")
+        return
     if not shutil.which("chromium") or not shutil.which("chromedriver"):
         raise SystemExit("install Debian's chromium and chromium-driver (.ci/install-debian-packages)")
     print(f"Machine: {machine()}. Load average before: {load()}. This tree: {tree_named()}.")
@@ -177,9 +206,10 @@ def main() -> None:
     with tempfile.TemporaryDirectory() as folder:
         folder = Path(folder)
         print()
+        trees = trees_of(args.against, folder)
         if args.against:
-            paired_in_process(args.against, folder)
-        env = environment(folder / "bytecode")  # bytecode cached, as an installed wheel has it
+            paired_in_process(args.against, trees)
+        env = trees["this tree"]  # bytecode cached, as an installed wheel has it
         print(f"Whole process against whole process, median of {args.runs} interleaved runs "
               "(wall / CPU of every process / peak memory):")
         print()
@@ -209,13 +239,7 @@ def main() -> None:
         theirs = run([sys.executable, str(HERE / "chromium_print.py"), str(pages), str(folder / "c")])
         print(row(f"{args.many} SOPs: `soptui export DIR --jobs 2` / one reused Chromium", ours, theirs))
         print()
-        big = folder / "big"
-        write_library(big, args.batch, seed=1)
-        batch = run([sys.executable, "-m", "soptui", "export", str(big), "-f", "pdf", "-o", str(folder / "bo"),
-                     "--jobs", "2"], env=env)
-        print(f"Batch: {args.batch} generated SOPs (10-40 steps, 2-8 actors), `soptui export DIR -f pdf -o OUT "
-              f"--jobs 2`: {batch.wall:.1f} s wall ({args.batch / batch.wall:.0f} SOPs/s), "
-              f"{batch.cpu / args.batch * 1000:.1f} ms CPU per SOP, peak {batch.peak_mib:.0f} MiB.")
+        batch(args.batch, trees, folder)
     print()
     print(f"Load average after: {load()}. CPU and memory counted "
           f"{'for every process of each command (cgroup)' if ours.whole_tree else 'by wait4 (a lower bound)'}.")
