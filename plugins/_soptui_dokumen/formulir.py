@@ -67,13 +67,17 @@ def evaluasi(paths: tuple[str, ...], output: Path, blank: bool, paper: str) -> N
 
 
 def _load_all(paths: tuple[str, ...]) -> list:
-    """Every SOP under ``paths``; an unreadable file stops the form (exit 2), never a silent gap."""
+    """Every SOP under ``paths``; a file that could not be read whole stops the form (exit 2), never a silent
+    gap: unreadable, or read with a blank or default where the file says something else (a missing name, a
+    date written as text: the loader errors an export refuses too)."""
+    from soptui.exporters import LOAD_ERRORS
     from soptui.loader import load
 
     loaded = [load(path) for path, _ in find_sop_files(paths)]
-    broken = [item for item in loaded if item.sop is None]
-    for item in broken:
-        for finding in item.findings:
+    refused = [[f for f in item.findings if item.sop is None or f.code in LOAD_ERRORS] for item in loaded]
+    broken = [findings for findings in refused if findings]
+    for findings in broken:
+        for finding in findings:
             echo(finding.format_line(), err=True)
     if broken:
         echo(t("dokumen.formulir.unreadable", count=len(broken)), err=True)

@@ -92,6 +92,20 @@ def test_catalogue_cells_are_never_formulas(tmp_path, formula):
     assert rows[1][2] == "'" + formula.replace("\\", "")
 
 
+@pytest.mark.parametrize("case, named", [("empty file", "`identitas`"), ("name missing", "`identitas.nama`"),
+                                          ("date written as text", "`identitas.tanggal_efektif`")])
+def test_forms_refuse_a_file_read_with_blanks_where_it_says_something_else(tmp_path, case, named):
+    """An export refuses these (the loader's S001, S002); a form printed from them had a blank name or date."""
+    text = {"empty file": "", "name missing": EXAMPLE.replace(NAME + "\n", "", 1),
+            "date written as text": EXAMPLE.replace("tanggal_efektif = 2024-03-18", 'tanggal_efektif = "18 Maret 2024"')}
+    path = _write(tmp_path, text[case])
+    for form in ("monitoring", "evaluasi"):
+        result = _run("formulir", form, path, "-o", tmp_path / f"{form}.pdf")
+        assert result.exit_code == 2, (form, result.output)
+        assert f"{path}:" in result.output and named in result.output, result.output
+        assert not (tmp_path / f"{form}.pdf").exists()
+
+
 def test_catalogue_of_a_file_whose_name_holds_control_characters(tmp_path):
     path = _write(tmp_path, EXAMPLE, "surat\x01\x1b.sop.toml")
     assert _run("katalog", path, "-o", tmp_path / "k.xlsx").exit_code == 0
