@@ -42,15 +42,17 @@ def monev(paths: tuple[str, ...], today: dt.date, as_json: bool, only_attention:
     yang terlambat dimonitor/dievaluasi atau dinilai "Tidak berjalan dengan
     baik", 2 bila perintah salah pakai atau ada berkas yang tidak terbaca.
     """
+    from soptui.exporters import LOAD_ERRORS
     from soptui.lifecycle.monev import monev_status
     from soptui.loader import load
 
     rows = []
-    unreadable = []
-    for path, _ in find_sop_files(paths):
+    unreadable = []  # per file, what stops it: a file not read, or read with a blank where it says something else
+    for path, _ in find_sop_files(paths):  # (a record's date written as text: dropped, "never monitored"), as export
         loaded = load(path)
-        if loaded.sop is None:
-            unreadable.append(loaded)
+        refusals = [f for f in loaded.findings if loaded.sop is None or f.code in LOAD_ERRORS]
+        if refusals:
+            unreadable.append(refusals)
             continue
         rows.append((loaded, monev_status(loaded.sop, today)))
     shown = [row for row in rows if row[1].needs_attention or not only_attention]
@@ -58,8 +60,8 @@ def monev(paths: tuple[str, ...], today: dt.date, as_json: bool, only_attention:
         echo_json(_as_json(shown, unreadable, today))
     else:
         _print_table(shown, today)
-        for loaded in unreadable:
-            echo(loaded.findings[0].format_line(), err=True)
+        for refusals in unreadable:
+            echo(refusals[0].format_line(), err=True)
         attention = sum(status.needs_attention for _, status in rows)
         echo(t("monev.summary", files=len(rows) + len(unreadable), attention=attention, unreadable=len(unreadable)), err=True)
     if unreadable:
@@ -74,7 +76,7 @@ def _as_json(rows, unreadable, today: dt.date) -> dict[str, object]:
             {"path": str(loaded.path), "nomor": loaded.sop.identitas.nomor, "nama": loaded.sop.identitas.nama, **status.to_json()}
             for loaded, status in rows
         ],
-        "tidak_terbaca": [finding.to_json() for loaded in unreadable for finding in loaded.findings],
+        "tidak_terbaca": [finding.to_json() for refusals in unreadable for finding in refusals],
     }
 
 

@@ -106,6 +106,15 @@ def test_forms_refuse_a_file_read_with_blanks_where_it_says_something_else(tmp_p
         assert not (tmp_path / f"{form}.pdf").exists()
 
 
+def test_monev_refuses_a_record_whose_date_it_could_not_read_instead_of_saying_never_monitored(tmp_path):
+    record = '\n[[monitoring]]\ntanggal = "5 Agustus 2024"\npenilaian = "baik"\n'
+    path = _write(tmp_path, EXAMPLE + record)
+    result = _run("monev", path, "--today", "2024-09-01")
+    assert result.exit_code == 2, result.output
+    assert f"{path}:" in result.output and "monitoring[1].tanggal" in result.output, result.output
+    assert "belum pernah" not in result.output
+
+
 def test_catalogue_of_a_file_whose_name_holds_control_characters(tmp_path):
     path = _write(tmp_path, EXAMPLE, "surat\x01\x1b.sop.toml")
     assert _run("katalog", path, "-o", tmp_path / "k.xlsx").exit_code == 0
