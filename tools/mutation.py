@@ -276,7 +276,7 @@ def prepare(group: str, folder: Path) -> Path:
         "only_mutate": modules,
         "also_copy": copied,
         "pytest_add_cli_args_test_selection": tests,
-        "pytest_add_cli_args": ["-p", "no:cacheprovider"],
+        "pytest_add_cli_args": ["-p", "no:cacheprovider", "-p", "tests.mutation_profile"],  # hypothesis: no database
         # a mutant that makes the code hang is stopped after five times its tests' usual time (mutmut: 15)
         "timeout_multiplier": ["5"],
     }
