@@ -372,8 +372,10 @@ def test_a_template_value_left_in_is_told_even_by_a_fresh_process(tmp_path):
     from soptui.checks import filled
 
     filled._template_placeholders.cache_clear()
-    text = CLEAN.replace('nama = "Pengelolaan Surat Masuk"', 'nama = "Nama Prosedur"')
-    assert [(f.code, f.field_name) for f in findings_for(tmp_path, text)] == [("I010", "identitas.nama")]
+    text = CLEAN.replace('nama = "Pengelolaan Surat Masuk"', 'nama = "Nama Prosedur"') + (
+        '\n[[riwayat]]\ntanggal = 2024-03-01\nuraian = "Apa yang diubah"\noleh = "Bagian Umum"\n')
+    assert [(f.code, f.field_name) for f in findings_for(tmp_path, text)] == [
+        ("I010", "identitas.nama"), ("I010", "riwayat[1].uraian")]
 
 
 def test_a_number_shared_by_three_files_names_the_other_two_in_each(tmp_path):
