@@ -82,6 +82,7 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         ["soptui/layout/routing.py", "soptui/layout/tracks.py"],
         [
             "tests/layout/test_layout_promises.py",
+            "tests/layout/test_layout_edge_cases.py",  # crowded terminal layouts: the only forced routes
             "tests/layout/test_layout_crossings.py",
             "tests/layout/test_layout_routes.py",
             "tests/layout/test_layout_quality.py",
