@@ -51,7 +51,7 @@ def monev(paths: tuple[str, ...], today: dt.date, as_json: bool, only_attention:
     for path, _ in find_sop_files(paths):  # (a record's date written as text: dropped, "never monitored"), as export
         loaded = load(path)
         refusals = [f for f in loaded.findings if loaded.sop is None or f.code in LOAD_ERRORS]
-        if refusals:
+        if refusals or loaded.sop is None:
             unreadable.append(refusals)
             continue
         rows.append((loaded, monev_status(loaded.sop, today)))
