@@ -1,4 +1,4 @@
-"""The editor of one SOP: six tabs over one history of ``Sop`` values.
+"""The editor of one SOP: its tabs (soptui.tui.tabs) over one history of ``Sop`` values.
 
 Every widget edit arrives at :meth:`EditorScreen.commit`, which records it
 in the history (so it can be undone), refreshes the visible tab at once and
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from textual import work
 from textual.app import ComposeResult, SystemCommand
-from textual.binding import Binding
+from textual.binding import Binding, BindingsMap
 from textual.css.query import NoMatches
 from textual.lazy import Lazy
 from textual.screen import Screen
@@ -20,24 +20,21 @@ from textual.widgets import Input, Static, TabbedContent, TabPane
 from soptui.diagnostics import Finding
 from soptui.i18n import t
 from soptui.model import Sop
-from soptui.tui import edits
+from soptui.tui import edits, tabs
 from soptui.tui.document import Document
 from soptui.tui.holds import Held, Holding, held_findings, refused_values
 from soptui.tui.host import panes, sop_app
-from soptui.tui.screens.navigation import NAVIGATION_KEYS, TABS, EditorTabs, Navigation
+from soptui.tui.screens.navigation import NAVIGATION_KEYS, EditorTabs, Navigation
 from soptui.tui.screens.safekeeping import Safekeeping
+from soptui.tui.tab import named, tab_keys
 from soptui.tui.text import after_typing, focus_now, plain
 from soptui.tui.widgets.actors import ActorsPane
 from soptui.tui.widgets.findings import FindingsPane
 from soptui.tui.widgets.footer import KeyFooter
-from soptui.tui.widgets.identity import IdentityPane
 from soptui.tui.widgets.preview import PreviewPane
-from soptui.tui.widgets.records import RecordsPane
 from soptui.tui.widgets.steps import StepsPane, StepTable
 
 CHECK_DELAY = 0.3
-#: The pane of each tab other than Langkah and Masalah, which have their own paths.
-PANES = {"identitas": "IdentityPane", "pelaksana": "ActorsPane", "pratinjau": "#preview-pane", "riwayat": "RecordsPane"}
 
 
 class EditorScreen(Navigation, Holding, Safekeeping, Screen):
@@ -53,6 +50,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
 
     def __init__(self, document: Document) -> None:
         super().__init__()
+        self._bindings = BindingsMap.merge([self._bindings, BindingsMap(tab_keys(tabs.TABS))])  # the tabs of now
         self.document = document
         self._stale: set[str] = set()
         self._check_timer: Timer | None = None
@@ -75,18 +73,10 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
     def compose(self) -> ComposeResult:
         yield Static("", id="editor-title", classes="title-bar")
         with EditorTabs(initial="tab-langkah", id="tabs"):
-            with TabPane(t("tui.tab.identitas"), id="tab-identitas"):
-                yield Lazy(IdentityPane(self.sop))
-            with TabPane(t("tui.tab.pelaksana"), id="tab-pelaksana"):
-                yield Lazy(ActorsPane(self.sop))
-            with TabPane(t("tui.tab.langkah"), id="tab-langkah"):
-                yield StepsPane(self.sop)
-            with TabPane(t("tui.tab.pratinjau"), id="tab-pratinjau"):
-                yield Lazy(PreviewPane(self.sop))
-            with TabPane(t("tui.tab.masalah"), id="tab-masalah"):
-                yield Lazy(FindingsPane())
-            with TabPane(t("tui.tab.riwayat"), id="tab-riwayat"):
-                yield Lazy(RecordsPane(self.sop))
+            for tab in tabs.TABS:
+                with TabPane(tab.title, id=f"tab-{tab.id}"):
+                    pane = tab.pane(self.sop)
+                    yield Lazy(pane) if tab.lazy else pane
         yield KeyFooter()
 
     def on_mount(self) -> None:
@@ -111,7 +101,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
 
     def changed(self, typing: bool = False) -> None:
         """The SOP is a new value: refresh what is visible now, the rest later."""
-        self._stale = {tab for tab in TABS if tab != "masalah"}
+        self._stale = {tab.id for tab in tabs.TABS if tab.shows}
         if not typing:
             self.forget_moved_rows()
         self._refresh_tab(self.active_tab, typing)
@@ -121,11 +111,9 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
     def _refresh_tab(self, tab: str, typing: bool = False) -> None:
         if tab in self._stale:
             self._stale.discard(tab)
-            if tab == "langkah":
-                self.steps.show(self.sop, typing=typing)
-            else:
-                for pane in panes(self, PANES[tab]):  # none while mounted lazily: it shows the SOP of its mount
-                    pane.show(self.sop, typing=typing)
+            # none while mounted lazily: it shows the SOP of its mount
+            for pane in panes(self, named(tabs.TABS, tab).shows or ""):
+                pane.show(self.sop, typing=typing)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
         tab = (event.pane.id or "").removeprefix("tab-")
@@ -289,9 +277,9 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
             ("close", "close"),
         ):
             yield SystemCommand(t(f"tui.key.{key}"), t(f"tui.palette.editor.{key}"), getattr(self, f"action_{action}"))
-        for tab in TABS:
+        for tab in tabs.TABS:
             yield SystemCommand(
-                t(f"tui.tab.{tab}"),
-                t("tui.palette.editor.tab", tab=t(f"tui.tab.{tab}")),
-                lambda tab=tab: self.action_tab(tab),
+                tab.title,
+                t("tui.palette.editor.tab", tab=tab.title),
+                lambda tab=tab.id: self.action_tab(tab),
             )

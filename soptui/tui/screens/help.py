@@ -51,7 +51,8 @@ class HelpScreen(ModalScreen):
         self.under = under
 
     def compose(self) -> ComposeResult:
-        from soptui.tui.screens.editor import TABS, EditorScreen
+        from soptui.tui import tabs
+        from soptui.tui.screens.editor import EditorScreen
         from soptui.tui.screens.library import LibraryScreen
         from soptui.tui.widgets.actors import ActorTable
         from soptui.tui.widgets.findings import FindingTable
@@ -64,11 +65,10 @@ class HelpScreen(ModalScreen):
         if isinstance(self.under, LibraryScreen):
             sections = [(t("tui.help.app"), app), (t("tui.help.library"), self._library(LibraryScreen))]
         else:
-            tabs = [(f"F{n}", t(f"tui.tab.{tab}")) for n, tab in enumerate(TABS, start=2)]
+            keys = [(f"F{n}", tab.title) for n, tab in enumerate(tabs.TABS, start=2)]
             sections = [
                 (t("tui.help.app"), app),
-                (t("tui.help.editor"), rows([b for b in EditorScreen.BINDINGS if isinstance(b, Binding) and not b.action.startswith("tab_key(")])
-                 + tabs),
+                (t("tui.help.editor"), rows(EditorScreen.BINDINGS) + keys),
                 (t("tui.help.steps"), rows(StepTable.BINDINGS)),
                 (t("tui.help.actors"), rows(ActorTable.BINDINGS)),
                 (t("tui.help.lists"), rows(ItemList.BINDINGS + RecordTable.BINDINGS + RecordsPane.BINDINGS)),

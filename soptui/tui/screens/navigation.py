@@ -19,32 +19,17 @@ from textual.widget import Widget
 from textual.widgets import DataTable, TabbedContent, TabPane
 
 from soptui.i18n import t
+from soptui.tui import tabs
 from soptui.tui.host import EditorMixin
+from soptui.tui.tab import named, tab_for
 from soptui.tui.text import TextInput, focus_now
-from soptui.tui.widgets.actors import ActorsPane
 from soptui.tui.widgets.findings import FindingsPane
 from soptui.tui.widgets.form import FIELDS
-from soptui.tui.widgets.records import RecordEditor
-from soptui.tui.widgets.steps import FORM_KEYS
 
-TABS = ("identitas", "pelaksana", "langkah", "pratinjau", "masalah", "riwayat")
-#: The widget each tab's key gives the focus to.
-TAB_FOCUS = {
-    "identitas": "#ident-nama",
-    "pelaksana": "#actor-table",
-    "langkah": "#step-table",
-    "pratinjau": "#preview-pane",
-    "masalah": "#finding-table",
-    "riwayat": "#records-riwayat .record-table",
-}
 NAVIGATION_KEYS = [
     Binding("escape", "back_to_table", t("tui.help.back_to_table"), show=False, priority=True, id="back"),
     Binding("enter", "field_done", t("tui.help.field_done"), show=False, priority=True, id="field-done"),
-    *(
-        Binding(f"f{n}", f"tab_key('{tab}')", t(f"tui.tab.{tab}"), show=False, priority=True, id=f"tab-{tab}")
-        for n, tab in enumerate(TABS, start=2)
-    ),
-]
+]  # and a key per tab (soptui.tui.tab.tab_keys), bound when the editor opens
 
 
 class EditorTabs(TabbedContent):
@@ -68,14 +53,14 @@ class Navigation(EditorMixin):
     def action_tab(self, tab: str) -> None:
         self.query_one(TabbedContent).active = f"tab-{tab}"
         self._refresh_tab(tab)
-        for widget in self.query(TAB_FOCUS[tab]):  # nothing yet if the tab is still being mounted
+        for widget in self.query(named(tabs.TABS, tab).focus):  # nothing yet if the tab is still being mounted
             focus_now(widget)
 
     async def action_tab_key(self, tab: str) -> None:
-        """F2...F7: the tab, with the focus in it before the next key is read, also while the tab
+        """F2, F3...: the tab, with the focus in it before the next key is read, also while the tab
         is still being mounted (just after the editor opened): the name typed after F2 went to the step table."""
         for _ in range(200):  # the app reads no key meanwhile; bounded, should the tab never come
-            if self.query(TAB_FOCUS[tab]):
+            if self.query(named(tabs.TABS, tab).focus):
                 break
             await asyncio.sleep(0.01)
         self.action_tab(tab)
@@ -120,31 +105,7 @@ class Navigation(EditorMixin):
 
     def jump(self, field: tuple) -> None:
         """Show the tab and focus the widget that edits ``field``."""
-        head = field[0] if field else "identitas"
-        index = field[1] if len(field) > 1 and isinstance(field[1], int) else None
-        key = field[2] if len(field) > 2 else None
-        if head == "langkah" and index is not None and index < len(self.sop.langkah):
-            self.action_tab("langkah")
-            self.steps.select(index)
-            target = f"#step-{key}" if key in FORM_KEYS else "#step-table"
-            focus_now(self.query_one(target))
-        elif head == "pelaksana":
-            self.action_tab("pelaksana")
-            if index is not None:
-                self.query_one(ActorsPane).show(self.sop, select=index)
-        elif head in ("riwayat", "monitoring", "evaluasi"):
-            self.action_tab("riwayat")
-            editor = self.query_one(f"#records-{head}", RecordEditor)
-            if index is not None:
-                editor.show(self.sop, select=index)
-            focus_now(editor.query_one(DataTable))
-        else:
-            self.action_tab("identitas")
-            name = field[1] if len(field) > 1 else "nama"
-            selector = f"#signer-{field[2]}" if name == "disahkan_oleh" and len(field) > 2 else f"#ident-{name}"
-            matches = self.query(selector)
-            if matches:
-                widget = matches.first()
-                focusable = widget if widget.can_focus else widget.query("ItemList").first()
-                focus_now(focusable)
-                self.call_after_refresh(widget.scroll_visible)
+        tab = tab_for(tabs.TABS, self.sop, field)
+        self.action_tab(tab.id)
+        if tab.go is not None:
+            tab.go(self, field)
