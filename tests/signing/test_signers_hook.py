@@ -45,12 +45,14 @@ def _gateway(credentials, seen: list):
 
 
 @pytest.fixture
-def with_plugin(monkeypatch):
+def with_plugin():
+    """This process's plugins with ``module`` among them; after the test, loaded afresh on next use
+    (not the plugins of before put back: their texts went with the reset)."""
     def install(module, name="gerbang-uji"):
         messages: list[str] = []
-        loaded = plugins.load_plugins(extra=[(name, module)], warn=messages.append)
-        monkeypatch.setattr(plugins, "_loaded", loaded)
-        return loaded, messages
+        plugins.reset_plugins()
+        plugins._loaded = plugins.load_plugins(extra=[(name, module)], warn=messages.append)
+        return plugins._loaded, messages
     yield install
     plugins.reset_plugins()
 
