@@ -61,6 +61,22 @@ def note(text: str) -> None:
         _channel.send(("note", text))
 
 
+
+def _start_resource_tracker() -> None:
+    """Start multiprocessing's resource tracker with the process's own stderr: under the editor
+    ``sys.stderr`` is Textual's capture, whose file number -1 the tracker passes on and the spawn
+    then refuses ("bad value(s) in fds_to_keep"), failing every export from the editor."""
+    from multiprocessing import resource_tracker
+
+    if sys.stderr is sys.__stderr__ or sys.__stderr__ is None:
+        resource_tracker.ensure_running()
+        return
+    captured, sys.stderr = sys.stderr, sys.__stderr__
+    try:
+        resource_tracker.ensure_running()
+    finally:
+        sys.stderr = captured
+
 def run(function: Callable[[Job], Result], jobs: Iterable[Job], workers: int,
         lost: Callable[[Job, Lost], Result], timeout: float | None = None, *, fresh: bool = False,
         cancelled: Callable[[], bool] | None = None) -> Iterator[Result]:
@@ -79,6 +95,8 @@ def run(function: Callable[[Job], Result], jobs: Iterable[Job], workers: int,
     pending: deque[Job] = deque(jobs)
     pool: list[_Worker] = []
     context = multiprocessing.get_context("spawn" if fresh or not sys.platform.startswith("linux") else "fork")
+    if context.get_start_method() != "fork":
+        _start_resource_tracker()
     try:
         while pending or pool:
             while pending and len(pool) < workers:

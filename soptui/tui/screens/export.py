@@ -12,7 +12,6 @@ the bytes a save would write now.
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from pathlib import Path
@@ -211,25 +210,26 @@ class ExportDialog(Dialog):
 
     @work(thread=True, exclusive=True, group="export")
     def run_export(self, exporter: Exporter, options: dict[str, Any], output: Path) -> None:
-        from soptui.exporters import ExportInput
+        """The exporter runs in a process of its own (batch.render_apart): one that hangs or crashes
+        fails this export, never the editor, and quitting stops it (a thread could not be stopped,
+        and the editor never exited after a plugin that never returned)."""
+        from soptui.batch import Job, Target, render_apart
         from soptui.store import atomic_write, file_mode, render
 
         try:
-            data = render(self.sop, self.document.source)
-            layout = None
-            if exporter.page_options is not None:
-                from soptui.layout import compute_layout
-
-                layout = compute_layout(self.sop, exporter.page_options(options))
-            buffer = io.BytesIO()
-            pages = exporter.write(
-                ExportInput(self.sop, self.document.path, hashlib.sha256(data).hexdigest(), layout, data), buffer, options
-            )
-            atomic_write(output, buffer.getvalue(), file_mode(output))
+            job = Job(self.document.path, (Target(exporter.name, output),), options={exporter.name: options},
+                      data=render(self.sop, self.document.source))
+            rendered = render_apart(job, cancelled=lambda: not (self.is_attached and self.app.is_running))
+            if rendered is None:
+                return  # the dialog was closed or the editor quit meanwhile
+            if rendered.failures:
+                self.app.call_from_thread(self._failed, rendered.failures[0][1])
+                return
+            _, data, pages = rendered.outputs[0]
+            atomic_write(output, data, file_mode(output))
             if self.app.is_web:  # soptui serve: the user is at a browser, not at this machine
-                self.app.call_from_thread(self.app.deliver_binary, io.BytesIO(buffer.getvalue()),
-                                          save_filename=output.name)
-        except Exception as problem:  # an exporter's refusal or bug: say it, keep the editor
+                self.app.call_from_thread(self.app.deliver_binary, io.BytesIO(data), save_filename=output.name)
+        except Exception as problem:  # an exporter's refusal or bug, a full disk: say it, keep the editor
             self.app.call_from_thread(self._failed, f"{problem}" or type(problem).__name__)
             return
         self.app.call_from_thread(self._done, output, pages)
