@@ -191,3 +191,8 @@ def all_themes() -> ThemeSet:
 
     registered = get_plugins(quiet=True).themes
     return load_themes({name: (theme.source, theme.plugin) for name, theme in registered.items()})
+
+
+def print_themes() -> dict[str, PrintTheme]:
+    """Every theme that can print, by name: what a print exporter's ``theme`` option chooses from."""
+    return {name: theme.print for name, theme in all_themes().themes.items() if theme.print is not None}

@@ -91,9 +91,10 @@ def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signa
     bound document finishes all its parts at once); the signer's box of
     "Disahkan oleh" is appended to ``signature_boxes`` as (page, rect)."""
     from _soptui_pdf import document, identity
-    from _soptui_pdf.palette import Palette, print_themes
+    from _soptui_pdf.palette import Palette
     from soptui.layout import compute_layout
     from soptui.layout.identity import identity_layout
+    from soptui.themes import print_themes
 
     resolved = resolve_options(options)
     themes = print_themes()

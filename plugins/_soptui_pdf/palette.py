@@ -51,10 +51,3 @@ class Palette:
             arrow=theme.arrow,
             label_fill=theme.label_fill,
         )
-
-
-def print_themes() -> dict[str, PrintTheme]:
-    """Every print theme installed: built in, the user's and the plugins'."""
-    from soptui.themes import all_themes
-
-    return {name: theme.print for name, theme in all_themes().themes.items() if theme.print is not None}

@@ -35,10 +35,10 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     """
     from _soptui_pptx.deck import write_deck
     from _soptui_pptx.palette import Palette
-    from soptui.themes import all_themes
+    from soptui.themes import print_themes
 
     name = options.get("theme") or DEFAULT_THEME
-    themes = {key: theme.print for key, theme in all_themes().themes.items() if theme.print is not None}
+    themes = print_themes()
     if name not in themes:
         raise ExportError(t("pptx.bad_option", name="theme", value=name, choices=", ".join(sorted(themes))))
     errors = blocking_findings(export, FLOWCHART_ERRORS)

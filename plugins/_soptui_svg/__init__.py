@@ -49,9 +49,9 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     """Write the ZIP of SVG pages of one SOP to ``stream``; return the page count."""
     from _soptui_svg.draw import Footer, draw_page
     from soptui.layout import compute_layout
-    from soptui.themes import all_themes
+    from soptui.themes import print_themes
 
-    themes = {name: theme.print for name, theme in all_themes().themes.items() if theme.print is not None}
+    themes = print_themes()
     theme_name = options.get("theme") or next(o.default for o in _options() if o.name == "theme")
     if theme_name not in themes:
         raise ExportError(t("svg.bad_option", name="theme", value=theme_name, choices=", ".join(sorted(themes))))
