@@ -143,6 +143,16 @@ def blocking_findings(export: ExportInput, codes: frozenset[str] = FLOWCHART_ERR
     return [f for f in findings if f.severity == "error" and (f.code in codes or f.code in LOAD_ERRORS)]
 
 
+def refuse_blocking(export: ExportInput, heading: Callable[[int], str],
+                    codes: frozenset[str] = FLOWCHART_ERRORS) -> None:
+    """Raise :class:`ExportError` when :func:`blocking_findings` finds any: ``heading(count)``,
+    then one line per finding (``path:line:col: CODE message``)."""
+    errors = blocking_findings(export, codes)
+    if errors:
+        lines = "\n".join(finding.format_line() for finding in errors)
+        raise ExportError(f"{heading(len(errors))}\n{lines}")
+
+
 def name_text(name: str) -> str:
     """A file name as text an output can hold: a byte that is not UTF-8 (kept by Python as a
     surrogate, which no encoder writes) becomes U+FFFD."""

@@ -11,7 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from soptui.exporters import Exporter, ExportError, ExportInput, Option, blocking_findings
+from soptui.exporters import Exporter, ExportError, ExportInput, Option, refuse_blocking
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
 from soptui.interchange.document import build_document, dumps
@@ -24,10 +24,8 @@ def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) ->
     times faster than an indented one, which matters for a library of
     thousands; ``-O indent=2`` gives a file that reads and diffs well.
     """
-    errors = blocking_findings(input, frozenset())  # only the loader's: any SOP that loads whole is data
-    if errors:
-        lines = "\n".join(finding.format_line() for finding in errors)
-        raise ExportError(f"{t('json.refused', count=len(errors))}\n{lines}")
+    # only the loader's errors: any SOP that loads whole is data
+    refuse_blocking(input, lambda count: t("json.refused", count=count), frozenset())
     try:
         text = dumps(build_document(input), options.get("indent", 0))
     except ValueError:

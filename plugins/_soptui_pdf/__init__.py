@@ -20,7 +20,7 @@ from soptui.exporters import (
     ExportError,
     ExportInput,
     Option,
-    blocking_findings,
+    refuse_blocking,
     source_text,
 )
 from soptui.hookspecs import hookimpl
@@ -100,10 +100,7 @@ def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signa
     themes = print_themes()
     if resolved["theme"] not in themes:
         raise ExportError(t("pdf.bad_option", name="theme", value=resolved["theme"], choices=", ".join(sorted(themes))))
-    errors = blocking_findings(export, REFUSING_RULES)
-    if errors:
-        lines = "\n".join(finding.format_line() for finding in errors)
-        raise ExportError(f"{t('pdf.refused', count=len(errors))}\n{lines}")
+    refuse_blocking(export, lambda count: t("pdf.refused", count=count), REFUSING_RULES)
     pages = page_options(resolved)
     layout = export.layout or compute_layout(export.sop, pages)
     base = export.path.parent if export.path else None

@@ -13,7 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings
+from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, refuse_blocking
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
 
@@ -41,10 +41,7 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     themes = print_themes()
     if name not in themes:
         raise ExportError(t("pptx.bad_option", name="theme", value=name, choices=", ".join(sorted(themes))))
-    errors = blocking_findings(export, FLOWCHART_ERRORS)
-    if errors:
-        lines = "\n".join(finding.format_line() for finding in errors)
-        raise ExportError(f"{t('pptx.refused', count=len(errors))}\n{lines}")
+    refuse_blocking(export, lambda count: t("pptx.refused", count=count), FLOWCHART_ERRORS)
     return write_deck(export, stream, Palette.from_theme(themes[name]))
 
 

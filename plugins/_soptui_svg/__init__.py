@@ -15,7 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, blocking_findings, name_text
+from soptui.exporters import FLOWCHART_ERRORS, Exporter, ExportError, ExportInput, Option, name_text, refuse_blocking
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
 from soptui.papers import ORIENTATIONS, PAPER_NAMES
@@ -55,10 +55,7 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
     theme_name = options.get("theme") or next(o.default for o in _options() if o.name == "theme")
     if theme_name not in themes:
         raise ExportError(t("svg.bad_option", name="theme", value=theme_name, choices=", ".join(sorted(themes))))
-    errors = blocking_findings(export, FLOWCHART_ERRORS)
-    if errors:
-        lines = "\n".join(finding.format_line() for finding in errors)
-        raise ExportError(f"{t('svg.refused', count=len(errors))}\n{lines}")
+    refuse_blocking(export, lambda count: t("svg.refused", count=count), FLOWCHART_ERRORS)
     pages = page_options(options)
     layout = export.layout or compute_layout(export.sop, pages)
     top, right, bottom, left = pages.margin_units()
