@@ -40,17 +40,20 @@ class Key:
     pattern: str | None = None
     min_items: int = 0
     keys: dict[str, Key] | None = None
+    doc: str = ""
+    default: Any = None
 
 
 def keys_of(cls: type) -> dict[str, Key]:
     """The keys of the table that the model class ``cls`` holds, in file order (``extra`` is not one)."""
     hints = typing.get_type_hints(cls)
-    return {f.name: _key(hints[f.name], f.metadata) for f in dataclasses.fields(cls) if f.name != "extra"}
+    return {f.name: _key(hints[f.name], f) for f in dataclasses.fields(cls) if f.name != "extra"}
 
 
-def _key(hint: Any, metadata: typing.Mapping[str, Any]) -> Key:
-    facts = {"required": metadata.get("required", False), "pattern": metadata.get("pattern"),
-             "min_items": metadata.get("min_items", 0)}
+def _key(hint: Any, spec: dataclasses.Field[Any]) -> Key:
+    default = None if spec.default is dataclasses.MISSING else spec.default
+    facts = {"required": spec.metadata["required"], "pattern": spec.metadata["pattern"],
+             "min_items": spec.metadata["min_items"], "doc": spec.metadata["doc"], "default": default}
     if isinstance(hint, UnionType) or typing.get_origin(hint) is typing.Union:  # X | None: the key may be absent
         hint = next(arg for arg in typing.get_args(hint) if arg is not type(None))
     origin, args = typing.get_origin(hint), typing.get_args(hint)

@@ -1,4 +1,5 @@
-"""The JSON Schema (draft 2020-12) of the SOP file format, built from ``fields``.
+"""The JSON Schema (draft 2020-12) of the SOP file format, built from ``fields``,
+each key described in the words of docs/format.md (the same source).
 
 TOML dates have no JSON counterpart; in the schema they are strings in
 ``YYYY-MM-DD`` form (``format: date``), which is how a TOML file reads when
@@ -18,7 +19,7 @@ SCHEMA_ID = "https://soptui.invalid/schema/sop-format-1.json"
 def file_schema() -> dict[str, Any]:
     """The schema of one SOP file, format version 1."""
     schema = _object(fields.TOP)
-    schema["properties"]["format"] = {"const": 1}
+    schema["properties"]["format"]["const"] = 1
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "$id": SCHEMA_ID,
@@ -30,7 +31,7 @@ def file_schema() -> dict[str, Any]:
 def _object(spec: dict[str, Key]) -> dict[str, Any]:
     return {
         "type": "object",
-        "properties": {name: _property(key) for name, key in spec.items()},
+        "properties": {name: {"description": key.doc, **_property(key)} for name, key in spec.items()},
         "required": [name for name, key in spec.items() if key.required],
     }
 
