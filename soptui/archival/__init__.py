@@ -81,6 +81,7 @@ def finish(data: bytes, record: Record, boxes: list[SignatureBox]) -> bytes:
     from soptui.archival.conformance import problems
 
     with pikepdf.open(io.BytesIO(data)) as pdf:
+        _name_single_filters(pdf)
         _drop_empty_transitions(pdf)
         _embed_sources(pdf, record)
         _add_signature_fields(pdf, boxes)
@@ -93,6 +94,20 @@ def finish(data: bytes, record: Record, boxes: list[SignatureBox]) -> bytes:
     if found:
         raise NotArchival("; ".join(found))
     return out.getvalue()
+
+
+def _name_single_filters(pdf) -> None:
+    """``/Filter [/FlateDecode]`` (reportlab's spelling) as ``/Filter /FlateDecode``:
+    the same filter, but qpdf copies only the second as it is, and decompressed
+    and recompressed every stream of the first (the font subsets above all),
+    three quarters of the time it took to write the file."""
+    import pikepdf
+
+    for obj in pdf.objects:
+        if isinstance(obj, pikepdf.Stream):
+            filters = obj.stream_dict.get("/Filter")
+            if isinstance(filters, pikepdf.Array) and len(filters) == 1:
+                obj.stream_dict.Filter = filters[0]
 
 
 def _drop_empty_transitions(pdf) -> None:
