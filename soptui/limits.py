@@ -8,7 +8,8 @@ before anything else reads a value; a file with a violation is refused as a
 whole (no model), with a finding per problem naming its field. Everything
 after the loader may then trust that strings are printable, nesting is
 shallow, counts are bounded and dates can be computed with. The limits are
-documented in docs/format.md ("Limits"); change both together.
+documented in docs/format.md ("Limits"), whose table ``tools/format_tables.py``
+writes from the numbers and key lists here.
 """
 
 from __future__ import annotations
