@@ -15,6 +15,7 @@ from pathlib import Path
 from reportlab.pdfbase.ttfonts import TTFont
 
 from soptui.fonts import FONT_DIR  # the faces the exporters embed, not whatever the system has
+
 FACES = {"regular": "DejaVuSans.ttf", "bold": "DejaVuSans-Bold.ttf"}
 #: Basic Latin, Latin-1, Latin Extended-A/B, general punctuation, euro, trademark.
 RANGES = ((0x20, 0x7E), (0xA0, 0x24F), (0x2010, 0x2044), (0x20AC, 0x20AC), (0x2122, 0x2122))
