@@ -1,7 +1,9 @@
 """Benchmark of the flowchart layout engine.
 
-Run: python bench/layout.py [--scaling]  (prints the figures for docs/benchmarks.md,
-section "## Layout"; ``--scaling`` only the CPU per step at 300, 1000 and 3000 steps). Target (issue 3 and the editor): a 300-step re-layout
+Run: python bench/layout.py [--scaling [--against COMMIT] [--rounds 3]]  (prints the figures
+for docs/benchmarks.md, section "## Layout"; ``--scaling`` only the CPU per step at 300, 1000
+and 3000 steps, with ``--against`` for this tree and another commit in child processes taking
+turns, so both see the same load). Target (issue 3 and the editor): a 300-step re-layout
 in cell mode, as the terminal preview does it on every edit, within 30 ms.
 
 Method: ``timeit`` of ``compute_layout`` on SOPs from
@@ -20,18 +22,26 @@ them out): 500 steps x 50 actors and 10,000 steps, CPU seconds of one call.
 
 from __future__ import annotations
 
+import argparse
 import dataclasses
+import json
+import math
 import os
 import platform
+import subprocess
 import sys
+import tempfile
 import time
 import timeit
+from pathlib import Path
 
 from soptui.corpus import generate_sop
 from soptui.layout import CellMetrics, PageOptions, compute_layout
 from soptui.layout.options import MM
 
 CASES = ((10, 3), (40, 6), (300, 6))
+SCALING = (300, 1000, 3000)
+HERE = Path(__file__).resolve().parent
 MODES = {
     "print (A4 landscape)": PageOptions(),
     "cells (120 columns)": PageOptions(width=120, metrics=CellMetrics(), symbol_numbers=True),
@@ -93,17 +103,55 @@ def large() -> None:
         print(f"| {steps} steps, {actors} actors | {len(layout.pages)} | {time.process_time() - started:.2f} s |")
 
 
-def scaling() -> None:
-    """CPU of one print layout at 300, 1000 and 3000 steps, per step: the same when the layout is linear."""
-    print("| steps (6 actors, A4 landscape) | pages | CPU of one layout | per step |")
-    print("|---|---|---|---|")
+def scaling_ms() -> dict[int, tuple[float, int]]:
+    """CPU ms and pages of one print layout at each size in ``SCALING`` (6 actors, A4 landscape)."""
     compute_layout(generate_sop(1, steps=10, actors=6), PageOptions())  # once-per-process costs (hyphenation)
-    for steps in (300, 1000, 3000):
+    found = {}
+    for steps in SCALING:
         sop = generate_sop(1, steps=steps, actors=6)
         started = time.process_time()
         layout = compute_layout(sop, PageOptions())
-        spent = time.process_time() - started
-        print(f"| {steps} | {len(layout.pages)} | {spent * 1000:.0f} ms | {spent * 1000 / steps:.2f} ms |")
+        found[steps] = ((time.process_time() - started) * 1000, len(layout.pages))
+    return found
+
+
+def scaling_in_child(env: dict[str, str]) -> dict[int, tuple[float, int]]:
+    """:func:`scaling_ms` in a fresh process whose ``soptui`` is the one ``env`` puts first."""
+    code = f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import layout; print(json.dumps(layout.scaling_ms()))"
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    return {int(steps): (ms, pages) for steps, (ms, pages) in json.loads(done.stdout.splitlines()[-1]).items()}
+
+
+def scaling(against: str | None, rounds: int) -> None:
+    """CPU per step at each size, best of ``rounds`` (child processes taking turns when ``against`` is given):
+    the same at every size when the layout is linear; the exponent is that of the time from 300 to 3000 steps."""
+    sys.path.insert(0, str(HERE))
+    from measure import load, machine
+    from startup import checkout, environment, tree_named
+
+    print(f"Machine: {machine()}. Load average before: {load()}. This tree: {tree_named()}.")
+    with tempfile.TemporaryDirectory() as folder:
+        trees = {"this tree": environment(Path(folder) / "bytecode")}
+        if against:
+            (Path(folder) / "against").mkdir()
+            trees[against] = environment(Path(folder) / "bytecode-against", checkout(against, Path(folder) / "against"))
+        best: dict[str, dict[int, tuple[float, int]]] = {tree: {} for tree in trees}
+        for _ in range(rounds):
+            for tree, env in trees.items():
+                for steps, (ms, pages) in scaling_in_child(env).items():
+                    best[tree][steps] = min(best[tree].get(steps, (ms, pages)), (ms, pages))
+    print()
+    print(f"| steps (6 actors, A4 landscape) | pages | {' | '.join(f'{tree}: CPU, per step' for tree in trees)} |")
+    print(f"|---|---|{'---|' * len(trees)}")
+    for steps in SCALING:
+        cells = [f"{best[tree][steps][0]:.0f} ms, {best[tree][steps][0] / steps:.3f} ms" for tree in trees]
+        print(f"| {steps} | {best['this tree'][steps][1]} | {' | '.join(cells)} |")
+    low, high = SCALING[0], SCALING[-1]
+    for tree in trees:
+        exponent = math.log(best[tree][high][0] / best[tree][low][0]) / math.log(high / low)
+        print(f"{tree}: time grows as steps^{exponent:.2f} from {low} to {high} steps "
+              f"(per step at {high} / at {low}: {best[tree][high][0] / high / (best[tree][low][0] / low):.2f}).")
+    print(f"Load average after: {load()}.")
 
 
 def main() -> None:
@@ -119,8 +167,13 @@ def main() -> None:
     print()
     large()
     print()
-    scaling()
+    scaling(None, 1)
 
 
 if __name__ == "__main__":
-    scaling() if "--scaling" in sys.argv[1:] else main()
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scaling", action="store_true", help="only the CPU per step at 300, 1000 and 3000 steps")
+    parser.add_argument("--against", metavar="COMMIT", help="with --scaling: also this commit, taking turns")
+    parser.add_argument("--rounds", type=int, default=3, help="with --scaling: the best of this many runs")
+    args = parser.parse_args()
+    scaling(args.against, args.rounds) if args.scaling else main()
