@@ -48,14 +48,21 @@ def _options() -> tuple[Option, ...]:
     )
 
 
+#: The options' names, and the choices of those that have a fixed set.
+OPTION_NAMES = ("paper", "orientation", "theme", "arsip")
+CHOICES = {"paper": PAPER_NAMES, "orientation": ORIENTATIONS}
+
+
 def resolve_options(options: dict[str, Any]) -> dict[str, Any]:
-    """The options with defaults filled in; an unknown value is an ExportError."""
-    resolved = {}
-    for option in _options():
-        value = options.get(option.name, option.default)
-        if option.choices and value not in option.choices:
-            raise ExportError(t("pdf.bad_option", name=option.name, value=value, choices=", ".join(option.choices)))
-        resolved[option.name] = value
+    """The options with defaults filled in; an unknown value is an ExportError.
+    The settings are read only when an option is missing: soptui passes all of
+    them, and this runs several times per PDF."""
+    missing = any(name not in options for name in OPTION_NAMES)
+    defaults = {option.name: option.default for option in _options()} if missing else {}
+    resolved = {name: options.get(name, defaults.get(name)) for name in OPTION_NAMES}
+    for name, choices in CHOICES.items():
+        if resolved[name] not in choices:
+            raise ExportError(t("pdf.bad_option", name=name, value=resolved[name], choices=", ".join(choices)))
     return resolved
 
 
