@@ -24,10 +24,11 @@ def register_fonts() -> None:
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.ttfonts import TTFont
 
-    from soptui.fonts.subsets import ReusedSubsets
+    from soptui.fonts.subsets import ReusedSubsets, ReusedWidths
 
     for name, filename in _FILES.items():
         font = TTFont(name, str(FONT_DIR / filename))
-        font.face.__class__ = ReusedSubsets  # the same face, its subsets kept (a subclass adding no data)
+        font.__class__ = ReusedWidths  # the same font and face, subclasses adding no data, that keep
+        font.face.__class__ = ReusedSubsets  # the subsets and their widths once made
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)

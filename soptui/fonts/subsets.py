@@ -11,7 +11,7 @@ from __future__ import annotations
 from functools import lru_cache
 
 from reportlab.pdfbase import pdfdoc
-from reportlab.pdfbase.ttfonts import TTFontFace
+from reportlab.pdfbase.ttfonts import TTFont, TTFontFace
 
 KEPT = 32  # distinct subsets kept per face and compressed; one is about 35 kB
 
@@ -34,6 +34,38 @@ class ReusedSubsets(TTFontFace):
         if stream is not None and stream.filters == [pdfdoc.PDFZCompress]:
             stream.filters = [_FLATE]
         return descriptor
+
+
+class ReusedWidths(TTFont):
+    """A font whose subsets' ``/Widths`` arrays are formatted, and their
+    ``/ToUnicode`` maps compressed, once per process (set as a registered
+    font's class): they are the same for every SOP whose text uses the same
+    characters."""
+
+    def addObjects(self, doc):
+        super().addObjects(doc)
+        for font in doc.idToObject["BasicFonts"].dict.values():
+            widths = getattr(font, "Widths", None)
+            if type(widths) is pdfdoc.PDFArray:
+                font.Widths = _Widths(widths.sequence)
+            unicode_map = doc.idToObject.get(getattr(getattr(font, "ToUnicode", None), "name", None))
+            if unicode_map is not None and unicode_map.filters == [pdfdoc.PDFZCompress]:
+                unicode_map.filters = [_FLATE]
+
+
+class _Widths(pdfdoc.PDFArray):
+    """A ``/Widths`` array: numbers only, so its bytes depend on nothing but the numbers."""
+
+    def format(self, document, IND=b"\n "):
+        key = (tuple(self.sequence), IND)
+        if key not in _FORMATTED:
+            if len(_FORMATTED) >= 4 * KEPT:
+                _FORMATTED.clear()
+            _FORMATTED[key] = super().format(document, IND)
+        return _FORMATTED[key]
+
+
+_FORMATTED: dict[tuple, bytes] = {}
 
 
 class _RememberedFlate:
