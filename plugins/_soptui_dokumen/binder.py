@@ -39,6 +39,10 @@ from soptui.layout.types import Box
 from soptui.loader import Source, load
 from soptui.model import Sop
 
+#: The largest signed decree scan taken into the document: a few pages scanned at 300 dpi
+#: are a few MiB; more is a scan at a needless resolution, and it is held in memory whole.
+DECREE_PDF_LIMIT = 50 * 1024 * 1024
+
 NUMBER_FROM_BOTTOM = 8 * mm
 NUMBER_SIZE = 9
 
@@ -147,10 +151,16 @@ def _decree_part(dokumen: Dokumen, keputusan: Keputusan) -> Part:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
-    data = keputusan.pdf.read_bytes()
+    from soptui.confine import LinkedFileError, read_linked
+
+    size = keputusan.pdf.stat().st_size
+    if size > DECREE_PDF_LIMIT:
+        raise DokumenError([_finding(dokumen, "dokumen.decree_pdf_too_large", path=keputusan.pdf, size=size,
+                                     limit=DECREE_PDF_LIMIT // (1024 * 1024))])
     try:
+        data = read_linked(None, str(keputusan.pdf), DECREE_PDF_LIMIT)
         pages = len(PdfReader(io.BytesIO(data)).pages)
-    except (PdfReadError, ValueError, OSError) as error:
+    except (LinkedFileError, PdfReadError, ValueError, OSError) as error:
         raise DokumenError([_finding(dokumen, "dokumen.decree_pdf_unreadable", path=keputusan.pdf, reason=error)]) from None
     return Part(title, data, pages)
 

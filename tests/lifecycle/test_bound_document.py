@@ -12,7 +12,7 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
 
-from _soptui_dokumen.binder import build
+from _soptui_dokumen.binder import DECREE_PDF_LIMIT, build
 from _soptui_dokumen.config import DokumenError
 from soptui.cli import cli
 
@@ -126,6 +126,19 @@ def test_a_signed_decree_pdf_is_included_and_the_numbers_follow(library):
     for title, page in _contents(reader).items():
         if title[0].isdigit():
             assert re.match(r"\d+\. (.+) \(", title)[1] in _text(reader, page)
+
+
+def test_a_decree_scan_over_the_limit_is_refused_saying_what_to_do_and_nothing_is_written(library, tmp_path):
+    scan = library / "keputusan.pdf"
+    with scan.open("wb") as stream:  # sparse: the size a careless 1200 dpi scan has, without the disk
+        stream.truncate(DECREE_PDF_LIMIT + 1)
+    source = (library / "dokumen.toml").read_text(encoding="utf-8")
+    (library / "dokumen.toml").write_text(source.replace("teks = \"\"\"", "pdf = \"keputusan.pdf\"\nteks_lama = \"\"\""), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dokumen", str(library / "dokumen.toml"), "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 1
+    assert f"PDF keputusan {scan} berukuran {DECREE_PDF_LIMIT + 1} bita, melebihi batas 50 MiB" in result.stderr
+    assert "pindai ulang" in result.stderr
+    assert not (tmp_path / "dist" / "dokumen.pdf").exists()
 
 
 def test_folders_are_read_in_name_order_and_the_cover_shows_the_logo(library):
