@@ -22,12 +22,13 @@ from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.lines import header_lines
 from soptui.layout.options import PageOptions
 from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, turn_names
-from soptui.layout.paging import paginate
+from soptui.layout.paging import Piece, paginate
 from soptui.layout.parts import ConnectorSize, band_height, gaps, turn_height
+from soptui.layout.reuse import Reuse
 from soptui.layout.routing import slot_offsets
 from soptui.layout.scale import Scale
 from soptui.layout.tracks import Tracks
-from soptui.layout.types import Column, FlowchartLayout
+from soptui.layout.types import Column, FlowchartLayout, Page
 from soptui.model import Sop
 
 #: How many times a layout is made again with more room where a page was too crowded.
@@ -39,9 +40,9 @@ PAGE_RETRIES = 3
 def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLayout:
     """The flowchart pages of ``sop`` (see docs/layout.md)."""
     options = options or PageOptions()
-    room = Room()
+    room, reuse = Room(), Reuse()
     for _ in range(MAX_RETRIES + 1):
-        layout, wants, room = _attempt(sop, options, room)
+        layout, wants, room = _attempt(sop, options, room, reuse)
         if wants.crowded and not _widens(sop, options, room.crowding):
             wants.crowded = False  # the actors already take all the width they may: no use trying wider
         if not wants:
@@ -50,9 +51,10 @@ def compute_layout(sop: Sop, options: PageOptions | None = None) -> FlowchartLay
     return layout
 
 
-def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayout, Wants, Room]:
+def _attempt(sop: Sop, options: PageOptions, room: Room, reuse: Reuse) -> tuple[FlowchartLayout, Wants, Room]:
     """The layout, what its pages still lacked, and the room it gave (the
     room asked for, and what pages with space to spare took at once)."""
+    reuse.start(room.crowding)
     scale = Scale.of(options, room.crowding)
     width, height = options.page_size()
     top, right, bottom, left = (scale.snap(m) for m in options.margin_units())
@@ -61,7 +63,7 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     header = make_header(columns, actors, top, scale, None if height is None else height - top - bottom)
     edges = _indexed_edges(sop)
     connector = ConnectorSize.of(scale, min(c.right - c.left for c in columns if c.kind == "actor"))
-    plans = _measure(sop, columns, actors, symbols, edges, scale, room, connector)
+    plans = _measure(sop, columns, actors, symbols, edges, scale, room, connector, reuse)
     footer = options.footer if options.footer is not None else (0 if scale.cells else 2 * scale.line)
     legend = 0.0 if header.legend is None else scale.block_height(header.legend)
     free = None if height is None else height - top - bottom - footer - header.height - legend
@@ -76,8 +78,7 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     by_page = _edges_by_page(edges, page_of, len(rows))
     names = turn_names(edges, page_of)
     for number, page_rows in enumerate(rows, start=1):
-        page, page_wants = build_page(sheet, number, page_rows, plans, edges, by_page[number - 1], page_of,
-                                       names)
+        page, page_wants = _page(reuse, sheet, number, page_rows, plans, edges, by_page[number - 1], page_of, names)
         for _ in range(PAGE_RETRIES):  # a page with space to spare grows its rows at once
             if page_wants.crowded or not page_wants or free is None:
                 break
@@ -91,8 +92,8 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
             for step, plan in grown.items():
                 plans[step] = plan
             page_rows = taller
-            page, page_wants = build_page(sheet, number, page_rows, plans, edges, by_page[number - 1], page_of,
-                                           names)
+            page, page_wants = _page(reuse, sheet, number, page_rows, plans, edges, by_page[number - 1], page_of,
+                                     names)
         pages.append(page)
         wants.add(page_wants)
     page_height = height if height is not None else (pages[0].table.bottom + bottom + footer + legend)
@@ -102,6 +103,18 @@ def _attempt(sop: Sop, options: PageOptions, room: Room) -> tuple[FlowchartLayou
     layout = FlowchartLayout(paper, options.orientation, options.columns, width, page_height, tuple(pages),
                              options.first_page)
     return layout, wants, room
+
+
+def _page(reuse: Reuse, sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan],
+          edges: list[tuple[int, int, Edge]], touching: list[int], page_of: dict[int, int],
+          names: dict[int, str]) -> tuple[Page, Wants]:
+    """``build_page``, or the page an earlier try built from the same inputs: its rows and their plans,
+    the edges touching it, their ends' pages and their page turns' names (the sheet is the same at one
+    crowding)."""
+    ends = [(page_of[edges[i][0]], page_of[edges[i][1]], names.get(i)) for i in touching]
+    inputs = (pieces, [plans[piece.step] for piece in pieces], touching, ends)
+    return reuse.page(number, inputs, lambda: build_page(sheet, number, pieces, plans, edges, touching, page_of,
+                                                         names))
 
 
 def _widens(sop: Sop, options: PageOptions, crowding: int) -> bool:
@@ -130,7 +143,7 @@ def _edges_by_page(edges: list[tuple[int, int, Edge]], page_of: dict[int, int], 
 
 def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols: SymbolSize,
              edges: list[tuple[int, int, Edge]], scale: Scale, room: Room,
-             connector: ConnectorSize) -> list[Plan]:
+             connector: ConnectorSize, reuse: Reuse) -> list[Plan]:
     """Each step's texts wrapped, its symbol's size, and its row's height."""
     actor_index = {actor.id: i for i, actor in enumerate(actors)}
     actor_cols = [c for c in columns if c.kind == "actor"]
@@ -146,7 +159,7 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols
     plans = []
     for number, step in enumerate(sop.langkah, start=1):
         fields = {key: getattr(step, key) for key in TEXT_COLUMNS["full"]}
-        texts = row_texts(fields, number, columns, scale)
+        texts = reuse.row_texts(number - 1, lambda: row_texts(fields, number, columns, scale))
         kind = sop.flow.symbols.get(step.id, "proses")
         width, symbol_height = _symbol_box(kind, symbols, side_edges[number - 1], scale, actor_cols)
         plan = Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, 0.0, 0.0, width,
