@@ -1,10 +1,11 @@
 """Finding, loading and asking the plugins: exporters, extra checks, themes, commands.
 
 Built-in exporters and third-party plugins come the same way, through the
-entry-point group ``soptui``; the built-ins are simply the entry points of
-the ``soptui`` distribution itself. ``SOPTUI_LOAD_PLUGINS`` (a comma list of
-entry-point or distribution names) limits which third-party plugins load;
-set to an empty string it loads none but the built-ins.
+entry-point group ``soptui`` (found by :mod:`soptui.discovery`); the
+built-ins are simply the entry points of the ``soptui`` distribution itself.
+``SOPTUI_LOAD_PLUGINS`` (a comma list of entry-point or distribution names)
+limits which third-party plugins load; set to an empty string it loads none
+but the built-ins.
 
 A plugin never takes the app or a batch down: one that fails to import,
 implements a hook that does not exist, or raises while registering is
@@ -16,20 +17,20 @@ naming both plugins, and that name is refused until one is removed.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import os
 import re
 import sys
 import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
 import click
 import pluggy
 
-from soptui import hookspecs
+from soptui import discovery, hookspecs
 from soptui.commands import COMMANDS
 from soptui.exporters import Exporter
 from soptui.i18n import add_messages, remove_messages, t
@@ -195,24 +196,14 @@ def _given(module: object) -> Callable[[], object]:
 def _entry_point_candidates() -> list[tuple[PluginInfo, Callable[[], object]]]:
     wanted = os.environ.get(LOAD_PLUGINS_VARIABLE)
     allowed = None if wanted is None else {name.strip() for name in wanted.split(",") if name.strip()}
-    found = []
-    seen = set()
-    described: dict[int, tuple[str, str]] = {}  # id(dist) -> name, version: each METADATA parsed once
-    for entry_point in sorted(metadata.entry_points(group="soptui"), key=lambda e: e.name):
-        dist = entry_point.dist
-        if dist is not None and id(dist) not in described:
-            about = dist.metadata  # parsed anew at each access: soptui's holds the whole README
-            described[id(dist)] = (about["Name"], about["Version"])
-        dist_name, version = described[id(dist)] if dist is not None else ("", "")
-        key = (entry_point.name, dist_name, entry_point.value)
-        if key in seen:  # the same distribution found twice on sys.path
-            continue
-        seen.add(key)
+    found: list[tuple[PluginInfo, Callable[[], object]]] = []
+    for entry_point in discovery.installed():
+        dist_name = entry_point.distribution
         builtin = _normalise(dist_name) == BUILTIN_DISTRIBUTION
         if not builtin and allowed is not None and not {entry_point.name, dist_name, _normalise(dist_name)} & allowed:
             continue
-        info = PluginInfo(entry_point.name, dist_name, version, builtin)
-        found.append((info, entry_point.load))
+        info = PluginInfo(entry_point.name, dist_name, entry_point.version, builtin)
+        found.append((info, functools.partial(discovery.load, entry_point)))
     found.sort(key=lambda pair: (not pair[0].builtin, pair[0].name))
     return found
 

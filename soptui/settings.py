@@ -17,6 +17,7 @@ defaults only. They are variables so that worker processes agree.
 from __future__ import annotations
 
 import os
+import sys
 import tomllib
 from dataclasses import dataclass, fields, replace
 from functools import lru_cache
@@ -49,9 +50,29 @@ def config_dir() -> Path:
     override = os.environ.get("SOPTUI_CONFIG_DIR")
     if override:
         return Path(override)
-    from platformdirs import user_config_dir
+    return _user_dir("XDG_CONFIG_HOME", ".config") or _platform_dir("user_config_dir")
 
-    return Path(user_config_dir("soptui", appauthor=False))
+
+def cache_dir() -> Path:
+    """Where soptui keeps what it can find again (:mod:`soptui.discovery`): the platform's user cache folder."""
+    return _user_dir("XDG_CACHE_HOME", ".cache") or _platform_dir("user_cache_dir")
+
+
+def _user_dir(variable: str, under_home: str) -> Path | None:
+    """platformdirs' answer on Linux, without importing it (every start asks for the config):
+    ``$XDG_..._HOME/soptui`` if absolute, else ``$HOME/.../soptui`` if absolute; ``None`` elsewhere."""
+    if sys.platform != "linux" or "ANDROID_DATA" in os.environ:
+        return None
+    for base in (os.environ.get(variable, ""), os.path.join(os.environ.get("HOME", ""), under_home)):
+        if os.path.isabs(base):
+            return Path(base, "soptui")
+    return None
+
+
+def _platform_dir(kind: str) -> Path:
+    import platformdirs
+
+    return Path(getattr(platformdirs, kind)("soptui", appauthor=False))
 
 
 def config_path() -> Path:
