@@ -29,6 +29,9 @@ def _worded(problem: Problem) -> str:
     key, values = problem
     if key == "config.missing":  # a file named on purpose (--config) that is not there
         return t("config.unreadable", path=values["path"], reason=t("config.missing"))
+    if key == "config.refused":  # no regular file, or too large (soptui.small_files)
+        return t("config.unreadable", path=values["path"],
+                 reason=t(f"files.{values['kind']}", size=values["size"], limit=values["limit"]))
     return t(key, **values)
 
 

@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from soptui.papers import DEFAULT_ORIENTATION, DEFAULT_PAPER, ORIENTATIONS, PAPER_NAMES
+from soptui.small_files import Refused, read_text
 
 CONFIG_FILE = "config.toml"
 CONFIG_VARIABLE = "SOPTUI_CONFIG"
@@ -92,10 +93,13 @@ def read_config() -> tuple[Config, list[Problem]]:
     path = config_path()
     from_variables = not os.environ.get(CONFIG_VARIABLE)  # a named file is the only source
     try:
-        values = _parsed(path.read_text(encoding="utf-8"))
+        values = _parsed(read_text(path))
     except FileNotFoundError:
         if not from_variables:  # named on purpose: it must exist
             problems.append(("config.missing", {"path": str(path)}))
+    except Refused as refused:  # a FIFO, a device, a huge file: never waited on nor read whole
+        problems.append(("config.refused", {"path": str(path), "kind": refused.kind, "size": refused.size,
+                                            "limit": refused.limit}))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         problems.append(("config.unreadable", {"path": str(path), "reason": str(error)}))
     config = Config()

@@ -21,6 +21,7 @@ from typing import Any
 
 from soptui.config import config_dir
 from soptui.i18n import t
+from soptui.small_files import Refused, read_text
 
 #: Textual theme fields a ``[tui]`` section may set (``primary`` is required).
 TUI_COLOURS = ("primary", "secondary", "accent", "foreground", "background", "surface", "panel", "boost",
@@ -114,7 +115,9 @@ def _read(source: object) -> dict[str, Any]:
     if isinstance(source, dict):
         return source
     try:
-        return _parsed(Path(source).read_text(encoding="utf-8"))  # type: ignore[arg-type]
+        return _parsed(read_text(Path(source)))  # type: ignore[arg-type]
+    except Refused as refused:  # a FIFO among the themes would hold up every start
+        raise ValueError(t(f"files.{refused.kind}", size=refused.size, limit=refused.limit)) from None
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         raise ValueError(str(error)) from None
 

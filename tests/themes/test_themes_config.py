@@ -3,7 +3,11 @@ broken files are reported and never fatal, settings survive a restart."""
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 import types
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -152,3 +156,28 @@ def test_language_from_config_applies_to_messages(config_dir, tmp_path):
         assert i18n.get_language() == "en"
     finally:
         i18n.set_language("id")
+
+
+@pytest.mark.parametrize("where", ["config", "theme"])
+def test_a_fifo_as_config_or_theme_is_reported_and_never_waited_on(config_dir, tmp_path, where):
+    """A FIFO would hold up every start: read in a child with a deadline, so a regression fails, not hangs."""
+    (config_dir / "themes").mkdir(parents=True)
+    fifo = config_dir / "config.toml" if where == "config" else config_dir / "themes" / "pipa.toml"
+    os.mkfifo(fifo)
+    sop = tmp_path / "a.sop.toml"
+    sop.write_bytes((Path(__file__).parents[2] / "examples" / "surat-masuk.sop.toml").read_bytes())
+    command = ["check", str(sop)] if where == "config" else ["themes"]
+    result = subprocess.run([sys.executable, "-m", "soptui", *command], capture_output=True, text=True, timeout=60,
+                            env={**os.environ, "SOPTUI_CONFIG_DIR": str(config_dir)})
+    assert result.returncode == 0, result.stderr
+    assert "bukan berkas biasa (folder, FIFO, atau perangkat)" in result.stderr
+    assert fifo.name in result.stderr
+
+
+def test_a_huge_config_file_is_not_read_and_says_so(config_dir):
+    config_dir.mkdir(parents=True)
+    with (config_dir / "config.toml").open("wb") as stream:
+        stream.truncate(64 * 1024 * 1024)  # sparse
+    settings, problems = load_config()
+    assert settings == config_module.Config()
+    assert len(problems) == 1 and f"berkas {64 * 1024 * 1024} bita, melebihi batas" in problems[0]
