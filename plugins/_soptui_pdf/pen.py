@@ -10,10 +10,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from functools import lru_cache
+from itertools import groupby
 
 from reportlab.lib.colors import HexColor
-from reportlab.pdfbase.pdfmetrics import getAscentDescent, stringWidth
+from reportlab.lib.rl_accel import escapePDF, fp_str
+from reportlab.pdfbase.pdfmetrics import getAscentDescent, getFont, stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 
 from _soptui_pdf.palette import Palette
 
@@ -166,7 +169,8 @@ class Pen:
         if self._text_state[2] != fill:
             writer.setFillColor(self.color(fill))
         self._text_state = (font, size, fill)
-        writer.textOut(text)
+        show(writer, text)
+
 
     def end_page(self) -> None:
         """Draw the page's text over its shapes and start a new page."""
@@ -183,6 +187,41 @@ class Pen:
         anchor = x + width / 2 if align == "center" else x
         for index, line in enumerate(lines):
             self.text(anchor, top + index * step, line, size, bold, align, color)
+
+
+def show(writer: PDFTextObject, text: str) -> None:
+    """What ``writer.textOut(text)`` writes for a TrueType font, without what
+    the pen does not use: the cursor's advance (a second measurement of the
+    text) and reportlab's generic font lookups; the characters' codes come
+    from the font's subsets as reportlab assigns them (:func:`_codes`).
+    tests/pdf/test_pdf_text.py holds it to textOut's bytes."""
+    font = getFont(writer._fontname)
+    doc = writer._canvas._doc
+    parts = []
+    for subset, chunk in _codes(font, text, doc):
+        if subset != writer._curSubset:
+            parts.append(f"{font.getSubsetInternalName(subset, doc)} {fp_str(writer._fontsize)} Tf "
+                         f"{fp_str(writer._leading)} TL")
+            writer._curSubset = subset
+        parts.append(f"({escapePDF(chunk)}) Tj")
+    writer._code.append(" ".join(parts))
+
+
+def _codes(font, text: str, doc) -> list[tuple[int, bytes]]:
+    """``font.splitString(text, doc)``: (subset, codes) runs. When every
+    character already has its code in this document (most text, after the
+    first lines) they are looked up here, in one pass; a new character, or
+    one never assigned (a no-break space, one the font lacks) goes through reportlab."""
+    assigned = font.state[doc].assignments if doc in font.state else None
+    if assigned is None:
+        return font.splitString(text, doc)
+    try:
+        codes = [assigned[code] for code in map(ord, text)]
+    except KeyError:
+        return font.splitString(text, doc)
+    if all(code < 256 for code in codes):
+        return [(0, bytes(codes))] if codes else []
+    return [(subset, bytes(code & 0xFF for code in run)) for subset, run in groupby(codes, lambda code: code >> 8)]
 
 
 @lru_cache(maxsize=64)
