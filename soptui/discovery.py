@@ -20,6 +20,8 @@ import sys
 from pathlib import Path
 from typing import NamedTuple
 
+from soptui.small_files import read_text
+
 CACHE_FORMAT = 1
 
 
@@ -110,7 +112,7 @@ def _cache_file() -> Path | None:
 
 def _read(path: Path, key: list[list]) -> list[Found] | None:
     try:
-        cached = json.loads(path.read_bytes())
+        cached = json.loads(read_text(path))  # never blocks: a FIFO there would hold up every start
         if cached["format"] != CACHE_FORMAT or cached["key"] != key:
             return None
         return [Found(*map(str, entry)) for entry in cached["found"] if len(entry) == len(Found._fields)]

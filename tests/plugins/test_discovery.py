@@ -74,3 +74,18 @@ def test_a_start_from_another_folder_reuses_the_cache(tmp_path, cache_home):
         assert done.returncode == 0, done.stderr
         said.append(done.stdout.strip())
     assert said == ["True", "False"]
+
+
+def test_a_fifo_in_place_of_the_cache_is_passed_by(cache_home):
+    """Read in a child with a deadline: a start that waited on the FIFO would hang, so it fails instead."""
+    code = "from soptui.plugins import get_plugins; print(len(get_plugins().plugins))"
+    env = {**os.environ, "XDG_CACHE_HOME": str(cache_home)}
+    subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, timeout=120, check=True)
+    cached = list(cache_home.glob("soptui/plugins-*.json"))
+    assert cached
+    for written in cached:
+        written.unlink()
+        os.mkfifo(written)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert int(done.stdout) >= 6  # the built-ins, found by the full scan
