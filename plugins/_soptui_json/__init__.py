@@ -14,7 +14,6 @@ from typing import Any, BinaryIO
 from soptui.exporters import Exporter, ExportError, ExportInput, Option, refuse_blocking
 from soptui.hookspecs import hookimpl
 from soptui.i18n import t
-from soptui.interchange.document import build_document, dumps
 
 
 def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> None:
@@ -24,6 +23,8 @@ def write_json(input: ExportInput, stream: BinaryIO, options: dict[str, Any]) ->
     times faster than an indented one, which matters for a library of
     thousands; ``-O indent=2`` gives a file that reads and diffs well.
     """
+    from soptui.interchange.document import build_document, dumps  # not at load: every start registers this plugin
+
     # only the loader's errors: any SOP that loads whole is data
     refuse_blocking(input, lambda count: t("json.refused", count=count), frozenset())
     try:

@@ -11,7 +11,6 @@ pages travel together as a ZIP of ``<stem>-1.svg``, ``<stem>-2.svg``, ...
 from __future__ import annotations
 
 import io
-import zipfile
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -47,6 +46,8 @@ def page_options(options: dict[str, Any]):
 
 def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int:
     """Write the ZIP of SVG pages of one SOP to ``stream``; return the page count."""
+    import zipfile  # here, not at the top: every start of soptui registers this plugin
+
     from _soptui_svg.draw import Footer, draw_page
     from soptui.layout import compute_layout
     from soptui.themes import print_themes
@@ -70,6 +71,8 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
 
 def read_pages(data: bytes) -> list[str]:
     """The SVG pages of an ``svg`` export, in page order."""
+    import zipfile
+
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = sorted(archive.namelist(), key=lambda name: int(name.rsplit("-", 1)[-1].removesuffix(".svg")))
         return [archive.read(name).decode("utf-8") for name in names]

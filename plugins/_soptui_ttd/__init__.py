@@ -8,8 +8,12 @@ docs/signing.md. pyHanko is imported only when a file is signed.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from soptui.hookspecs import hookimpl
+
+if TYPE_CHECKING:
+    from soptui.signing import SignRequest
 
 
 @hookimpl
@@ -20,6 +24,15 @@ def register_messages(register) -> None:
 
 @hookimpl
 def register_signers(register) -> None:
-    from _soptui_ttd.pkcs12 import backend
+    from soptui.exporters import Option
+    from soptui.i18n import t
+    from soptui.signing import SignerBackend
 
-    register(backend())
+    register(SignerBackend("p12", t("ttd.label"), sign, (Option("berkas", str, "", t("ttd.berkas")),)))
+
+
+def sign(request: SignRequest) -> bytes:
+    """Sign with the PKCS#12 file, its code imported only now: every start registers this signer."""
+    from _soptui_ttd import pkcs12
+
+    return pkcs12.sign(request)

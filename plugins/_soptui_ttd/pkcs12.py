@@ -14,16 +14,11 @@ import re
 import tempfile
 from pathlib import Path
 
-from soptui.exporters import Option
 from soptui.i18n import t
-from soptui.signing import SignerBackend, SigningError, SignRequest, quiet_pyhanko, same_person
+from soptui.signing import SigningError, SignRequest, quiet_pyhanko, same_person
 
 NIP = re.compile(r"^\d{18}$")
 PDFA_VERSION = (1, 7)  # PDF/A-3 is PDF 1.7; pyHanko raises it to 2.0 for some curves
-
-
-def backend() -> SignerBackend:
-    return SignerBackend("p12", t("ttd.label"), sign, (Option("berkas", str, "", t("ttd.berkas")),))
 
 
 def sign(request: SignRequest) -> bytes:

@@ -12,16 +12,16 @@ when it signs. See docs/signing.md.
 
 from __future__ import annotations
 
-import datetime as dt
-import logging
 import os
 import re
-import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from soptui.exporters import Option
+
+if TYPE_CHECKING:
+    import datetime as dt
 
 #: An environment variable holding a secret: ``SOPTUI_`` + the secret's name
 #: (``SOPTUI_SANDI`` for a passphrase), never a command-line argument.
@@ -37,6 +37,8 @@ def field_name(nomor: str, prefix: str = FIELD_PREFIX) -> str:
     Field names may not contain a period (it separates a field from its
     parent), so the number's periods, slashes and spaces become hyphens:
     ``800/123/SOP/2024`` gives ``Disahkan.800-123-SOP-2024``."""
+    import unicodedata
+
     ascii_text = unicodedata.normalize("NFKD", nomor).encode("ascii", "ignore").decode()
     slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
     return f"{prefix}.{slug or 'SOP'}"
@@ -124,6 +126,8 @@ def moment(when: dt.datetime) -> str:
 def quiet_pyhanko() -> None:
     """pyHanko logs its errors with tracebacks; soptui reports them itself, in
     one line the user can act on, so its loggers print nothing."""
+    import logging  # only signing needs it; every start registers the built-in signer
+
     for name in ("pyhanko", "pyhanko_certvalidator"):
         logger = logging.getLogger(name)
         if not any(isinstance(handler, logging.NullHandler) for handler in logger.handlers):
