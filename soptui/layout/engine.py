@@ -21,15 +21,15 @@ from soptui.layout.header import make_header
 from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.lines import header_lines
 from soptui.layout.options import PageOptions
-from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, turn_names
+from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, relabelled, turn_names
 from soptui.layout.paging import Piece, paginate
 from soptui.layout.parts import ConnectorSize, band_height, gaps, turn_height
 from soptui.layout.reuse import Reuse
 from soptui.layout.routing import slot_offsets
-from soptui.layout.scale import Scale
+from soptui.layout.scale import Fitted, Scale
 from soptui.layout.tracks import Tracks
 from soptui.layout.types import Column, FlowchartLayout, Page
-from soptui.model import Sop
+from soptui.model import Sop, Step
 
 #: How many times a layout is made again with more room where a page was too crowded.
 MAX_RETRIES = 4
@@ -109,12 +109,14 @@ def _page(reuse: Reuse, sheet: Sheet, number: int, pieces: list[Piece], plans: l
           edges: list[tuple[int, int, Edge]], touching: list[int], page_of: dict[int, int],
           names: dict[int, str]) -> tuple[Page, Wants]:
     """``build_page``, or the page an earlier try built from the same inputs: its rows and their plans,
-    the edges touching it, their ends' pages and their page turns' names (the sheet is the same at one
-    crowding)."""
-    ends = [(page_of[edges[i][0]], page_of[edges[i][1]], names.get(i)) for i in touching]
-    inputs = (pieces, [plans[piece.step] for piece in pieces], touching, ends)
-    return reuse.page(number, inputs, lambda: build_page(sheet, number, pieces, plans, edges, touching, page_of,
-                                                         names))
+    the edges touching it and their ends' pages (the sheet is the same at one crowding), and the order
+    of its page turns' names, which is all of the names that routing looks at."""
+    ends = [(page_of[edges[i][0]], page_of[edges[i][1]]) for i in touching]
+    turns = {i: names[i] for i in touching if i in names}
+    inputs = (pieces, [plans[piece.step] for piece in pieces], touching, ends, sorted(turns, key=turns.__getitem__))
+    return reuse.page(number, inputs, turns,
+                      lambda: build_page(sheet, number, pieces, plans, edges, touching, page_of, names),
+                      lambda page, renames: relabelled(page, sheet, renames))
 
 
 def _widens(sop: Sop, options: PageOptions, crowding: int) -> bool:
@@ -158,15 +160,20 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols
             label_rows[source] = max(label_rows[source], len(lines))
     plans = []
     for number, step in enumerate(sop.langkah, start=1):
-        fields = {key: getattr(step, key) for key in TEXT_COLUMNS["full"]}
-        texts = reuse.row_texts(number - 1, lambda: row_texts(fields, number, columns, scale))
+        texts, text_height = reuse.row_texts(number - 1, lambda: _texts(step, number, columns, scale))
         kind = sop.flow.symbols.get(step.id, "proses")
         width, symbol_height = _symbol_box(kind, symbols, side_edges[number - 1], scale, actor_cols)
-        plan = Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, 0.0, 0.0, width,
-                    scale.snap(symbol_height + room.symbols.get(number - 1, 0.0)), label_rows[number - 1],
+        plan = Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, text_height, 0.0, 0.0,
+                    width, scale.snap(symbol_height + room.symbols.get(number - 1, 0.0)), label_rows[number - 1],
                     room.rows.get(number - 1, 0))
         plans.append(_sized(plan, scale, symbols, connector))
     return plans
+
+
+def _texts(step: Step, number: int, columns: tuple[Column, ...], scale: Scale) -> tuple[dict[str, Fitted], float]:
+    """A step's wrapped cell texts, and the height of the tallest cell (the same in every try at one crowding)."""
+    texts = row_texts({key: getattr(step, key) for key in TEXT_COLUMNS["full"]}, number, columns, scale)
+    return texts, max(scale.block_height(fitted) for fitted in texts.values())
 
 
 def _sized(plan: Plan, scale: Scale, symbols: SymbolSize, connector: ConnectorSize) -> Plan:
@@ -175,7 +182,7 @@ def _sized(plan: Plan, scale: Scale, symbols: SymbolSize, connector: ConnectorSi
     above, below = gaps(scale, plan.label_lines, plan.more)
     least = above + max(plan.symbol_height, symbols.tallest) + below
     least = max(least, _connector_room(plan.symbol_height, connector, scale) + plan.more * scale.label_line)
-    height = max(scale.snap(least), *(scale.block_height(fitted) for fitted in plan.texts.values()))
+    height = max(scale.snap(least), plan.text_height)
     return replace(plan, height=height, least=scale.snap(least))
 
 

@@ -4,7 +4,7 @@ rows, tracks, then the bands' jogs), and its grid drawn as lines."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Literal
 
 from soptui.flow import Edge
@@ -31,6 +31,7 @@ class Plan:
     kind: SymbolKind
     column: int
     texts: dict[str, Fitted]
+    text_height: float  # the tallest cell, padding included
     height: float
     least: float  # the height the symbol alone needs (a split step's first part keeps it)
     symbol_width: float
@@ -245,3 +246,14 @@ def _cells(texts: dict[str, Fitted], columns: tuple[Column, ...], top: float, bo
                    align="center" if key in ("no", "waktu") else "left")
         for key in ("no", *(key for key in TEXT_COLUMNS["full"] if key in by_key))
     )
+
+
+def relabelled(page: Page, sheet: Sheet, renames: dict[str, str]) -> Page:
+    """``page`` with its page turns named anew (``renames``: old letters to new): routing looks only at
+    the order of the letters, so what a page built under other letters in the same order differs in is
+    the letters and the pentagons' texts printed from them (see reuse.py)."""
+    connectors = tuple(
+        replace(c, label=renames[c.label], text=sheet.connector.text(renames[c.label], c.box, sheet.scale))
+        if c.place == "band" and c.label in renames else c for c in page.connectors)
+    edges = tuple(replace(e, via=renames[e.via]) if e.via in renames else e for e in page.edges)
+    return replace(page, edges=edges, connectors=connectors)
