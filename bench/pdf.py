@@ -71,7 +71,10 @@ def in_child(env: dict[str, str], steps: int, actors: int, runs: int, archival: 
     code = (f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import pdf; "
             f"from soptui.corpus import generate_sop; "
             f"print(json.dumps(pdf.in_process_ms(generate_sop(11, steps={steps}, actors={actors}), {runs}, {archival})))")
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    # run from bench/: ``-c`` puts the working folder first on sys.path, and from the
+    # repository that would be this tree's soptui whatever PYTHONPATH says
+    done = subprocess.run([sys.executable, "-c", code], env=env, cwd=HERE, capture_output=True, text=True,
+                          check=True)
     return json.loads(done.stdout.splitlines()[-1])
 
 
@@ -110,7 +113,7 @@ def batch(count: int, trees: dict[str, dict[str, str]], folder: Path) -> None:
     done = {}
     for index, (tree, env) in enumerate(trees.items()):
         done[tree] = run([sys.executable, "-m", "soptui", "export", str(big), "-f", "pdf", "-o",
-                          str(folder / f"bo{index}"), "--jobs", "2"], env=env)
+                          str(folder / f"bo{index}"), "--jobs", "2"], env=env, cwd=folder)  # not this tree by -m's cwd
         print(f"Batch, {tree}: {count} generated SOPs (10-40 steps, 2-8 actors), `soptui export DIR -f pdf -o OUT "
               f"--jobs 2`: {done[tree].wall:.1f} s wall ({count / done[tree].wall:.0f} SOPs/s), "
               f"{done[tree].cpu / count * 1000:.1f} ms CPU per SOP, peak {done[tree].peak_mib:.0f} MiB.")
