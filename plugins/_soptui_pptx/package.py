@@ -9,12 +9,19 @@ other slide is a :class:`Slide` that draws its shapes when asked; the
 writer copies the frame's parts, lists the new slides in
 ``presentation.xml`` (before the summary), its relationships and the content
 types, then writes each slide and its speaker notes into the zip as soon as
-it is drawn. Memory holds one slide at a time.
+it is drawn. Memory holds a few slides at a time.
+
+Compressing is about a third of a large deck's time, and zlib lets go of
+Python's lock while it works: a thread of its own (:class:`_Zipper`)
+compresses slide n while slide n + 1 is drawn. It takes the slides in
+order, so the file is the same as one written by a single thread.
 """
 
 from __future__ import annotations
 
 import io
+import queue
+import threading
 import zipfile
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -61,8 +68,9 @@ def write_package(prs, slides: Sequence[Slide], stream: BinaryIO) -> None:
         with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED, compresslevel=1) as out:
             for name in names:
                 out.writestr(name, edits.get(name) or source.read(name))
-            for number, slide in zip(numbers, slides):
-                _write_slide(out, number, slide, layout, notes_master)
+            with _Zipper(out) as zipper:
+                for number, slide in zip(numbers, slides):
+                    _write_slide(zipper.put, number, slide, layout, notes_master)
 
 
 def _free_numbers(taken: set[str], count: int) -> list[int]:
@@ -110,8 +118,44 @@ def _frame_edits(source: zipfile.ZipFile, slides: Sequence[Slide], numbers: list
                                ("[Content_Types].xml", types))}
 
 
-def _write_slide(out: zipfile.ZipFile, number: int, slide: Slide, layout: str, notes_master: str) -> None:
-    out.writestr(f"ppt/slides/slide{number}.xml",
+class _Zipper:
+    """Writes entries into ``out`` from a thread of its own, in the order they are put."""
+
+    #: Entries waiting at most (two to four a slide): memory holds a few slides, whatever the deck.
+    WAITING = 8
+
+    def __init__(self, out: zipfile.ZipFile) -> None:
+        self._out = out
+        self._queue: queue.Queue[tuple[str, bytes] | None] = queue.Queue(self.WAITING)
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="pptx-zip", daemon=True)
+
+    def __enter__(self) -> _Zipper:
+        self._thread.start()
+        return self
+
+    def put(self, name: str, text: str) -> None:
+        if self._error is not None:
+            raise self._error
+        self._queue.put((name, text.encode("utf-8")))
+
+    def __exit__(self, *exc) -> None:
+        self._queue.put(None)
+        self._thread.join()
+        if self._error is not None and exc[0] is None:
+            raise self._error
+
+    def _run(self) -> None:
+        while (entry := self._queue.get()) is not None:
+            if self._error is None:
+                try:
+                    self._out.writestr(*entry)
+                except BaseException as error:  # raised in the drawing thread, at its next put or at the end
+                    self._error = error
+
+
+def _write_slide(put: Callable[[str, str], None], number: int, slide: Slide, layout: str, notes_master: str) -> None:
+    put(f"ppt/slides/slide{number}.xml",
                  f"{_HEAD}<p:sld {NAMESPACES}><p:cSld><p:spTree>{_GROUP}{slide.draw()}</p:spTree></p:cSld>"
                  "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:sld>")
     targets = [("slideLayout", "../" + layout.removeprefix("ppt/"))]
@@ -120,13 +164,13 @@ def _write_slide(out: zipfile.ZipFile, number: int, slide: Slide, layout: str, n
         body = f"<p:txBody><a:bodyPr/><a:lstStyle/>{notes_paragraphs_xml(slide.notes)}</p:txBody>"
         shapes = (_PLACEHOLDER.format(id=2, name="Slide Image Placeholder 1", type="sldImg", idx=2, body="")
                   + _PLACEHOLDER.format(id=3, name="Notes Placeholder 2", type="body", idx=3, body=body))
-        out.writestr(f"ppt/notesSlides/notesSlide{number}.xml",
+        put(f"ppt/notesSlides/notesSlide{number}.xml",
                      f"{_HEAD}<p:notes {NAMESPACES}><p:cSld><p:spTree>{_GROUP}{shapes}</p:spTree></p:cSld>"
                      "<p:clrMapOvr><a:masterClrMapping/></p:clrMapOvr></p:notes>")
-        out.writestr(f"ppt/notesSlides/_rels/notesSlide{number}.xml.rels",
+        put(f"ppt/notesSlides/_rels/notesSlide{number}.xml.rels",
                      _relationships([("notesMaster", "../" + notes_master.removeprefix("ppt/")),
                                      ("slide", f"../slides/slide{number}.xml")]))
-    out.writestr(f"ppt/slides/_rels/slide{number}.xml.rels", _relationships(targets))
+    put(f"ppt/slides/_rels/slide{number}.xml.rels", _relationships(targets))
 
 
 def _relationships(targets: list[tuple[str, str]]) -> str:
