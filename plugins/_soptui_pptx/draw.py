@@ -19,7 +19,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from _soptui_pptx.flowtext import Para
 from _soptui_pptx.palette import Palette
-from _soptui_pptx.text import line_height, xml_safe
+from _soptui_pptx.text import NEEDS_WORK, line_height, xml_safe
 
 #: Inner margin of every text box, in points (left/right, top/bottom).
 PAD_X = 4.0
@@ -40,7 +40,7 @@ def emu(points: float) -> int:
 
 
 def _text(value: str) -> str:
-    return escape(xml_safe(value))
+    return escape(xml_safe(value)) if NEEDS_WORK.search(value) else value
 
 
 @lru_cache(maxsize=4096)  # shape names and the font repeat on every slide
@@ -106,6 +106,12 @@ class Drawing:
 
     def xml(self) -> str:
         return "".join(self._parts)
+
+    def copy(self) -> Drawing:
+        """A new drawing that goes on from this one (the shapes every slide of a deck shares, drawn once)."""
+        other = Drawing(self.palette, self._next_id)
+        other._parts = [self.xml()]
+        return other
 
     def shape(self, x, y, w, h, *, name: str, preset: str = "rect", fill: str | None = None,
               line: str | None = None, line_width: float = 0.75, paragraphs: Sequence[Para] = (),

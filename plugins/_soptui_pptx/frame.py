@@ -7,6 +7,7 @@ identity text may fill; nothing is placed outside it.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from _soptui_pptx.draw import Drawing
 from _soptui_pptx.palette import Palette
@@ -21,6 +22,7 @@ MARGIN = 24.0
 TITLE_SIZE = 22.0
 TAG_SIZE = 12.0
 TAG_LINES = 3
+TAG_WIDTH = 270.0
 #: The smallest text on a slide, flowchart included (readable from the back of a room).
 MIN_TEXT = 12.0
 BLANK_LAYOUT = 6
@@ -48,17 +50,8 @@ def new_slide(title: str, palette: Palette, tag: str = "") -> Drawing:
 
     The caller adds the body.
     """
-    drawing = Drawing(palette)
-    drawing.shape(0, 0, SLIDE_WIDTH, TITLE_BAND, name="Pita judul", fill=palette.primary, line=palette.line)
-    tag_width = 0.0
-    if tag:
-        tag_width = 270.0
-        lines = wrap(tag, TAG_SIZE, tag_width - 10)
-        if len(lines) > TAG_LINES:  # a reminder of the number, which the title slide prints whole
-            lines = [*lines[:TAG_LINES - 1], lines[TAG_LINES - 1][:-1] + "…"]
-        drawing.text(SLIDE_WIDTH - MARGIN - tag_width, 0, tag_width, TITLE_BAND, lines, TAG_SIZE, name="Nomor SOP",
-                     align="right", colour=palette.on_primary, anchor="middle")
-    room = SLIDE_WIDTH - 2 * MARGIN - tag_width - 8
+    drawing = _band(palette, tag).copy()
+    room = SLIDE_WIDTH - 2 * MARGIN - (TAG_WIDTH if tag else 0.0) - 8
     size = TITLE_SIZE
     lines = wrap(title, size, room, bold=True)
     while len(lines) * line_height(size) > TITLE_BAND - 6 and size > 14:
@@ -66,6 +59,20 @@ def new_slide(title: str, palette: Palette, tag: str = "") -> Drawing:
         lines = wrap(title, size, room, bold=True)
     drawing.text(MARGIN, 0, room, TITLE_BAND, lines[:2], size, name="Judul", bold=True, colour=palette.on_primary,
                  anchor="middle")
+    return drawing
+
+
+@lru_cache(maxsize=4)  # the same on every slide of a deck
+def _band(palette: Palette, tag: str) -> Drawing:
+    """The title band and the tag in it."""
+    drawing = Drawing(palette)
+    drawing.shape(0, 0, SLIDE_WIDTH, TITLE_BAND, name="Pita judul", fill=palette.primary, line=palette.line)
+    if tag:
+        lines = wrap(tag, TAG_SIZE, TAG_WIDTH - 10)
+        if len(lines) > TAG_LINES:  # a reminder of the number, which the title slide prints whole
+            lines = [*lines[:TAG_LINES - 1], lines[TAG_LINES - 1][:-1] + "…"]
+        drawing.text(SLIDE_WIDTH - MARGIN - TAG_WIDTH, 0, TAG_WIDTH, TITLE_BAND, lines, TAG_SIZE, name="Nomor SOP",
+                     align="right", colour=palette.on_primary, anchor="middle")
     return drawing
 
 

@@ -21,7 +21,10 @@ SLACK = 0.95
 
 
 #: What XML 1.0 cannot hold: C0 controls but tab and line ends, lone surrogates, U+FFFE and U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_NOT_XML_CHARS = "\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff"
+_NOT_XML = re.compile(f"[{_NOT_XML_CHARS}]")
+#: A text with none of these is written as it is (most are): nothing to escape, nothing to leave out.
+NEEDS_WORK = re.compile(f"[&<>{_NOT_XML_CHARS}]")
 
 
 def xml_safe(value: str) -> str:
