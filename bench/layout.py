@@ -115,10 +115,12 @@ def scaling_ms() -> dict[int, tuple[float, int]]:
     return found
 
 
-def scaling_in_child(env: dict[str, str]) -> dict[int, tuple[float, int]]:
-    """:func:`scaling_ms` in a fresh process whose ``soptui`` is the one ``env`` puts first."""
+def scaling_in_child(env: dict[str, str], folder: Path) -> dict[int, tuple[float, int]]:
+    """:func:`scaling_ms` in a fresh process whose ``soptui`` is the one ``env`` puts first (run in
+    ``folder``: ``python -c`` puts its working directory first, and the repository's would win)."""
     code = f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import layout; print(json.dumps(layout.scaling_ms()))"
-    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
+                          cwd=folder)
     return {int(steps): (ms, pages) for steps, (ms, pages) in json.loads(done.stdout.splitlines()[-1]).items()}
 
 
@@ -138,7 +140,7 @@ def scaling(against: str | None, rounds: int) -> None:
         best: dict[str, dict[int, tuple[float, int]]] = {tree: {} for tree in trees}
         for _ in range(rounds):
             for tree, env in trees.items():
-                for steps, (ms, pages) in scaling_in_child(env).items():
+                for steps, (ms, pages) in scaling_in_child(env, Path(folder)).items():
                     best[tree][steps] = min(best[tree].get(steps, (ms, pages)), (ms, pages))
     print()
     print(f"| steps (6 actors, A4 landscape) | pages | {' | '.join(f'{tree}: CPU, per step' for tree in trees)} |")
