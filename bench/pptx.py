@@ -87,8 +87,9 @@ def cases(quick: bool) -> list[tuple[str, object, str]]:
 
 
 def export(path: Path, out: Path, env: dict[str, str]) -> Measured:
+    """One whole export, run in the temporary folder: ``-m`` puts the working directory ahead of PYTHONPATH."""
     return run([sys.executable, "-m", "soptui", "export", str(path), "-f", "pptx", "-o", str(out), "--force"],
-               env=env)
+               env=env, cwd=path.parent)
 
 
 def split(path: Path, env: dict[str, str]) -> list[float]:
