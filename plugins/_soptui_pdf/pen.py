@@ -171,7 +171,6 @@ class Pen:
         self._text_state = (font, size, fill)
         show(writer, text)
 
-
     def end_page(self) -> None:
         """Draw the page's text over its shapes and start a new page."""
         if self._text is not None:
@@ -212,15 +211,18 @@ def _codes(font, text: str, doc) -> list[tuple[int, bytes]]:
     character already has its code in this document (most text, after the
     first lines) they are looked up here, in one pass; a new character, or
     one never assigned (a no-break space, one the font lacks) goes through reportlab."""
-    assigned = font.state[doc].assignments if doc in font.state else None
-    if assigned is None:
+    state = font.state.get(doc)
+    if state is None:
         return font.splitString(text, doc)
+    assigned = state.assignments
     try:
         codes = [assigned[code] for code in map(ord, text)]
     except KeyError:
         return font.splitString(text, doc)
-    if all(code < 256 for code in codes):
-        return [(0, bytes(codes))] if codes else []
+    if not codes:
+        return []
+    if max(codes) < 256:
+        return [(0, bytes(codes))]
     return [(subset, bytes(code & 0xFF for code in run)) for subset, run in groupby(codes, lambda code: code >> 8)]
 
 
