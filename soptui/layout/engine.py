@@ -21,7 +21,7 @@ from soptui.layout.header import make_header
 from soptui.layout.labels import label_limit, label_lines
 from soptui.layout.lines import header_lines
 from soptui.layout.options import PageOptions
-from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, relabelled, turn_names
+from soptui.layout.page import Plan, Room, Sheet, Wants, build_page, cell_spans, relabelled, turn_names
 from soptui.layout.paging import Piece, paginate
 from soptui.layout.parts import ConnectorSize, band_height, gaps, turn_height
 from soptui.layout.reuse import Reuse
@@ -72,7 +72,8 @@ def _attempt(sop: Sop, options: PageOptions, room: Room, reuse: Reuse) -> tuple[
     outline = scale.box(columns[0].left, top, columns[-1].right, top + header.height)
     sheet = Sheet(width, height or 0.0, columns, header, top + header.height, symbols, connector, options, scale,
                   Tracks.positions(actor_bounds, symbols.width, scale), header_lines(outline, header.cells, scale.snap),
-                  band_positions([(c.left, c.right, c.kind == "actor") for c in columns], connector, scale))
+                  band_positions([(c.left, c.right, c.kind == "actor") for c in columns], connector, scale),
+                  cell_spans(columns, scale))
     pages, wants = [], Wants()
     page_of = {piece.step: number for number, page in enumerate(rows) for piece in page if not piece.continued}
     by_page = _edges_by_page(edges, page_of, len(rows))

@@ -95,6 +95,7 @@ class Sheet:
     tracks: list[float]  # where tracks may run, the same on every page
     header_lines: tuple[GridLine, ...]
     band_places: list[tuple[float, float]]  # where a band's pentagons may stand
+    cell_spans: tuple[tuple[str, float, float, str], ...]  # each text column's key, text x and width, alignment
 
 
 def build_page(sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan],
@@ -113,7 +114,7 @@ def build_page(sheet: Sheet, number: int, pieces: list[Piece], plans: list[Plan]
     for k, piece in enumerate(pieces):
         plan = plans[piece.step]
         bottom = scale.snap(y + piece.height)
-        cells = _cells(piece.texts, sheet.columns, y, bottom, scale)
+        cells = _cells(piece.texts, sheet.cell_spans, y, bottom, scale)
         table_rows.append(Row(plan.step_id, plan.number, y, bottom, cells, piece.continued))
         if piece.continued:
             placed.append(Placed(k, y, bottom, None, plan.kind, plan.column, bottom))
@@ -237,15 +238,25 @@ def _route(router: PageRouter, parts: dict[int, Part], count: int) -> None:
             place_beside(router, parts[i])
 
 
-def _cells(texts: dict[str, Fitted], columns: tuple[Column, ...], top: float, bottom: float,
-           scale: Scale) -> tuple[Text, ...]:
-    """One text per text column, in column order (No, Kegiatan, then Mutu Baku and Keterangan if the table has them)."""
+def cell_spans(columns: tuple[Column, ...], scale: Scale) -> tuple[tuple[str, float, float, str], ...]:
+    """Where each text column's text stands across (key, x, width, alignment), in column order (No,
+    Kegiatan, then Mutu Baku and Keterangan if the table has them): the same in every row of every page."""
     by_key = {column.key: column for column in columns}
-    return tuple(
-        scale.text(by_key[key].left, top, by_key[key].right, bottom, texts[key],
-                   align="center" if key in ("no", "waktu") else "left")
-        for key in ("no", *(key for key in TEXT_COLUMNS["full"] if key in by_key))
-    )
+    spans = []
+    for key in ("no", *(key for key in TEXT_COLUMNS["full"] if key in by_key)):
+        box = scale.box(by_key[key].left + scale.pad, 0.0, by_key[key].right - scale.pad_end, 0.0)
+        spans.append((key, box.x, box.width, "center" if key in ("no", "waktu") else "left"))
+    return tuple(spans)
+
+
+def _cells(texts: dict[str, Fitted], spans: tuple[tuple[str, float, float, str], ...], top: float, bottom: float,
+           scale: Scale) -> tuple[Text, ...]:
+    """One text per text column (``cell_spans``), as ``Scale.text`` would place it, its columns' edges
+    snapped once per layout instead of once per cell."""
+    y = scale.snap(top + scale.pad)
+    height = scale.snap(scale.snap(bottom - scale.pad_end) - y)
+    return tuple(Text(Box(x, y, width, height), texts[key].lines, texts[key].size, False, align)  # type: ignore[arg-type]
+                 for key, x, width, align in spans)
 
 
 def relabelled(page: Page, sheet: Sheet, renames: dict[str, str]) -> Page:
