@@ -147,11 +147,31 @@ def _edges_by_page(edges: list[tuple[int, int, Edge]], page_of: dict[int, int], 
 def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols: SymbolSize,
              edges: list[tuple[int, int, Edge]], scale: Scale, room: Room,
              connector: ConnectorSize, reuse: Reuse) -> list[Plan]:
-    """Each step's texts wrapped, its symbol's size, and its row's height."""
+    """Each step's texts wrapped, its symbol's size, and its row's height (a step given the room an
+    earlier try at this crowding gave it measures as it did then)."""
     actor_index = {actor.id: i for i, actor in enumerate(actors)}
     actor_cols = [c for c in columns if c.kind == "actor"]
-    area = (actor_cols[0].left, actor_cols[-1].right)
     side_edges = _side_edges(len(sop.langkah), edges)
+
+    def measured(number: int, step: Step) -> Plan:
+        texts, text_height = reuse.value(("texts", number), lambda: _texts(step, number, columns, scale))
+        label_rows = reuse.value("label rows", lambda: _label_rows(sop, edges, actor_cols, actor_index, symbols, scale))
+        kind = sop.flow.symbols.get(step.id, "proses")
+        width, symbol_height = _symbol_box(kind, symbols, side_edges[number - 1], scale, actor_cols)
+        plan = Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, text_height, 0.0, 0.0,
+                    width, scale.snap(symbol_height + room.symbols.get(number - 1, 0.0)), label_rows[number - 1],
+                    room.rows.get(number - 1, 0))
+        return _sized(plan, scale, symbols, connector)
+
+    return [reuse.value(("plan", number, room.rows.get(number - 1, 0), room.symbols.get(number - 1, 0.0)),
+                        lambda: measured(number, step))
+            for number, step in enumerate(sop.langkah, start=1)]
+
+
+def _label_rows(sop: Sop, edges: list[tuple[int, int, Edge]], actor_cols: list[Column],
+                actor_index: dict[str, int], symbols: SymbolSize, scale: Scale) -> list[int]:
+    """Per step, the most lines a branch label leaving it wraps to beside its symbol."""
+    area = (actor_cols[0].left, actor_cols[-1].right)
     label_rows = [1] * len(sop.langkah)
     for source, _, edge in edges:
         if edge.label and edge.branch != "lanjut":
@@ -159,16 +179,7 @@ def _measure(sop: Sop, columns: tuple[Column, ...], actors: list[Actor], symbols
             x = scale.snap(column.left + (column.right - column.left - symbols.width) / 2)
             lines = label_lines(edge.label, label_limit(area, (x, x + symbols.width), scale), scale, scale.metrics)
             label_rows[source] = max(label_rows[source], len(lines))
-    plans = []
-    for number, step in enumerate(sop.langkah, start=1):
-        texts, text_height = reuse.row_texts(number - 1, lambda: _texts(step, number, columns, scale))
-        kind = sop.flow.symbols.get(step.id, "proses")
-        width, symbol_height = _symbol_box(kind, symbols, side_edges[number - 1], scale, actor_cols)
-        plan = Plan(step.id, number, number - 1, kind, actor_index[step.pelaksana], texts, text_height, 0.0, 0.0,
-                    width, scale.snap(symbol_height + room.symbols.get(number - 1, 0.0)), label_rows[number - 1],
-                    room.rows.get(number - 1, 0))
-        plans.append(_sized(plan, scale, symbols, connector))
-    return plans
+    return label_rows
 
 
 def _texts(step: Step, number: int, columns: tuple[Column, ...], scale: Scale) -> tuple[dict[str, Fitted], float]:

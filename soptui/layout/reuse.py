@@ -4,7 +4,7 @@ A page that lacked room makes the engine lay the whole SOP out again with
 more room for a few rows (``engine.py``). In a long SOP some page nearly
 always does, so without this every long layout cost two. At the same
 crowding the columns are the same, so every step's wrapped texts are too,
-and a page whose rows, edges and page numbers come out as before is built
+and its row's height wherever the try gives it the same room; a page whose rows, edges and page numbers come out as before is built
 as before: both are taken from the earlier try instead of computed again.
 The letters of the page turns after a grown row usually shift (a turn more
 or less before them): those pages are taken too, with their letters
@@ -15,29 +15,29 @@ again.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from typing import Any
-
-from soptui.layout.scale import Fitted
 
 
 class Reuse:
-    """Texts by step and built pages by number, for one crowding level."""
+    """Measured steps and built pages, for one crowding level."""
 
     def __init__(self) -> None:
         self.crowding: int | None = None
-        self.texts: dict[int, tuple[dict[str, Fitted], float]] = {}
+        self.values: dict[Hashable, Any] = {}
         self.pages: dict[int, list[tuple[Any, dict[int, str], Any]]] = {}
 
     def start(self, crowding: int) -> None:
         """A new try: with wider columns nothing of the earlier tries holds."""
         if crowding != self.crowding:
-            self.crowding, self.texts, self.pages = crowding, {}, {}
+            self.crowding, self.values, self.pages = crowding, {}, {}
 
-    def row_texts(self, index: int, make: Callable[[], tuple[dict[str, Fitted], float]]) -> tuple[dict[str, Fitted], float]:
-        if index not in self.texts:
-            self.texts[index] = make()
-        return self.texts[index]
+    def value(self, key: Hashable, make: Callable[[], Any]) -> Any:
+        """What ``make`` gives, made once for every try at this crowding (a step's texts, its plan for
+        the room it is given)."""
+        if key not in self.values:
+            self.values[key] = make()
+        return self.values[key]
 
     def page(self, number: int, inputs: Any, turns: dict[int, str], build: Callable[[], Any],
              relabel: Callable[[Any, dict[str, str]], Any]) -> Any:
