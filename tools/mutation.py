@@ -83,6 +83,8 @@ GROUPS: dict[str, tuple[list[str], list[str]]] = {
         [
             "tests/layout/test_layout_promises.py",
             "tests/layout/test_layout_edge_cases.py",  # crowded terminal layouts: the only forced routes
+            "tests/layout/test_layout_route_totals.py",  # which of the valid drawings: no worse than measured
+            "tests/layout/test_layout_tracks.py",
             "tests/layout/test_layout_crossings.py",
             "tests/layout/test_layout_routes.py",
             "tests/layout/test_layout_quality.py",
@@ -262,16 +264,22 @@ def tree() -> list[str]:
 
 def prepare(group: str, folder: Path) -> Path:
     """A fresh copy of the tracked and new files, with mutmut's settings for ``group``."""
+    shutil.rmtree(folder, ignore_errors=True)
+    for name in tree():
+        (folder / name).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copy2(ROOT / name, folder / name)
+    configure(group, folder)
+    return folder
+
+
+def configure(group: str, folder: Path) -> None:
+    """Write mutmut's settings for ``group`` into its copy (again on ``--again``: the tests may be new)."""
     modules, tests = GROUPS[group]
     missing = [test for test in tests if test.endswith(".py") and not (ROOT / test).exists()]
     if missing:
         print(f"not there, left out: {', '.join(missing)}")
         tests = [test for test in tests if test not in missing]
-    shutil.rmtree(folder, ignore_errors=True)
-    for name in tree():
-        (folder / name).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copy2(ROOT / name, folder / name)
-    copied = [p.name for p in folder.iterdir() if p.name not in {"soptui", "tests", "pyproject.toml"}]
+    copied = sorted({name.split("/")[0] for name in tree()} - {"soptui", "tests", "pyproject.toml"})
     settings = {
         "source_paths": ["soptui"],
         "only_mutate": modules,
@@ -287,7 +295,6 @@ def prepare(group: str, folder: Path) -> Path:
     (folder / "setup.cfg").write_text(text, encoding="utf-8")
     pyproject = folder / "pyproject.toml"  # mutmut reads [tool.mutmut] first: there is none, so setup.cfg counts
     assert "[tool.mutmut]" not in pyproject.read_text(encoding="utf-8")
-    return folder
 
 
 def retry(folder: Path, group: str) -> None:
@@ -304,6 +311,7 @@ def retry(folder: Path, group: str) -> None:
         for target in targets:  # the rest (tests, plugins, examples) mutmut copies into mutants/ on each run
             target.parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(ROOT / name, target)
+    configure(group, folder)
     for meta_path in (folder / "mutants").rglob("*.py.meta"):
         meta = json.loads(meta_path.read_text(encoding="utf-8"))
         codes = meta["exit_code_by_key"]
