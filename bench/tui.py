@@ -1,131 +1,193 @@
-"""Benchmarks of the editor: start-up, a keystroke, the preview, memory.
+"""The editor as a user meets it: its own process in a real terminal (a pty, 80x24).
 
-Run: python bench/tui.py   (writes nothing; paste the figures into the
-"Editor" section of docs/benchmarks.md). Targets (issue 5): cold start to
-the first interactive screen 0.8 s; a keystroke in a 300-step SOP on screen
-within 50 ms; preview re-layout of 300 steps within 30 ms; resident memory
-with a 300-step SOP open under 150 MiB.
+Run: python bench/tui.py [--runs 7] [--keys 60] [--against COMMIT]
+(writes nothing to the repo; prints the "## Editor" table of
+docs/benchmarks.md with the machine, its load before and after, and the
+command). Goals (issue 18): cold start within 1.5x an empty Textual app
+measured in the same run; a keystroke in a 300-step SOP on the screen
+within 16 ms at p90.
 
-Start-up and memory run the editor in a fresh process (headless, so no
-terminal is needed) and stop it as soon as the editor screen is mounted and
-idle; a keystroke is timed under Textual's Pilot from the key press to the
-first screen update after it (see ``keystrokes``).
+- *Cold start*: ``python -m soptui FILE`` is spawned on a pseudo-terminal
+  of 80x24 (``TERM=xterm-256color``); the time runs from just before the
+  spawn to the moment the terminal output (escape sequences left out)
+  shows the start of the first step's Kegiatan, which is the step table
+  drawn with the SOP. The empty Textual app (an ``App`` showing one
+  ``Static``) is timed the same way, to its text. One round runs each
+  program once (interleaved, so that load drifting during the run hits all
+  alike); medians over the rounds after one warm-up round.
+- *Keystroke*: the 300-step SOP open, the cursor moved to step 150, Enter
+  (the focus in its Kegiatan field), then letters typed one at a time at
+  the intervals of a seeded typist (80-450 ms apart, so the table row's
+  catch-up and the checker fall between and under keys as they do for a
+  person); the time runs from writing the letter to the pty to reading the
+  frame that shows the field's text ending with it. Median and p90.
+- *Preview*: ``preview_layout`` of the 300 steps and ``canvas.draw_page`` of
+  its first page, in process, best of 20.
+
+With ``--against`` the same programs run from another commit (``git
+archive`` into a temporary folder, first on ``PYTHONPATH``), interleaved
+with this tree's; the ratios are the figures to trust on a shared machine.
+Bytecode is cached (see bench/startup.py) and every editor gets a fresh
+copy of the file and an empty settings folder.
 """
 
 from __future__ import annotations
 
-import asyncio
+import argparse
+import fcntl
+import os
+import random
+import re
+import select
+import shutil
+import signal
 import statistics
+import struct
 import subprocess
 import sys
 import tempfile
+import termios
 import time
 import timeit
 from pathlib import Path
 
-from soptui.corpus import generate_sop
-from soptui.store import save
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import load, machine  # noqa: E402
+from startup import checkout, environment, tree_named  # noqa: E402
+
+from soptui.corpus import generate_sop  # noqa: E402
+from soptui.store import save  # noqa: E402
 
 STEPS = 300
-
-#: Run in a child process: open the file, report seconds since spawn and RSS, quit.
-CHILD = """
-import sys, time, asyncio
-spawned = float(sys.argv[2])
-from soptui.tui.app import SopApp
-from soptui.tui.paths import Jail
-from pathlib import Path
-
-def rss_mib():
-    for line in open("/proc/self/status"):
-        if line.startswith("VmRSS:"):
-            return int(line.split()[1]) / 1024
-
-async def ready(pilot):
-    while type(pilot.app.screen).__name__ != "EditorScreen":
-        await pilot.pause(0.005)
-    await pilot.pause()
-    elapsed = time.time() - spawned
-    await pilot.app.workers.wait_for_complete()
-    await pilot.pause(0.5)
-    await pilot.app.workers.wait_for_complete()
-    print(f"{elapsed:.4f} {rss_mib():.1f}")
-    pilot.app.exit()
-
-path = Path(sys.argv[1])
-SopApp(path, Jail(path.parent)).run(headless=True, size=(100, 32), auto_pilot=ready)
-"""
-
-
-#: The same measure for an empty Textual app: what any Textual program pays on this machine.
+SIZE = (80, 24)
+#: Escape sequences (CSI, OSC, character sets, single letters): what is left is the text on the screen.
+ESCAPES = re.compile(rb"\x1b(\[[0-?]*[ -/]*[@-~]|\][^\x07\x1b]*(\x07|\x1b\\)|[()][0-9A-Za-z]|[ -/]*[0-~])")
 EMPTY_APP = """
-import sys, time
-spawned = float(sys.argv[2])
+import sys
 from textual.app import App
+from textual.widgets import Static
 
-async def ready(pilot):
-    await pilot.pause()
-    print(f"{time.time() - spawned:.4f} 0")
-    pilot.app.exit()
+class Empty(App):
+    def compose(self):
+        yield Static(sys.argv[1])
 
-App().run(headless=True, size=(100, 32), auto_pilot=ready)
+Empty().run()
 """
 
 
-def big_file(folder: Path, steps: int = STEPS) -> Path:
-    path = folder / "besar.sop.toml"
-    save(generate_sop(7, steps=steps, actors=6), path)
-    return path
+class Pty:
+    """``command`` running on a fresh pseudo-terminal of ``SIZE``; what it writes is read as text."""
+
+    def __init__(self, command: list[str], env: dict[str, str], cwd: Path) -> None:
+        master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", SIZE[1], SIZE[0], 0, 0))
+        self.master = master
+        self.started = time.perf_counter()
+        self.process = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env, cwd=cwd,
+                                        start_new_session=True)
+        os.close(slave)
+        self.raw = b""
+
+    def wait_for(self, text: str, since: int = 0, timeout: float = 60) -> float:
+        """The moment the output after byte ``since`` first shows ``text``."""
+        needle = text.encode()
+        deadline = time.perf_counter() + timeout
+        while time.perf_counter() < deadline:
+            ready, _, _ = select.select([self.master], [], [], 0.5)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:  # the program ended
+                break
+            now = time.perf_counter()
+            self.raw += chunk
+            if needle in ESCAPES.sub(b"", self.raw[since:]):
+                return now
+        raise RuntimeError(f"{text!r} never appeared; the output ends: {ESCAPES.sub(b'', self.raw[-600:])!r}")
+
+    def drain(self, seconds: float) -> None:
+        """Read (and keep) whatever is written during ``seconds``."""
+        deadline = time.perf_counter() + seconds
+        while (left := deadline - time.perf_counter()) > 0:
+            if select.select([self.master], [], [], left)[0]:
+                try:
+                    self.raw += os.read(self.master, 65536)
+                except OSError:
+                    return
+
+    def cpu(self) -> float:
+        """Seconds of CPU the program has used so far, all its threads (what load does not inflate)."""
+        total = 0
+        for task in Path(f"/proc/{self.process.pid}/task").iterdir():
+            total += int((task / "schedstat").read_text().split()[0])
+        return total / 1e9
+
+    def type(self, keys: str) -> float:
+        started = time.perf_counter()
+        os.write(self.master, keys.encode())
+        return started
+
+    def close(self) -> None:
+        try:
+            os.killpg(self.process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        self.process.wait()
+        os.close(self.master)
 
 
-def start_and_memory(path: Path, runs: int = 5, script: str = CHILD) -> tuple[list[float], list[float]]:
-    starts, memory = [], []
-    for _ in range(runs):
-        spawned = time.time()
-        out = subprocess.run([sys.executable, "-c", script, str(path), str(spawned)], capture_output=True, text=True)
-        seconds, mib = out.stdout.split()[-2:]
-        starts.append(float(seconds))
-        memory.append(float(mib))
-    return starts, memory
+def editor(env: dict[str, str], folder: Path, source: Path) -> Pty:
+    """The editor on a fresh copy of ``source``, with settings of its own."""
+    work = Path(tempfile.mkdtemp(dir=folder))
+    shutil.copy(source, work / source.name)
+    env = {**env, "SOPTUI_CONFIG_DIR": str(work / "config")}
+    return Pty([sys.executable, "-m", "soptui", source.name], env, work)
 
 
-async def keystrokes(path: Path, count: int = 40) -> list[float]:
-    """Seconds from posting a key to the first screen update after it.
+def cold_start(pty: Pty, marker: str) -> tuple[float, float]:
+    """Wall and CPU seconds to the first screen showing ``marker``."""
+    try:
+        wall = pty.wait_for(marker) - pty.started
+        return wall, pty.cpu()
+    finally:
+        pty.close()
 
-    The app runs headless under Pilot; ``App._display`` is called with
-    each compositor update (in a terminal it is what writes the screen), so
-    the time to its first call after the key is the time the typed letter
-    takes to reach the screen, Pilot's own waiting left out.
-    """
-    from soptui.tui.app import SopApp
-    from soptui.tui.paths import Jail
 
-    app = SopApp(path, Jail(path.parent))
-    times: list[float] = []
-    async with app.run_test(size=(100, 32)) as pilot:
-        await pilot.pause()
-        await app.workers.wait_for_complete()
-        app.screen.steps.select(STEPS // 2)
-        field = app.screen.query_one("#step-kegiatan")
-        field.cursor_blink = False
-        field.focus()
-        await pilot.pause(0.5)
-        updates: list[float] = []
-        display = app._display
+def keystrokes(env: dict[str, str], folder: Path, source: Path, count: int, seed: int = 18) -> list[float]:
+    """Seconds from each letter written to the pty to the frame that shows it."""
+    from soptui.loader import load
 
-        def timed_display(screen, renderable) -> None:
-            if renderable is not None:
-                updates.append(time.perf_counter())
-            display(screen, renderable)
-
-        app._display = timed_display
-        for _ in range(count):
-            updates.clear()
-            started = time.perf_counter()
-            await pilot.press("x")
-            await pilot.pause(0.35)  # past the table row's catch-up, so keys do not queue
-            times.append(min(t for t in updates if t > started) - started)
+    sop_text = load(source).sop.langkah[STEPS // 2 - 1].kegiatan
+    pty = editor(env, folder, source)
+    typist = random.Random(seed)
+    times = []
+    try:
+        pty.wait_for(first_words(source))
+        pty.drain(1.5)  # the checker's first run
+        pty.type("\x1b[B" * (STEPS // 2 - 1))  # Down to step 150
+        pty.drain(1.0)
+        pty.type("\r")  # Enter: into its Kegiatan field, the cursor at the end
+        pty.drain(1.0)
+        typed = sop_text
+        for index in range(count):
+            letter = "abcdefghijklmnopqrstuvwxyz"[index % 26]
+            typed += letter
+            since = len(pty.raw)
+            started = pty.type(letter)
+            times.append(pty.wait_for(typed[-12:], since=since, timeout=10) - started)
+            pty.drain(typist.uniform(0.08, 0.45))
+    finally:
+        pty.close()
     return times
+
+
+def first_words(source: Path) -> str:
+    """The start of the first step's Kegiatan, as the table shows it at 80 columns."""
+    from soptui.loader import load
+
+    return load(source).sop.langkah[0].kegiatan[:24]
 
 
 def preview(path: Path, number: int = 20) -> tuple[float, float]:
@@ -140,25 +202,82 @@ def preview(path: Path, number: int = 20) -> tuple[float, float]:
     return layout, draw
 
 
+def p90(values: list[float]) -> float:
+    return sorted(values)[int(len(values) * 0.9)]
+
+
+def ms(seconds: float) -> str:
+    return f"{seconds * 1000:.0f} ms"
+
+
 def main() -> None:
-    with tempfile.TemporaryDirectory() as folder:
-        path = big_file(Path(folder))
-        small = Path(folder) / "kecil.sop.toml"
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=7, help="interleaved rounds of cold starts")
+    parser.add_argument("--keys", type=int, default=60, help="letters typed per editor session (two sessions each)")
+    parser.add_argument("--against", metavar="COMMIT", help="also run this commit's editor, interleaved")
+    args = parser.parse_args()
+    print(f"Machine: {machine()}. Load average before: {load()}.")
+    print(f"This tree: {tree_named()}. Terminal: a pty of {SIZE[0]}x{SIZE[1]}, TERM=xterm-256color.")
+    print()
+    with tempfile.TemporaryDirectory() as folder_name:
+        folder = Path(folder_name)
+        small, big = folder / "kecil.sop.toml", folder / "besar.sop.toml"
         save(generate_sop(3, steps=12, actors=3), small)
-        starts, _ = start_and_memory(small, script=EMPTY_APP)
-        print(f"cold start, empty Textual app: best {min(starts):.3f} s, median {statistics.median(starts):.3f} s")
-        starts, _ = start_and_memory(small)
-        print(f"cold start, 12-step SOP: best {min(starts):.3f} s, median {statistics.median(starts):.3f} s")
-        starts, memory = start_and_memory(path)
-        print(f"cold start, {STEPS}-step SOP: best {min(starts):.3f} s, median {statistics.median(starts):.3f} s")
-        print(f"resident memory, {STEPS}-step SOP open: max {max(memory):.0f} MiB")
-        times = asyncio.run(keystrokes(path))
-        print(
-            f"keystroke in a {STEPS}-step SOP: median {statistics.median(times) * 1000:.1f} ms, "
-            f"p90 {sorted(times)[int(len(times) * 0.9)] * 1000:.1f} ms"
-        )
-        layout, draw = preview(path)
-        print(f"preview of {STEPS} steps: layout {layout * 1000:.1f} ms, drawing {draw * 1000:.1f} ms (best of 20)")
+        save(generate_sop(7, steps=STEPS, actors=6), big)
+        base = {**environment(folder / "bytecode"), "TERM": "xterm-256color", "SOPTUI_LANG": "id"}
+        base.pop("TEXTUAL", None)
+        runners = {"this tree": base}
+        if args.against:
+            (folder / "against").mkdir()
+            tree = checkout(args.against, folder / "against")
+            runners[args.against] = {**environment(folder / "bytecode-against", tree), "TERM": "xterm-256color",
+                                     "SOPTUI_LANG": "id"}
+        starts: dict[tuple[str, str], list[tuple[float, float]]] = {}
+        marker = "Aplikasi Textual kosong"
+        for index in range(args.runs + 1):
+            seconds = cold_start(Pty([sys.executable, "-c", EMPTY_APP, marker], base, folder), marker)
+            if index:
+                starts.setdefault(("empty Textual app", "-"), []).append(seconds)
+            for source, name in ((small, "editor, 12 steps"), (big, f"editor, {STEPS} steps")):
+                for runner, env in runners.items():
+                    seconds = cold_start(editor(env, folder, source), first_words(source))
+                    if index:  # the first round compiles the bytecode and warms the disk cache
+                        starts.setdefault((name, runner), []).append(seconds)
+        keys: dict[str, list[float]] = {}
+        for _ in range(2):
+            for runner, env in runners.items():
+                keys.setdefault(runner, []).extend(keystrokes(env, folder, big, args.keys))
+        empty = [statistics.median(sample[i] for sample in starts[("empty Textual app", "-")]) for i in (0, 1)]
+        heads = list(runners)
+        print(f"Cold start to the first screen showing the SOP, wall / CPU (all threads), median of {args.runs} rounds.")
+        print()
+        print("| program | " + " | ".join(heads) + " |")
+        print("|---" * (len(heads) + 1) + "|")
+        for (name, runner), values in starts.items():
+            if runner != heads[0] and runner != "-":
+                continue
+            cells = []
+            for head in heads:
+                got = starts.get((name, head if runner != "-" else "-"))
+                if got is None or (runner == "-" and head != heads[0]):
+                    cells.append("-")
+                    continue
+                wall, cpu = (statistics.median(sample[i] for sample in got) for i in (0, 1))
+                ratio = "" if runner == "-" else f"; {wall / empty[0]:.2f}x / {cpu / empty[1]:.2f}x the empty app"
+                cells.append(f"{ms(wall)} / {ms(cpu)}{ratio}")
+            print(f"| {name} | " + " | ".join(cells) + " |")
+        print()
+        print(f"Keystroke in a {STEPS}-step SOP to the frame showing it, {2 * args.keys} letters:")
+        print()
+        for runner, values in keys.items():
+            print(f"- {runner}: median {statistics.median(values) * 1000:.1f} ms, p90 {p90(values) * 1000:.1f} ms, "
+                  f"max {max(values) * 1000:.1f} ms")
+        layout, draw = preview(big)
+        print(f"- preview of {STEPS} steps, in process: layout {layout * 1000:.1f} ms, drawing {draw * 1000:.1f} ms "
+              "(best of 20)")
+    print()
+    print(f"Load average after: {load()}. Command: `python bench/tui.py --runs {args.runs} --keys {args.keys}"
+          f"{' --against ' + args.against if args.against else ''}`.")
 
 
 if __name__ == "__main__":

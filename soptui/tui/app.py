@@ -18,7 +18,9 @@ from textual.screen import Screen
 
 from soptui.i18n import get_language, t
 from soptui.terminal import visible
+from soptui.themes import ThemeSet, load_themes
 from soptui.tui.paths import Jail, OutsideRoot
+from soptui.tui.theming import every_theme, initial_theme, register_themes
 
 
 class CannotStart(Exception):
@@ -34,6 +36,12 @@ def start_target(jail: Jail, start: Path) -> Path:
     if not (target.exists() or target.suffix == ".toml"):
         raise CannotStart(t("tui.app.no_such_path", path=str(start)))
     return target
+
+
+def library_screen(folder: Path) -> Screen:
+    from soptui.tui.screens.library import LibraryScreen
+
+    return LibraryScreen(folder)
 
 
 def other_language() -> str:
@@ -73,26 +81,40 @@ class SopApp(App[None]):
         return variable_defaults(self.current_theme)
 
     def on_mount(self) -> None:
-        from soptui.tui.screens.library import LibraryScreen
-        from soptui.tui.theming import initial_theme, register_themes
-
-        problems = self.config_problems + register_themes(self)
-        self.theme, unknown = initial_theme(self, self.config.theme)
-        self.config = replace(self.config, theme=self.theme)  # a fallback is not a choice to save
+        themes = load_themes()  # built-in and the user's: the plugins' follow (see theming.py)
+        if self.config.theme in {theme.name for theme in themes.tui_themes()}:
+            register_themes(self, themes)
+            self._start_theme()
+            self.run_worker(lambda: self.call_from_thread(self._add_themes, every_theme(), themes),
+                            thread=True, exit_on_error=False)
+        else:  # a plugin's theme, or an unknown one: the plugins decide which it is
+            self._add_themes(every_theme(), starting=True)
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if problems + unknown:  # once, together: one notice to read, not a stack
-            self.notify("\n".join(problems + unknown), severity="warning", timeout=15)
         try:
             target = start_target(self.jail, self.start)
         except CannotStart as error:
             self.exit(return_code=2, message=str(error))
             return
         if target.is_dir():
-            self.push_screen(LibraryScreen(target))
+            self.push_screen(library_screen(target))
         else:
             self.open_sop(target)  # the library of its folder comes on close (F10), not before
             if len(self.screen_stack) == 1:  # it could not be opened: the notice shows over the library
-                self.push_screen(LibraryScreen(target.parent))
+                self.push_screen(library_screen(target.parent))
+
+    def _start_theme(self) -> list[str]:
+        """Apply the config's theme (the default when it is unknown); why it fell back, if it did."""
+        self.theme, unknown = initial_theme(self, self.config.theme)
+        self.config = replace(self.config, theme=self.theme)  # a fallback is not a choice to save
+        return unknown
+
+    def _add_themes(self, themes: ThemeSet, before: ThemeSet | None = None, starting: bool = False) -> None:
+        """Register the themes not in ``before``, and show every problem met at start in one notice."""
+        problems = self.config_problems + register_themes(self, themes, before)
+        if starting:
+            problems += self._start_theme()
+        if problems:  # once, together: one notice to read, not a stack
+            self.notify("\n".join(problems), severity="warning", timeout=15)
 
     def _remember_theme(self, theme) -> None:
         """Keep the theme picked in the palette for the next start."""

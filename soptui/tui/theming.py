@@ -5,16 +5,41 @@ is registered with Textual, so its own theme picker in the command palette
 lists them. The theme named in the config is applied at start; an unknown
 one falls back to ``gelap``. A theme Textual cannot build is reported like a
 broken file. Problems are returned as messages: the app shows them once.
+
+Loading the plugins costs about as much as drawing the first screen, so
+the editor starts with the built-in and user themes and registers the
+plugins' from a worker thread (:func:`every_theme`), unless the config
+names a theme only a plugin can give.
 """
 
 from __future__ import annotations
+
+import threading
 
 from textual.app import App
 from textual.color import Color
 from textual.theme import Theme as TextualTheme
 
 from soptui.i18n import t
-from soptui.themes import DEFAULT_TUI_THEME, Theme, all_themes
+from soptui.themes import DEFAULT_TUI_THEME, Theme, ThemeSet, all_themes
+
+_PLUGINS = threading.Lock()
+
+
+def plugins_once() -> None:
+    """Load the plugins once, quietly (a warning on stderr would write over the screen), in
+    whichever worker thread asks first: the themes' or the checker's (see :func:`every_theme`)."""
+    from soptui.plugins import get_plugins
+
+    with _PLUGINS:
+        get_plugins(quiet=True)
+
+
+def every_theme() -> ThemeSet:
+    """Every theme, the plugins' included."""
+    plugins_once()
+    return all_themes()
+
 
 #: Where each ``sop-*`` variable comes from when a theme does not set it
 #: (Textual's own themes): a colour of the theme's colour system.
@@ -38,11 +63,13 @@ def textual_theme(theme: Theme) -> TextualTheme:
     return TextualTheme(**theme.tui)
 
 
-def register_themes(app: App) -> list[str]:
-    """Register every TUI theme with ``app``; the problems found, as messages."""
-    themes = all_themes()
+def register_themes(app: App, themes: ThemeSet, before: ThemeSet | None = None) -> list[str]:
+    """Register the TUI themes of ``themes`` (those not already in ``before``) with ``app``; the
+    problems found, as messages."""
     problems = list(themes.problems)
     for theme in themes.tui_themes():
+        if before is not None and before.themes.get(theme.name) == theme:
+            continue
         try:
             app.register_theme(textual_theme(theme))
         except Exception as error:  # a colour the theme loader accepts but Textual cannot parse

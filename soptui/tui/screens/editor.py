@@ -28,6 +28,7 @@ from soptui.tui.screens.navigation import NAVIGATION_KEYS, EditorTabs, Navigatio
 from soptui.tui.screens.safekeeping import Safekeeping
 from soptui.tui.tab import named, tab_keys
 from soptui.tui.text import after_typing, focus_now, plain
+from soptui.tui.theming import plugins_once
 from soptui.tui.widgets.actors import ActorsPane
 from soptui.tui.widgets.findings import FindingsPane
 from soptui.tui.widgets.footer import KeyFooter
@@ -140,6 +141,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
 
     @work(thread=True, exclusive=True, group="check")
     def check_in_background(self, sop: Sop) -> None:
+        plugins_once()  # their rules: loaded here or by the app's themes, never twice at once
         findings = self.document.findings(sop) + refused_values(sop, str(self.document.path))
         self.app.call_from_thread(self._show_findings, sop, findings)
 

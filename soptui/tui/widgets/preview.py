@@ -10,6 +10,7 @@ thread a moment after an edit, never on the key press itself.
 from __future__ import annotations
 
 import re
+from typing import TYPE_CHECKING
 
 from rich.style import Style
 from rich.text import Text as RichText
@@ -23,8 +24,10 @@ from textual.widgets import Static
 from soptui.i18n import t
 from soptui.model import Sop
 from soptui.terminal import UNPRINTABLE
-from soptui.tui.canvas import Canvas, draw_page
 from soptui.tui.text import plain
+
+if TYPE_CHECKING:
+    from soptui.tui.canvas import Canvas
 
 DELAY = 0.15
 SIDEWAYS = 12  # columns per Left/Right: about one actor's column of the drawing
@@ -132,7 +135,10 @@ class PreviewPane(ScrollableContainer, can_focus=True):
 
     @work(thread=True, exclusive=True, group="preview")
     def draw_in_background(self, sop: Sop, page, selected: str | None, styles: dict[str, Style]) -> None:
-        """Lay out (unless ``page`` is given) and draw, all off the UI thread."""
+        """Lay out (unless ``page`` is given) and draw, all off the UI thread (the layout engine
+        is imported here too: the first screen does without it)."""
+        from soptui.tui.canvas import draw_page
+
         if page is None:
             try:
                 layout = preview_layout(sop)
