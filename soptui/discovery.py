@@ -7,20 +7,19 @@ the user's cache folder, keyed on what installing, upgrading or removing a
 distribution changes: each ``*.dist-info`` and ``*.egg-info`` folder on
 ``sys.path``, by name and modification time (pip writes a fresh folder for
 every install). A change is seen on the very next start; a cache that is
-missing, stale, unreadable or unwritable costs only the time of a full scan.
+missing, stale, unreadable or unwritable costs only the time of a full scan
+(:mod:`soptui.user_cache`).
 Editing an installed ``entry_points.txt`` in place, which no installer does,
 is not seen until the next install.
 """
 
 from __future__ import annotations
 
-import json
 import os
 import sys
-from pathlib import Path
 from typing import NamedTuple
 
-from soptui.small_files import read_text
+from soptui import user_cache
 
 CACHE_FORMAT = 1
 
@@ -37,13 +36,11 @@ class Found(NamedTuple):
 def installed() -> list[Found]:
     """The ``soptui`` entry points of the distributions on ``sys.path``, by name, each distribution once."""
     key = _key()
-    path = _cache_file()
-    cached = _read(path, key) if path is not None else None
+    cached = _read(key)
     if cached is not None:
         return cached
     found = _scan()
-    if path is not None:
-        _write(path, key, found)
+    user_cache.write(_cache_name(), {"format": CACHE_FORMAT, "key": key, "found": found})
     return found
 
 
@@ -96,42 +93,18 @@ def _scan() -> list[Found]:
     return sorted(found.values(), key=lambda each: each.name)  # stable: distributions in sys.path order
 
 
-def _cache_file() -> Path | None:
+def _cache_name() -> str:
     """One file per Python environment, so two virtual environments do not undo each other's."""
-    from soptui.settings import cache_dir
-
-    try:
-        folder = cache_dir()
-    except RuntimeError:  # no home folder to be found
-        return None
-    environment = f"{sys.prefix}|{sys.version}".encode()
     import zlib
 
-    return folder / f"plugins-{zlib.crc32(environment):08x}.json"
+    return f"plugins-{zlib.crc32(f'{sys.prefix}|{sys.version}'.encode()):08x}.json"
 
 
-def _read(path: Path, key: list[list]) -> list[Found] | None:
+def _read(key: list[list]) -> list[Found] | None:
+    cached = user_cache.read(_cache_name())
     try:
-        cached = json.loads(read_text(path))  # never blocks: a FIFO there would hold up every start
         if cached["format"] != CACHE_FORMAT or cached["key"] != key:
             return None
         return [Found(*map(str, entry)) for entry in cached["found"] if len(entry) == len(Found._fields)]
-    except (OSError, ValueError, KeyError, TypeError):
+    except (KeyError, TypeError):
         return None
-
-
-def _write(path: Path, key: list[list], found: list[Found]) -> None:
-    """Written whole or not at all (a temporary file renamed), so a process starting meanwhile reads either."""
-    from soptui import confine
-
-    temporary = path.with_name(f"{path.name}.{os.getpid()}")
-    try:
-        confine.writing(temporary)  # a confined process (``--root``) writes nowhere outside its root
-        path.parent.mkdir(parents=True, exist_ok=True)
-        temporary.write_text(json.dumps({"format": CACHE_FORMAT, "key": key, "found": found}), encoding="utf-8")
-        os.replace(temporary, path)
-    except OSError:
-        try:
-            temporary.unlink(missing_ok=True)
-        except OSError:  # no folder could be made: nothing was written
-            pass

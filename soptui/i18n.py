@@ -15,6 +15,7 @@ Why a TOML catalogue and not gettext for these texts: docs/language.md.
 
 from __future__ import annotations
 
+import os
 import string
 from collections.abc import Callable, Iterator, Mapping
 from contextlib import contextmanager
@@ -22,11 +23,8 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-# The catalogue is soptui's own TOML, read at every start: the compiled tomli reads it 3-4x faster than
-# tomllib. SOP files keep tomllib: tomli 2.3+ also takes TOML 1.1, which other tools would refuse.
-from tomli import load as _read_toml
-
 from soptui.settings import read_config
+from soptui.text_cache import read_toml
 
 LANGUAGES: tuple[str, ...] = ("id", "en")
 DEFAULT_LANGUAGE = "id"
@@ -81,9 +79,9 @@ def catalogue(lang: str) -> dict[str, str]:
 def read_catalogue(folder: Path) -> dict[str, str]:
     """The texts of the ``*.toml`` files of one language's folder, keys dotted."""
     texts: dict[str, str] = {}
-    for part in sorted(folder.glob("*.toml")):
-        with open(part, "rb") as handle:
-            texts.update(_flatten(_read_toml(handle)))
+    for name in sorted(os.listdir(folder)):
+        if name.endswith(".toml"):
+            texts.update(_flatten(read_toml(folder / name)))  # parsed at most once, then kept
     return texts
 
 
@@ -123,12 +121,20 @@ def t(key: str, lang: str | None = None, /, **params: object) -> str:
     """The text for ``key`` in ``lang`` (default: the current language);
     a key no catalogue has is returned as it is."""
     lang = lang or get_language()
-    text = catalogue(lang).get(key)
+    text = _text(lang, key)
     if text is None:
-        text = catalogue(DEFAULT_LANGUAGE).get(key, key)
+        text = _text(DEFAULT_LANGUAGE, key)
+    if text is None:
+        text = key
     if not params:
         return text
     return _Formatter(lang).format(text, **params) if "#" in text else text.format(**params)
+
+
+def _text(lang: str, key: str) -> str | None:
+    """:func:`catalogue`'s entry, without merging the plugins' texts into soptui's at each call."""
+    added = _added[lang].get(key)
+    return added if added is not None else core_catalogue(lang).get(key)
 
 
 class _Formatter(string.Formatter):

@@ -21,7 +21,6 @@ import functools
 import os
 import re
 import sys
-import tomllib
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -34,6 +33,7 @@ from soptui import discovery, hookspecs
 from soptui.commands import COMMANDS
 from soptui.exporters import Exporter
 from soptui.i18n import add_messages, remove_messages, t
+from soptui.text_cache import read_toml
 
 BUILTIN_DISTRIBUTION = "soptui"
 LOAD_PLUGINS_VARIABLE = "SOPTUI_LOAD_PLUGINS"
@@ -341,8 +341,8 @@ def _messages(source: object) -> dict[str, Any]:
     texts = {}
     for path in sorted(source.glob("*.toml")):
         try:
-            texts[path.stem] = tomllib.loads(path.read_text(encoding="utf-8"))
-        except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
+            texts[path.stem] = read_toml(path)  # as soptui's own catalogue: parsed at most once, then kept
+        except (OSError, ValueError) as error:  # tomli's TOMLDecodeError and UnicodeDecodeError are ValueErrors
             raise PluginProblem(t("plugins.unreadable_messages", path=path, error=error)) from None
     if not texts:
         raise PluginProblem(t("plugins.no_messages", path=source))
