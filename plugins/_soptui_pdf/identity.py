@@ -74,4 +74,6 @@ def open_logo(sop: Sop, base: Path | None) -> ImageReader | None:
         image.load()
         if max(image.size) > LOGO_PIXELS:
             image.thumbnail((LOGO_PIXELS, LOGO_PIXELS), Image.Resampling.LANCZOS)
+        if image.mode == "CMYK":  # a printer's JPEG: drawn as is, PDF/A's sRGB output intent could not hold it
+            return ImageReader(image.convert("RGB"))  # (reportlab draws every other mode as grey or RGB)
         return ImageReader(image.copy())

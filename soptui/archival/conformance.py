@@ -19,7 +19,10 @@ import re
 FLAVOUR = "3b"
 #: What pikepdf reports as "not checked" and this module checks instead.
 LEFT_TO_US = ("pikepdf:embedded-file", "pikepdf:associated-files")
+_NOTDEF = re.compile(rb"(?<!\\)(?:\\\\)*\\000")  # the escape \000, not an escaped backslash and 000
 _MIME = re.compile(r"^[-\w+.]+/[-\w+.]+$")
+#: The faces soptui embeds (soptui.fonts), as the end of a subset's /BaseFont.
+OUR_FACES = ("+DejaVuSans", "+DejaVuSans-Bold")
 _PRINT, _HIDDEN_BITS = 4, 1 | 2 | 32 | 256  # annotation flags: Print; Invisible, Hidden, NoView, ToggleNoView
 
 
@@ -31,7 +34,7 @@ def problems(data: bytes) -> list[str]:
     report = pdfa.validate_written(io.BytesIO(data), FLAVOUR)
     found = [str(f) for f in report.findings if not _left_to_us(f)]
     with pikepdf.open(io.BytesIO(data)) as pdf:
-        found += _form_problems(pdf) + _embedded_problems(pdf)
+        found += _form_problems(pdf) + _embedded_problems(pdf) + _notdef_problems(pdf)
     return found
 
 
@@ -72,6 +75,32 @@ def _form_problems(pdf) -> list[str]:
             if "/A" in annot or "/AA" in annot:
                 found.append(f"6.4.1-1: {where} has an action")
     return found
+
+
+def _notdef_problems(pdf) -> list[str]:
+    """ISO 19005-3 6.2.11.8 (no text shows the .notdef glyph), which pikepdf
+    does not check, on the pages set only in the faces soptui embeds:
+    reportlab's subsets of them keep code 0 for .notdef and give it to every
+    character the face lacks (a Chinese name, an emoji; a viewer draws an
+    empty box), and write it as the escape ``\\000``, looked for in the page's
+    decoded content (a parser would cost more than the rest of the check)."""
+    from pikepdf import Array, Name
+
+    found = []
+    for number, page in enumerate(pdf.pages, start=1):
+        fonts = page.obj.get("/Resources", {}).get("/Font", {})
+        if not fonts or not all(font.get("/Subtype") == Name.TrueType and str(font.get("/BaseFont", "")).endswith(OUR_FACES)
+                                for font in fonts.values()):
+            continue  # another producer's fonts (a decree's scan): code 0 may be a glyph there
+        contents = page.obj.get("/Contents")
+        streams = contents if isinstance(contents, Array) else [contents] if contents is not None else []
+        if any(_shows_notdef(stream.read_bytes()) for stream in streams):
+            found.append(f"6.2.11.8-1: page {number} shows the .notdef glyph, for a character DejaVu Sans lacks")
+    return found
+
+
+def _shows_notdef(content: bytes) -> bool:
+    return b"\\000" in content and _NOTDEF.search(content) is not None  # the regular expression alone is slow
 
 
 def _embedded_problems(pdf) -> list[str]:
