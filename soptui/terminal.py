@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import cache
 from typing import Any
 
 #: Characters that are commands, not text, to a terminal or a document: C0 controls but tab, line
@@ -25,7 +26,13 @@ UNPRINTABLE = (
     + "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 )
 _HIDDEN = re.compile(f"[{UNPRINTABLE}\t\n\r\ud800-\udfff]")
-_IN_JSON = re.compile(f"[{UNPRINTABLE}\ud800-\udfff]")  # json.dumps escapes tab and line breaks itself
+
+
+@cache
+def _in_json() -> re.Pattern[str]:
+    """The characters to escape in JSON (json.dumps escapes tab and line breaks itself), compiled
+    when JSON is first printed: the class is long, and most commands print none."""
+    return re.compile(f"[{UNPRINTABLE}\ud800-\udfff]")
 
 
 def visible(text: str, keep: str = "") -> str:
@@ -39,7 +46,7 @@ def json_text(value: Any, indent: int | None = 2) -> str:
     strings, every character a terminal acts on written as a ``\\u`` escape
     (``json.dumps`` escapes only C0 controls once it keeps other text as it is)."""
     text = json.dumps(value, ensure_ascii=False, indent=indent)
-    return _IN_JSON.sub(lambda match: _json_escape(match[0]), text)
+    return _in_json().sub(lambda match: _json_escape(match[0]), text)
 
 
 def _json_escape(char: str) -> str:
