@@ -19,8 +19,9 @@ import re
 FLAVOUR = "3b"
 #: What pikepdf reports as "not checked" and this module checks instead.
 LEFT_TO_US = ("pikepdf:embedded-file", "pikepdf:associated-files")
-_NOTDEF = re.compile(rb"(?<!\\)(?:\\\\)*\\000")  # the escape \000, not an escaped backslash and 000
+_NOTDEF_ESCAPE = re.compile(rb"(?<!\\)(?:\\\\)*\\000")  # the escape \000, not an escaped backslash and 000
 _MIME = re.compile(r"^[-\w+.]+/[-\w+.]+$")
+NOTDEF = "6.2.11.8-1"  # veraPDF's number of the rule: no .notdef glyph shown
 #: The faces soptui embeds (soptui.fonts), as the end of a subset's /BaseFont.
 OUR_FACES = ("+DejaVuSans", "+DejaVuSans-Bold")
 _PRINT, _HIDDEN_BITS = 4, 1 | 2 | 32 | 256  # annotation flags: Print; Invisible, Hidden, NoView, ToggleNoView
@@ -81,7 +82,7 @@ def _notdef_problems(pdf) -> list[str]:
     """ISO 19005-3 6.2.11.8 (no text shows the .notdef glyph), which pikepdf
     does not check, on the pages set only in the faces soptui embeds:
     reportlab's subsets of them keep code 0 for .notdef and give it to every
-    character the face lacks (a Chinese name, an emoji; a viewer draws an
+    character the face lacks (a Chinese name; a viewer draws an
     empty box), and write it as the escape ``\\000``, looked for in the page's
     decoded content (a parser would cost more than the rest of the check)."""
     from pikepdf import Array, Name
@@ -95,12 +96,12 @@ def _notdef_problems(pdf) -> list[str]:
         contents = page.obj.get("/Contents")
         streams = contents if isinstance(contents, Array) else [contents] if contents is not None else []
         if any(_shows_notdef(stream.read_bytes()) for stream in streams):
-            found.append(f"6.2.11.8-1: page {number} shows the .notdef glyph, for a character DejaVu Sans lacks")
+            found.append(f"{NOTDEF}: page {number} shows the .notdef glyph, for a character DejaVu Sans lacks")
     return found
 
 
 def _shows_notdef(content: bytes) -> bool:
-    return b"\\000" in content and _NOTDEF.search(content) is not None  # the regular expression alone is slow
+    return b"\\000" in content and _NOTDEF_ESCAPE.search(content) is not None  # the regular expression alone is slow
 
 
 def _embedded_problems(pdf) -> list[str]:
