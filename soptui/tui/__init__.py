@@ -18,6 +18,9 @@ def run(path: str, root: str | None = None) -> int:
     except CannotStart as error:
         print(error, file=sys.stderr)
         return 2
+    # The checker and the preview run in worker threads; a letter typed meanwhile waits for the
+    # interpreter's lock at most this long each time the UI thread asks for it (Python's default: 5 ms).
+    sys.setswitchinterval(0.001)
     app = SopApp(Path(path), jail)
     app.run()
     return app.return_code or 0

@@ -68,6 +68,27 @@ class TextInput(Input):
     def __init__(self, *args, select_on_focus: bool = False, **kwargs) -> None:
         super().__init__(*args, select_on_focus=select_on_focus, **kwargs)
 
+    _typing = False  # in Textual's handling of a new text (see ``refresh``)
+
+    def _watch_value(self, value: str) -> None:
+        self._typing = True
+        try:
+            super()._watch_value(value)
+        finally:
+            self._typing = False
+
+    def refresh(self, *regions, repaint: bool = True, layout: bool = False, recompose: bool = False):
+        """A letter typed redraws the field, never the screen's layout.
+
+        Textual's ``Input`` asks for a new layout of the whole screen on every
+        change of its text (its scrollable width grows), a few milliseconds per
+        key in a large form; a field sized by the form, not by its text, keeps
+        its place whatever it holds.
+        """
+        if layout and self._typing and not self.styles.auto_dimensions:
+            layout = False
+        return super().refresh(*regions, repaint=repaint, layout=layout, recompose=recompose)
+
     def _validate_value(self, value: str) -> str:
         return printable(value)
 

@@ -112,8 +112,9 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
     def _refresh_tab(self, tab: str, typing: bool = False) -> None:
         if tab in self._stale:
             self._stale.discard(tab)
-            # none while mounted lazily: it shows the SOP of its mount
-            for pane in panes(self, named(tabs.TABS, tab).shows or ""):
+            # none while mounted lazily: it shows the SOP of its mount. Looked for in the tab only:
+            # a query of the whole screen on every key costs more than the rest of the key
+            for pane in panes(self.get_widget_by_id(f"tab-{tab}"), named(tabs.TABS, tab).shows or ""):
                 pane.show(self.sop, typing=typing)
 
     def on_tabbed_content_tab_activated(self, event: TabbedContent.TabActivated) -> None:
@@ -149,7 +150,10 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
         if sop is not self.sop or not self.is_attached:
             return  # an older value (a newer check is on its way), or the editor closed
         self._checked = checked
-        self.findings = findings = held_findings(self.held, str(self.document.path)) + checked
+        findings = held_findings(self.held, str(self.document.path)) + checked
+        if findings == self.findings:
+            return  # as shown (most keys typed change no finding): no table to fill again under the typing
+        self.findings = findings
         for pane in self.query(FindingsPane):  # not there yet while it is mounted lazily: it asks on mount
             pane.show(findings)
         errors = sum(f.severity == "error" for f in findings)

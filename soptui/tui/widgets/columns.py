@@ -72,12 +72,17 @@ class FittedTable(DataTable):
             self._rows, self._keys = rows, keys
             self._rebuild()
             return
-        shown = [i for i, column in enumerate(self.spec) if column.key in self.widths]
         for number, (old, new) in enumerate(zip(self._rows, rows)):
-            for place, index in enumerate(shown):
-                if old[index] != new[index]:
-                    self.update_cell_at(Coordinate(number, place), self._cell(index, new[index]))
-        self._rows = rows
+            if old != new:
+                self.set_row(number, new)
+
+    def set_row(self, number: int, cells: tuple[str, ...]) -> None:
+        """Show row ``number``'s new cells, redrawing only those that changed."""
+        shown = [i for i, column in enumerate(self.spec) if column.key in self.widths]
+        for place, index in enumerate(shown):
+            if self._rows[number][index] != cells[index]:
+                self.update_cell_at(Coordinate(number, place), self._cell(index, cells[index]))
+        self._rows[number] = cells
 
     def on_resize(self) -> None:
         if self._fit() != self.widths:

@@ -3,7 +3,9 @@
 Actors and branch targets are picked from lists, never typed as ids. A
 decision shows both its branches, in the table and in the form; the branch
 fields appear only for the symbol that uses them. The table is updated row
-by row, so typing in a 300-step SOP redraws one row, not three hundred.
+by row, so typing in a 300-step SOP redraws one row, not three hundred; and
+while typing, only the rows typed in are computed again (a renamed id
+changes the rows that lead to it: all of them are).
 """
 
 from __future__ import annotations
@@ -85,6 +87,7 @@ class StepsPane(Horizontal):
         self._target_ids: tuple | None = None  # what the branch lists were made from
         self._rows_timer: Timer | None = None
         self._form_index: int | None = None  # the step the form shows
+        self._typed: set[int] | None = set()  # rows typed in since the table caught up (None: an id, so all)
 
     def compose(self) -> ComposeResult:
         with Vertical(id="steps-main"):
@@ -157,10 +160,20 @@ class StepsPane(Horizontal):
             self._rows_timer.stop()
             self._rows_timer = None
         if typing and select is None:
-            self._rows_timer = self.set_timer(ROWS_DELAY, self._update_rows)
+            self._rows_timer = self.set_timer(ROWS_DELAY, self._catch_up)
             return
+        self._typed = set()
         self._update_rows(select)
         self.show_form(force=True)
+
+    def _catch_up(self) -> None:
+        """After typing: the rows typed in, or every row when that is not known."""
+        typed, self._typed = self._typed, set()
+        if not typed or len(self.sop.langkah) != len(self.query_one(StepTable).rows):
+            self._update_rows()
+            return
+        for index in sorted(typed):
+            self.query_one(StepTable).set_row(index, row_cells(self.sop, index + 1, self.sop.langkah[index]))
 
     def _update_rows(self, select: int | None = None) -> None:
         """Bring the table's rows in line with the SOP, the cursor on ``select`` or where it was."""
@@ -249,6 +262,8 @@ class StepsPane(Horizontal):
             editor(self).release(("langkah", index, "id"))
         elif key in ("label_ya", "label_tidak") and not value:
             value = None
+        if self._typed is not None:
+            self._typed = None if key == "id" else self._typed | {index}
         editor(self).commit(edits.set_step(editor(self).sop, index, **{key: value}), group=f"step-{index}-{key}")
 
     def on_select_changed(self, event: Select.Changed) -> None:
