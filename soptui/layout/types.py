@@ -22,7 +22,7 @@ CONNECTOR_SHOULDER = 0.55
 LineKind = Literal["outline", "header", "column", "row", "band"]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Box:
     """A rectangle: left, top, width and height."""
 
@@ -44,7 +44,7 @@ class Box:
         return (self.x + self.width / 2, self.y + self.height / 2)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Text:
     """Text already wrapped into lines that fit ``box`` at ``size`` points."""
 
@@ -55,7 +55,7 @@ class Text:
     align: Literal["left", "center"] = "left"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Column:
     """One column of the table; ``key`` is ``no``, ``kegiatan``,
     ``pelaksana:<actor id>``, ``kelengkapan``, ``waktu``, ``output`` or
@@ -70,7 +70,7 @@ class Column:
     actor: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class GridLine:
     """One straight line of the table's grid, from ``start`` to ``end``.
 
@@ -85,7 +85,7 @@ class GridLine:
     end: Point
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Band:
     """A strip of the table that holds off-page connectors and no text:
     ``in`` under the header (arrivals from the previous page), ``out`` under
@@ -95,7 +95,7 @@ class Band:
     box: Box
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class HeaderCell:
     """A cell of the repeated header: the two title rows (``Pelaksana`` and
     ``Mutu Baku`` span their sub-columns) and the row of column numbers."""
@@ -104,7 +104,7 @@ class HeaderCell:
     text: Text
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Row:
     """The table row of one step: its cells' texts, one per text column in
     column order (No, Kegiatan, Kelengkapan, Waktu, Output, Keterangan; No
@@ -118,7 +118,7 @@ class Row:
     continued: bool  # the rest of a step too tall for one page; its symbol is on the row before
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Symbol:
     """The symbol of one step, inside its row and its actor's column.
     ``text`` is the step number inside it, only when the page options ask
@@ -130,7 +130,7 @@ class Symbol:
     text: Text | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Connector:
     """An off-page connector (pentagon, point down); the two of a pair share
     ``label``.
@@ -155,7 +155,7 @@ class Connector:
     caption: Text | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EdgePath:
     """An arrow drawn on one page: an orthogonal polyline whose last point
     carries the arrowhead. An edge between pages is two paths, ending at or
@@ -169,7 +169,7 @@ class EdgePath:
     via: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Page:
     """One flowchart page: the table grid, then what is drawn on it.
     ``body`` is the table under its header (bands and rows); ``lines`` every
@@ -192,7 +192,7 @@ class Page:
     legend: Text | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class FlowchartLayout:
     """All flowchart pages of one SOP, for one set of page options.
     ``columns`` is the column set: ``full`` (the whole SOP AP table) or
@@ -208,7 +208,7 @@ class FlowchartLayout:
     first_page: int = 1
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Printed:
     """One line printed in a document cell, with how it is set off:
     ``title`` (the SOP's name: the accent colour), ``signer`` (the signer's
@@ -218,7 +218,7 @@ class Printed:
     style: Literal["plain", "title", "signer"] = "plain"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Cell:
     """A cell of a document table: its box (its border is drawn) and its lines."""
 
@@ -226,7 +226,7 @@ class Cell:
     lines: tuple[Printed, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IdentityPage:
     """One page of the identity table. ``heading`` names a continuation
     (``Identitas SOP (lanjutan)``); ``logo`` is where the logo is drawn, its
@@ -242,7 +242,7 @@ class IdentityPage:
     signature: Box | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IdentityLayout:
     """The identity pages of one SOP (``soptui.layout.identity_layout``)."""
 
