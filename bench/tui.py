@@ -11,7 +11,9 @@ within 16 ms at p90.
   of 80x24 (``TERM=xterm-256color``); the time runs from just before the
   spawn to the moment the terminal output (escape sequences left out)
   shows the start of the first step's Kegiatan, which is the step table
-  drawn with the SOP. The empty Textual app (an ``App`` showing one
+  drawn with the SOP; CPU is that of all the program's threads by then
+  (``/proc/PID/task/*/schedstat``), which load does not inflate as it
+  does wall time. The empty Textual app (an ``App`` showing one
   ``Static``) is timed the same way, to its text. One round runs each
   program once (interleaved, so that load drifting during the run hits all
   alike); medians over the rounds after one warm-up round.
@@ -20,7 +22,8 @@ within 16 ms at p90.
   the intervals of a seeded typist (80-450 ms apart, so the table row's
   catch-up and the checker fall between and under keys as they do for a
   person); the time runs from writing the letter to the pty to reading the
-  frame that shows the field's text ending with it. Median and p90.
+  frame that shows the field's text ending with it. Median and p90; then
+  the resident memory (``VmRSS``) of the editor, settled.
 - *Preview*: ``preview_layout`` of the 300 steps and ``canvas.draw_page`` of
   its first page, in process, best of 20.
 
@@ -124,6 +127,12 @@ class Pty:
             total += int((task / "schedstat").read_text().split()[0])
         return total / 1e9
 
+    def rss_mib(self) -> float:
+        for line in Path(f"/proc/{self.process.pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+        return 0.0
+
     def type(self, keys: str) -> float:
         started = time.perf_counter()
         os.write(self.master, keys.encode())
@@ -155,8 +164,10 @@ def cold_start(pty: Pty, marker: str) -> tuple[float, float]:
         pty.close()
 
 
-def keystrokes(env: dict[str, str], folder: Path, source: Path, count: int, seed: int = 18) -> list[float]:
-    """Seconds from each letter written to the pty to the frame that shows it."""
+def keystrokes(env: dict[str, str], folder: Path, source: Path, count: int,
+               seed: int = 18) -> tuple[list[float], float]:
+    """Seconds from each letter written to the pty to the frame that shows it; the editor's
+    resident memory (MiB) at the end, its checker and table settled."""
     from soptui.loader import load
 
     sop_text = load(source).sop.langkah[STEPS // 2 - 1].kegiatan
@@ -178,9 +189,11 @@ def keystrokes(env: dict[str, str], folder: Path, source: Path, count: int, seed
             started = pty.type(letter)
             times.append(pty.wait_for(typed[-12:], since=since, timeout=10) - started)
             pty.drain(typist.uniform(0.08, 0.45))
+        pty.drain(1.0)
+        memory = pty.rss_mib()
     finally:
         pty.close()
-    return times
+    return times, memory
 
 
 def first_words(source: Path) -> str:
@@ -244,9 +257,12 @@ def main() -> None:
                     if index:  # the first round compiles the bytecode and warms the disk cache
                         starts.setdefault((name, runner), []).append(seconds)
         keys: dict[str, list[float]] = {}
+        memory: dict[str, float] = {}
         for _ in range(2):
             for runner, env in runners.items():
-                keys.setdefault(runner, []).extend(keystrokes(env, folder, big, args.keys))
+                times, mib = keystrokes(env, folder, big, args.keys)
+                keys.setdefault(runner, []).extend(times)
+                memory[runner] = max(memory.get(runner, 0.0), mib)
         empty = [statistics.median(sample[i] for sample in starts[("empty Textual app", "-")]) for i in (0, 1)]
         heads = list(runners)
         print(f"Cold start to the first screen showing the SOP, wall / CPU (all threads), median of {args.runs} rounds.")
@@ -271,7 +287,7 @@ def main() -> None:
         print()
         for runner, values in keys.items():
             print(f"- {runner}: median {statistics.median(values) * 1000:.1f} ms, p90 {p90(values) * 1000:.1f} ms, "
-                  f"max {max(values) * 1000:.1f} ms")
+                  f"max {max(values) * 1000:.1f} ms; resident memory afterwards {memory[runner]:.0f} MiB")
         layout, draw = preview(big)
         print(f"- preview of {STEPS} steps, in process: layout {layout * 1000:.1f} ms, drawing {draw * 1000:.1f} ms "
               "(best of 20)")
