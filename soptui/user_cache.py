@@ -16,6 +16,9 @@ from typing import Any
 
 from soptui.small_files import read_text
 
+#: soptui.confine.ROOT_VARIABLE, set whenever a confinement holds (named here: confine words its
+#: refusals through the catalogue, which reads its texts through this cache)
+CONFINED_VARIABLE = "SOPTUI_CONFINED_ROOT"
 LIMIT = 16 * 1024 * 1024  # far beyond any: the texts of soptui and a dozen plugins are a few hundred kB
 
 
@@ -38,15 +41,13 @@ def read(name: str) -> Any:
 
 
 def write(name: str, value: Any) -> None:
-    """Keep ``value`` under ``name``, if the cache folder can be written (never outside ``--root``)."""
-    from soptui import confine
-
+    """Keep ``value`` under ``name``, if the cache folder can be written; a confined process
+    (``--root``) writes nothing here, its root being the only place it may write."""
     path = path_of(name)
-    if path is None:
+    if path is None or os.environ.get(CONFINED_VARIABLE):
         return
     temporary = path.with_name(f"{path.name}.{os.getpid()}")
     try:
-        confine.writing(temporary)
         path.parent.mkdir(parents=True, exist_ok=True)
         temporary.write_text(json.dumps(value, ensure_ascii=False), encoding="utf-8")
         os.replace(temporary, path)

@@ -37,3 +37,16 @@ def test_soptui_starts_without_parsing_its_catalogue_again(tmp_path):
     said = [subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env,
                            timeout=60).stdout.strip() for _ in range(2)]
     assert said == ["True", "False"]
+
+
+def test_a_confined_process_keeps_nothing_in_the_cache(tmp_path, monkeypatch):
+    from soptui import confine, user_cache
+
+    assert user_cache.CONFINED_VARIABLE == confine.ROOT_VARIABLE
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    confine.confine(confine.Confinement(tmp_path / "root", tmp_path / "root"))
+    user_cache.write("x.json", {"a": 1})
+    confine.confine(None)
+    assert not (tmp_path / "cache").exists()
+    user_cache.write("x.json", {"a": 1})
+    assert user_cache.read("x.json") == {"a": 1}
