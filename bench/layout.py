@@ -1,9 +1,9 @@
 """Benchmark of the flowchart layout engine.
 
-Run: python bench/layout.py [--scaling [--against COMMIT] [--rounds 3] [--seeds 5]]  (prints
-the figures for docs/benchmarks.md, section "## Layout"; ``--scaling`` only the CPU per step at
-300, 1000 and 3000 steps over SOPs of seeds 1..N, with ``--against`` for this tree and another
-commit in child processes taking turns, so both see the same load). Target (issue 3 and the editor): a 300-step re-layout
+Run: python bench/layout.py [--scaling [--against COMMIT] [--rounds 3] [--steps 15000]]  (prints
+the figures for docs/benchmarks.md, section "## Layout"; ``--scaling`` only the CPU per step of
+SOPs of 300, 1000 and 3000 steps, as many steps at each size, with ``--against`` for this tree
+and another commit in child processes taking turns, so both see the same load). Target (issue 3 and the editor): a 300-step re-layout
 in cell mode, as the terminal preview does it on every edit, within 30 ms.
 
 Method: ``timeit`` of ``compute_layout`` on SOPs from
@@ -103,15 +103,16 @@ def large() -> None:
         print(f"| {steps} steps, {actors} actors | {len(layout.pages)} | {time.process_time() - started:.2f} s |")
 
 
-def scaling_ms(seeds: int) -> dict[int, tuple[float, int]]:
-    """CPU ms and pages of the print layouts of ``seeds`` SOPs at each size in ``SCALING`` (6 actors,
-    A4 landscape), summed: one SOP alone is one draw of how many decisions it has and whether a page
-    lacks room and the layout is tried again, and both move its figure more than its size does."""
+def scaling_ms(total: int) -> dict[int, tuple[float, int]]:
+    """CPU ms and pages of the print layouts of ``total`` steps at each size in ``SCALING`` (SOPs of 6
+    actors from seeds 1, 2, ...; A4 landscape), summed: one SOP alone is one draw of how many decisions
+    it has and whether a page lacks room and the layout is tried again, which moves its figure more
+    than its size does, so every size is measured over as many steps."""
     compute_layout(generate_sop(1, steps=10, actors=6), PageOptions())  # once-per-process costs (hyphenation)
     found = {}
     for steps in SCALING:
         spent, pages = 0.0, 0
-        for seed in range(1, seeds + 1):
+        for seed in range(1, max(total // steps, 1) + 1):
             sop = generate_sop(seed, steps=steps, actors=6)
             started = time.process_time()
             pages += len(compute_layout(sop, PageOptions()).pages)
@@ -120,16 +121,16 @@ def scaling_ms(seeds: int) -> dict[int, tuple[float, int]]:
     return found
 
 
-def scaling_in_child(env: dict[str, str], folder: Path, seeds: int) -> dict[int, tuple[float, int]]:
+def scaling_in_child(env: dict[str, str], folder: Path, total: int) -> dict[int, tuple[float, int]]:
     """:func:`scaling_ms` in a fresh process whose ``soptui`` is the one ``env`` puts first (run in
     ``folder``: ``python -c`` puts its working directory first, and the repository's would win)."""
-    code = f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import layout; print(json.dumps(layout.scaling_ms({seeds})))"
+    code = f"import sys, json; sys.path.insert(0, {str(HERE)!r}); import layout; print(json.dumps(layout.scaling_ms({total})))"
     done = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True,
                           cwd=folder)
     return {int(steps): (ms, pages) for steps, (ms, pages) in json.loads(done.stdout.splitlines()[-1]).items()}
 
 
-def scaling(against: str | None, rounds: int, seeds: int) -> None:
+def scaling(against: str | None, rounds: int, total: int) -> None:
     """CPU per step at each size, best of ``rounds`` (child processes taking turns when ``against`` is given):
     the same at every size when the layout is linear; the exponent is that of the time from 300 to 3000 steps."""
     sys.path.insert(0, str(HERE))
@@ -145,15 +146,16 @@ def scaling(against: str | None, rounds: int, seeds: int) -> None:
         best: dict[str, dict[int, tuple[float, int]]] = {tree: {} for tree in trees}
         for _ in range(rounds):
             for tree, env in trees.items():
-                for steps, (ms, pages) in scaling_in_child(env, Path(folder), seeds).items():
+                for steps, (ms, pages) in scaling_in_child(env, Path(folder), total).items():
                     best[tree][steps] = min(best[tree].get(steps, (ms, pages)), (ms, pages))
     print()
-    print(f"| steps (6 actors, A4 landscape; {seeds} SOPs each) | pages | "
+    print(f"| steps of each SOP (6 actors, A4 landscape; {total} steps in all) | SOPs | pages | "
           f"{' | '.join(f'{tree}: CPU, per step' for tree in trees)} |")
-    print(f"|---|---|{'---|' * len(trees)}")
+    print(f"|---|---|---|{'---|' * len(trees)}")
     for steps in SCALING:
-        cells = [f"{best[tree][steps][0]:.0f} ms, {best[tree][steps][0] / steps / seeds:.3f} ms" for tree in trees]
-        print(f"| {steps} | {best['this tree'][steps][1]} | {' | '.join(cells)} |")
+        count = max(total // steps, 1)
+        cells = [f"{best[tree][steps][0]:.0f} ms, {best[tree][steps][0] / steps / count:.3f} ms" for tree in trees]
+        print(f"| {steps} | {count} | {best['this tree'][steps][1]} | {' | '.join(cells)} |")
     low, high = SCALING[0], SCALING[-1]
     for tree in trees:
         exponent = math.log(best[tree][high][0] / best[tree][low][0]) / math.log(high / low)
@@ -175,7 +177,7 @@ def main() -> None:
     print()
     large()
     print()
-    scaling(None, 1, 5)
+    scaling(None, 1, 15_000)
 
 
 if __name__ == "__main__":
@@ -183,6 +185,7 @@ if __name__ == "__main__":
     parser.add_argument("--scaling", action="store_true", help="only the CPU per step at 300, 1000 and 3000 steps")
     parser.add_argument("--against", metavar="COMMIT", help="with --scaling: also this commit, taking turns")
     parser.add_argument("--rounds", type=int, default=3, help="with --scaling: the best of this many runs")
-    parser.add_argument("--seeds", type=int, default=5, help="with --scaling: SOPs per size (generate_sop seeds 1..N)")
+    parser.add_argument("--steps", type=int, default=15_000, help="with --scaling: steps laid out at each size "
+                        "(SOPs of generate_sop seeds 1, 2, ...)")
     args = parser.parse_args()
-    scaling(args.against, args.rounds, args.seeds) if args.scaling else main()
+    scaling(args.against, args.rounds, args.steps) if args.scaling else main()
