@@ -98,8 +98,8 @@ def read_config() -> tuple[Config, list[Problem]]:
         if not from_variables:  # named on purpose: it must exist
             problems.append(("config.missing", {"path": str(path)}))
     except Refused as refused:  # a FIFO, a device, a huge file: never waited on nor read whole
-        problems.append(("config.refused", {"path": str(path), "kind": refused.kind, "size": refused.size,
-                                            "limit": refused.limit}))
+        problems.append(("config.refused", {"path": str(path), "kind": refused.kind, "size": str(refused.size),
+                                            "limit": str(refused.limit)}))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as error:
         problems.append(("config.unreadable", {"path": str(path), "reason": str(error)}))
     config = Config()
