@@ -23,6 +23,14 @@ from soptui.exporters import Option
 if TYPE_CHECKING:
     import datetime as dt
 
+    from soptui.signing.request import Official as Official
+    from soptui.signing.request import SignatureField as SignatureField
+    from soptui.signing.request import SignRequest as SignRequest
+
+#: Made on first use (:func:`__getattr__`): every start registers the built-in signer, which needs
+#: only :class:`SignerBackend`, and three more frozen dataclasses cost about 2 ms to create.
+_REQUEST_CLASSES = ("Official", "SignatureField", "SignRequest")
+
 #: An environment variable holding a secret: ``SOPTUI_`` + the secret's name
 #: (``SOPTUI_SANDI`` for a passphrase), never a command-line argument.
 SECRET_PREFIX = "SOPTUI_"
@@ -49,52 +57,6 @@ class SigningError(Exception):
 
 
 @dataclass(frozen=True)
-class SignatureField:
-    """An empty signature field: its name, page (0-based) and rectangle in PDF
-    points, origin at the bottom left (x1, y1, x2, y2)."""
-
-    name: str
-    page: int
-    rect: tuple[float, float, float, float]
-
-    @property
-    def size(self) -> tuple[float, float]:
-        x1, y1, x2, y2 = self.rect
-        return abs(x2 - x1), abs(y2 - y1)
-
-
-@dataclass(frozen=True)
-class Official:
-    """Who the SOP says signs it ("Disahkan oleh"), read from its embedded source."""
-
-    jabatan: str = ""
-    nama: str = ""
-    nip: str = ""
-
-
-@dataclass(frozen=True)
-class SignRequest:
-    """What a back-end gets: the PDF to sign, where, for whom, its options.
-
-    ``secret(name, prompt)`` returns a secret (a passphrase): from the
-    environment variable ``SOPTUI_<NAME>`` when set, else asked without echo;
-    a back-end never reads one from its options. The back-end returns the
-    signed PDF's bytes and never writes a file: soptui writes the result as a
-    new file, atomically, and leaves the unsigned one as it was.
-    """
-
-    pdf: bytes
-    field: SignatureField
-    official: Official
-    options: dict[str, Any]
-    secret: Callable[[str, str], str]
-    timestamp_url: str | None = None
-    reason: str = ""
-    location: str = ""
-    warn: Callable[[str], None] = lambda message: None  # a line the user should read; signing goes on
-
-
-@dataclass(frozen=True)
 class SignerBackend:
     """A way to sign, registered through ``register_signers``."""
 
@@ -103,6 +65,15 @@ class SignerBackend:
     sign: Callable[[SignRequest], bytes]
     options: tuple[Option, ...] = ()
     plugin: str = field(default="", compare=False)  # filled in by the plugin manager
+
+
+def __getattr__(name: str) -> Any:
+    """``soptui.signing.SignRequest`` and its parts, from :mod:`soptui.signing.request` (PEP 562)."""
+    if name in _REQUEST_CLASSES:
+        from soptui.signing import request
+
+        return getattr(request, name)
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def same_person(first: str, second: str) -> bool:

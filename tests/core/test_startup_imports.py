@@ -19,7 +19,7 @@ ONLY_ELSEWHERE = ("reportlab", "PIL", "pptx", "pikepdf", "lxml", "jsonschema", "
 #: What a start loaded before it was made lazy: each costs milliseconds on every commit.
 NOT_AT_START = ("importlib.metadata", "email", "platformdirs", "tempfile", "zipfile", "logging",
                 "soptui.commands.export", "soptui.commands.tandatangan", "soptui.interchange.document",
-                "_soptui_ttd.pkcs12")
+                "_soptui_ttd.pkcs12", "soptui.signing.request")
 
 
 def imported_by(args: list[str], cache: str) -> set[str]:
