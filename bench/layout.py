@@ -148,19 +148,20 @@ def scaling(against: str | None, rounds: int, total: int) -> None:
             for tree, env in trees.items():
                 for steps, (ms, pages) in scaling_in_child(env, Path(folder), total).items():
                     best[tree][steps] = min(best[tree].get(steps, (ms, pages)), (ms, pages))
+    per_step = {tree: {steps: ms / steps / max(total // steps, 1) for steps, (ms, _) in found.items()}
+                for tree, found in best.items()}
     print()
     print(f"| steps of each SOP (6 actors, A4 landscape; {total} steps in all) | SOPs | pages | "
           f"{' | '.join(f'{tree}: CPU, per step' for tree in trees)} |")
     print(f"|---|---|---|{'---|' * len(trees)}")
     for steps in SCALING:
-        count = max(total // steps, 1)
-        cells = [f"{best[tree][steps][0]:.0f} ms, {best[tree][steps][0] / steps / count:.3f} ms" for tree in trees]
-        print(f"| {steps} | {count} | {best['this tree'][steps][1]} | {' | '.join(cells)} |")
+        cells = [f"{best[tree][steps][0]:.0f} ms, {per_step[tree][steps]:.3f} ms" for tree in trees]
+        print(f"| {steps} | {max(total // steps, 1)} | {best['this tree'][steps][1]} | {' | '.join(cells)} |")
     low, high = SCALING[0], SCALING[-1]
     for tree in trees:
-        exponent = math.log(best[tree][high][0] / best[tree][low][0]) / math.log(high / low)
-        print(f"{tree}: time grows as steps^{exponent:.2f} from {low} to {high} steps "
-              f"(per step at {high} / at {low}: {best[tree][high][0] / high / (best[tree][low][0] / low):.2f}).")
+        ratio = per_step[tree][high] / per_step[tree][low]
+        print(f"{tree}: the time of one SOP grows as steps^{1 + math.log(ratio) / math.log(high / low):.2f} "
+              f"from {low} to {high} steps (per step at {high} / at {low}: {ratio:.2f}).")
     print(f"Load average after: {load()}.")
 
 
