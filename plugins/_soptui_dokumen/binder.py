@@ -241,6 +241,12 @@ def _archival(data: bytes, parts: list[Part], dokumen: Dokumen, loaded: list[_So
     try:
         return archival.finish(data, record, boxes)
     except archival.NotArchival as error:
+        from soptui.archival.conformance import NOTDEF
+        from soptui.fonts import lacking
+
+        if NOTDEF in str(error):  # the input's doing, not a bug: name the characters
+            chars = lacking(dokumen, [item.sop for item in loaded])
+            raise DokumenError([_finding(dokumen, "dokumen.lacks_glyphs", chars=chars)]) from None
         raise DokumenError([_finding(dokumen, "dokumen.not_archival", reason=error)]) from None
 
 
@@ -297,7 +303,7 @@ def _write(parts: list[Part], dokumen: Dokumen, stream: BinaryIO) -> int:
 def _page_numbers(sizes: list[tuple[float, float]]) -> bytes:
     """One overlay page per page after the cover, its number centred at the foot."""
     stream = io.BytesIO()
-    canvas = Canvas(stream, invariant=1)
+    canvas = Canvas(stream, invariant=1, initialFontName=FONT)  # else an unembedded Helvetica joins every page
     for number, (width, height) in enumerate(sizes[1:], start=2):
         canvas.setPageSize((width, height))
         canvas.setFont(FONT, NUMBER_SIZE)

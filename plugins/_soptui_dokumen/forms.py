@@ -22,7 +22,7 @@ from typing import BinaryIO
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, PageBreak, Spacer, Table
 
-from _soptui_dokumen.styles import CHECK, MARGIN, bold, document, grid, page_size, para
+from _soptui_dokumen.styles import CHECK, MARGIN, bold, document, grid, page_size, para, plain
 from soptui.lifecycle.monev import latest_record
 from soptui.model import EVALUATION_CRITERIA, EvaluationRecord, Identity, MonitoringRecord, Sop
 from soptui.papers import DEFAULT_PAPER
@@ -126,7 +126,8 @@ def _evaluation(sop: Sop | None, record: EvaluationRecord | None, width: float) 
     ]
     info = Table([[para(label), para(":"), para(value) if value else para("." * 60)] for label, value in facts],
                  colWidths=[35 * mm, 5 * mm, width - 40 * mm],
-                 style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 1), ("RIGHTPADDING", (0, 0), (-1, -1), 1)])
+                 style=plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 1),
+                             ("RIGHTPADDING", (0, 0), (-1, -1), 1)))
     rows = [[bold("No", "head"), bold("Kriteria Penilaian", "head"), bold("Ya", "head"), bold("Tidak", "head")]]
     for number, (key, label) in enumerate(criteria(record), start=1):
         answer = record.jawaban.get(key) if record else None
@@ -178,4 +179,4 @@ def _signature(name: str, width: float) -> KeepTogether:
     """Place and date, "Penilai," and room for the signature, on the right."""
     lines = [para("........................, ...................... 20....", "cell"), para("Penilai,", "cell"),
              Spacer(1, 14 * mm), para(name or "(.......................................)", "cell")]
-    return KeepTogether(Table([["", lines]], colWidths=[width - 80 * mm, 80 * mm]))
+    return KeepTogether(Table([["", lines]], colWidths=[width - 80 * mm, 80 * mm], style=plain()))

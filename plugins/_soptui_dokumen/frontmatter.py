@@ -14,10 +14,10 @@ import re
 from dataclasses import dataclass
 
 from reportlab.lib.units import mm
-from reportlab.platypus import Image, Spacer, Table, TableStyle
+from reportlab.platypus import Image, Spacer, Table
 
 from _soptui_dokumen.config import Dokumen, Keputusan
-from _soptui_dokumen.styles import MARGIN, bold, document, grid, page_size, para
+from _soptui_dokumen.styles import MARGIN, bold, document, grid, page_size, para, plain
 from soptui.model import Sop
 from soptui.printed import tanggal
 
@@ -93,14 +93,15 @@ def decree(keputusan: Keputusan, width: float, boxes: list | None = None) -> lis
         room = SignatureSpace(SIGNATURE_COLUMN - 12, 20 * mm, boxes)  # the cell's padding is 6 pt a side
         lines += [Spacer(1, 3 * mm), bold(signer.jabatan.upper(), "cell"), room, bold(signer.nama, "cell")]
         lines += [para(line) for line in (signer.pangkat, f"NIP. {signer.nip}" if signer.nip else "") if line]
-    story += [Spacer(1, 6 * mm), Table([["", lines]], colWidths=[width - SIGNATURE_COLUMN, SIGNATURE_COLUMN])]
+    story += [Spacer(1, 6 * mm), Table([["", lines]], colWidths=[width - SIGNATURE_COLUMN, SIGNATURE_COLUMN],
+                                         style=plain())]
     return story
 
 
 def contents(entries: list[TocEntry], width: float) -> list:
     """DAFTAR ISI: one row per entry, page numbers in a right column, dotted rules."""
     rows = [[para(entry.title, "toc1" if entry.level else "toc0"), para(str(entry.page), "cell_right")] for entry in entries]
-    style = TableStyle([("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#888888", None, (1, 2))])
+    style = plain(("VALIGN", (0, 0), (-1, -1), "BOTTOM"), ("LINEBELOW", (0, 0), (-1, -1), 0.4, "#888888", None, (1, 2)))
     return [para("DAFTAR ISI", "title"), Spacer(1, 8 * mm), Table(rows, colWidths=[width - 20 * mm, 20 * mm], style=style)]
 
 
@@ -162,5 +163,5 @@ def _decree_paragraph(text: str, width: float):
     if match:
         return Table([[para(match["label"].strip()), para(":"), para(match["text"].strip())]],
                      colWidths=[30 * mm, 5 * mm, width - 35 * mm],
-                     style=[("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)])
+                     style=plain(("VALIGN", (0, 0), (-1, -1), "TOP"), ("LEFTPADDING", (0, 0), (-1, -1), 0)))
     return _body(text)

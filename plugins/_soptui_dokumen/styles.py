@@ -80,6 +80,13 @@ def bold(text: str, style: str = "label") -> Paragraph:
     return Paragraph(f"<b>{escape(text)}</b>", styles()[style])
 
 
+def plain(*commands: tuple) -> TableStyle:
+    """A table style of ``commands`` whose cells are set in our face: a table's own default is
+    Helvetica, which a PDF/A file may not list unembedded, and which hides its pages from the
+    check for characters DejaVu Sans lacks (soptui.archival.conformance)."""
+    return TableStyle([("FONTNAME", (0, 0), (-1, -1), FONT), *commands])
+
+
 def grid(header_rows: int = 1, extra: tuple = ()) -> TableStyle:
     """Black grid lines, a bold shaded header repeated on each page, cells on top."""
     header = [

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import io
 import re
-from dataclasses import fields, is_dataclass, replace
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -92,31 +92,13 @@ def write(export: ExportInput, stream: BinaryIO, options: dict[str, Any]) -> int
         from soptui.archival.conformance import NOTDEF
 
         if NOTDEF in str(error):  # the input's doing, not a bug: name the characters
-            raise ExportError(t("pdf.lacks_glyphs", chars=_lacking(export))) from None
+            from soptui.fonts import lacking
+
+            raise ExportError(t("pdf.lacks_glyphs", chars=lacking(export.sop))) from None
         raise ExportError(t("pdf.not_archival", reason=error)) from None
     return pages
 
 
-def _lacking(export: ExportInput) -> str:
-    """The characters of the SOP's text that DejaVu Sans has no glyph for, e.g. ``漢 (U+6F22)``."""
-    from reportlab.pdfbase.pdfmetrics import getFont
-
-    from soptui.fonts import BOLD, REGULAR
-
-    faces = [getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
-    lacking = sorted({c for c in _texts(export.sop) if not c.isspace() and any(ord(c) not in face for face in faces)})
-    return ", ".join(f"{c} (U+{ord(c):04X})" for c in lacking) or "-"
-
-
-def _texts(value: Any) -> str:
-    """Every string in ``value`` (a model dataclass, its tuples and lists), joined."""
-    if isinstance(value, str):
-        return value
-    if is_dataclass(value):
-        return "".join(_texts(getattr(value, field.name)) for field in fields(value))
-    if isinstance(value, tuple | list):
-        return "".join(_texts(item) for item in value)
-    return ""
 
 
 def render(export: ExportInput, stream: BinaryIO, options: dict[str, Any], signature_boxes: list | None = None) -> int:

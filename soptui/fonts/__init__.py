@@ -9,8 +9,10 @@ appearance) registers them here, so no plugin needs another plugin's files.
 
 from __future__ import annotations
 
+from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
+from typing import Any
 
 FONT_DIR = Path(__file__).parent
 REGULAR = "DejaVuSans"
@@ -32,3 +34,27 @@ def register_fonts() -> None:
         font.face.__class__ = ReusedSubsets  # the subsets and their widths once made
         pdfmetrics.registerFont(font)
     pdfmetrics.registerFontFamily(REGULAR, normal=REGULAR, bold=BOLD)
+
+
+def lacking(*values: Any) -> str:
+    """The characters of ``values`` (strings, model dataclasses, their tuples and lists) that a face
+    has no glyph for, as people read them: ``漢 (U+6F22), 字 (U+5B57)``; ``-`` when none.
+
+    Such a character prints as the empty .notdef box, which PDF/A forbids: the official PDF and
+    the bound document name them when they refuse a PDF/A file for it."""
+    from reportlab.pdfbase.pdfmetrics import getFont
+
+    register_fonts()
+    faces = [getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
+    found = sorted({c for c in _texts(values) if not c.isspace() and any(ord(c) not in face for face in faces)})
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in found) or "-"
+
+
+def _texts(value: Any) -> str:
+    if isinstance(value, str):
+        return value
+    if is_dataclass(value):
+        return "".join(_texts(getattr(value, field.name)) for field in fields(value))
+    if isinstance(value, tuple | list):
+        return "".join(_texts(item) for item in value)
+    return ""

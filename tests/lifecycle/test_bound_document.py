@@ -222,3 +222,37 @@ def test_a_toml_mistake_is_reported_at_its_line(tmp_path):
         build(path, io.BytesIO())
     (finding,) = raised.value.findings
     assert finding.format_line().startswith(f"{path}:3:9: S010 TOML tidak valid")  # as for an SOP file
+
+
+def test_characters_the_font_lacks_are_named_when_the_bound_pdfa_is_refused(library, tmp_path):
+    """The input's doing, not soptui's: the message names the characters, not a bug to report."""
+    cuti = library / "pengajuan-cuti.sop.toml"
+    text = cuti.read_text(encoding="utf-8")
+    cuti.write_text(text.replace('nama = "', 'nama = "漢字 ', 1), encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dokumen", str(library / "dokumen.toml"), "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 1
+    assert "fon DejaVu Sans tidak memiliki 字 (U+5B57), 漢 (U+6F22)" in result.stderr
+    assert "pengembang" not in result.stderr
+    assert not (tmp_path / "dist" / "dokumen.pdf").exists()
+
+
+def test_every_page_lists_only_the_faces_it_embeds(library):
+    """reportlab's tables and canvases default to Helvetica, unembedded: listed on a page it is
+    what PDF/A forbids, and it kept the page from the check for characters DejaVu Sans lacks."""
+    import pikepdf
+
+    stream = io.BytesIO()
+    build(library / "dokumen.toml", stream)
+    with pikepdf.open(io.BytesIO(stream.getvalue())) as pdf:
+        faces = {str(font.get("/BaseFont")) for page in pdf.pages
+                 for font in page.obj.get("/Resources", {}).get("/Font", {}).values()}
+    assert faces == {"/AAAAAA+DejaVuSans", "/AAAAAA+DejaVuSans-Bold"}
+
+
+def test_characters_the_font_lacks_in_the_decree_are_named_too(library, tmp_path):
+    description = library / "dokumen.toml"
+    description.write_text(description.read_text(encoding="utf-8").replace('teks = """', 'teks = """\n漢字', 1),
+                           encoding="utf-8")
+    result = CliRunner().invoke(cli, ["dokumen", str(description), "-o", str(tmp_path / "dist")])
+    assert result.exit_code == 1
+    assert "fon DejaVu Sans tidak memiliki 字 (U+5B57), 漢 (U+6F22)" in result.stderr
