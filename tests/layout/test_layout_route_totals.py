@@ -1,11 +1,11 @@
 """How good the router's choices are, in totals over generated flowcharts: crossings, bends, arrow
-length and pages and the height of the drawing must not rise above the figures measured when this test was written.
+length, the drawing's height and its pages must not rise above the figures measured when this test was written.
 
 Among several drawings that all keep the router's promises (clearances, no line through a symbol)
 the router picks one by its costs: fewest crossings, then shortest legs, a slot nearest a side's
 middle, the track nearest the ends. No test should pin which drawing that is (it would pin the
 implementation), but a router that picks worse ones draws more crossings, more bends, longer
-detours or taller rows (a longer drawing, more pages) over many flowcharts, and that a reader does notice. The figures
+detours or taller rows (a longer drawing, more pages) over many flowcharts, which a reader notices. The figures
 below are the totals at commit time; a change to the router that lowers them should lower them
 here too, and one that raises any of them must say which reader it serves better.
 
