@@ -23,7 +23,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from soptui import confine, fields, limits
+from soptui import confine, fields, limits, plaintoml
 from soptui.diagnostics import FieldPath, Finding
 from soptui.fields import Key
 from soptui.i18n import t
@@ -164,7 +164,11 @@ def parse_untrusted(data: bytes, name: str, text_limit: int = limits.MAX_TEXT) -
 
 
 def _parse(text: str, name: str) -> tuple[dict[str, Any], Finding | None]:
-    """tomllib's dict, or the finding that says why there is none."""
+    """tomllib's dict (read by :mod:`soptui.plaintoml` when the text is plain), or the
+    finding that says why there is none."""
+    plain = plaintoml.parse(text)
+    if plain is not None:
+        return plain, None
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as error:
