@@ -31,6 +31,13 @@ def _corpus_quality(index: int):
     return measure(compute_layout(*case(index, actors, steps, paper, orientation, decisions)))
 
 
+@pytest.fixture(autouse=True, scope="module")
+def _measured_in_this_run():
+    """The cache is shared by this module's tests, never across runs: a mutation run forks each
+    mutant from a process that ran these tests once, and would otherwise read the unmutated measures."""
+    _corpus_quality.cache_clear()
+
+
 @pytest.mark.parametrize("index", range(len(CASES)), ids=[c[0] for c in CASES])
 def test_the_generated_corpus_prints_without_a_defect(index):
     quality = _corpus_quality(index)
