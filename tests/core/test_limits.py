@@ -29,6 +29,8 @@ def refused(tmp_path, text: str, name: str = "sop.toml"):
     ("Staf\\u0000", "U+0000"), ("\\u001b]0;judul\\u0007Staf", "U+001B"), ("Staf\\u007f", "U+007F"),
     ("Staf\\u0085", "U+0085"), ("\\u202eStaf", "U+202E"), ("Staf\\uffff", "U+FFFF"), ("Staf\\u2028", "U+2028"),
     ("Staf\\b", "U+0008"), ("Staf\\f", "U+000C"),
+    # noncharacters beyond the BMP, searched apart: the first unprintable character is still the one named
+    ("Staf\\U0001FFFE", "U+1FFFE"), ("é\\U0010FFFF\\u0007", "U+10FFFF"), ("é\\u0007\\U0010FFFF", "U+0007"),
 ])
 def test_unprintable_characters_are_refused_naming_the_field(tmp_path, value, char):
     [finding] = refused(tmp_path, CLEAN.replace(ACTOR, f'nama = "{value}"'))
