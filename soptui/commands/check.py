@@ -70,6 +70,10 @@ def check(paths: tuple[str, ...], output: str, strict: bool, selected: tuple[str
         findings += checked.findings
         entries += [checked.entry] if checked.entry is not None else []
         suppressed[checked.path] = checked.suppressed
+    first: dict[str, int] = {}
+    for index, path in enumerate(found):
+        first.setdefault(str(path), index)
+    entries.sort(key=lambda entry: first[entry.path])  # the files' order, not the workers': L001 lists the others
     findings += _library_findings(entries, library_root)
     findings = [f for f in findings if _wanted(f.code, select, ignore) and f.code not in suppressed.get(f.path, ())]
     findings.sort(key=lambda f: (f.path, f.line or 1, f.col or 1, f.code))

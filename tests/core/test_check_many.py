@@ -28,3 +28,19 @@ def test_a_library_checked_on_two_cores_gives_what_one_process_gives(tmp_path):
     codes = {finding["code"] for finding in results["2"]}
     assert {"L001", "S010"} <= codes
     assert {f["path"] for f in results["2"] if f["code"] == "L001"} == {str(first), str(twin)}
+
+
+def test_the_findings_do_not_depend_on_the_order_the_workers_finish_in(tmp_path, monkeypatch):
+    """L001 names the other files with the same number in the library's order, however the checks came back."""
+    from soptui.checks import files
+
+    library = tmp_path / "sop"
+    write_library(library, 3, seed=7)
+    first = sorted(library.rglob("*.sop.toml"))[0]
+    for name in ("kembar-a.sop.toml", "kembar-b.sop.toml"):
+        first.with_name(name).write_bytes(first.read_bytes())
+    in_order = CliRunner().invoke(cli, ["check", str(library), "--format", "json"]).stdout
+    checked = files.check_files
+    monkeypatch.setattr(files, "check_files", lambda paths, jobs: reversed(list(checked(paths, jobs))))
+    assert CliRunner().invoke(cli, ["check", str(library), "--format", "json"]).stdout == in_order
+    assert ", ".join(str(first.with_name(n)) for n in ("kembar-a.sop.toml", "kembar-b.sop.toml")) in in_order
