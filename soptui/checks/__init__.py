@@ -2,7 +2,7 @@
 
 Rules come in families, one module each: ``structure`` (S: the file's shape
 and references), ``flow`` (A: the flowchart as a graph), ``content`` and
-``filled`` (I: what reviewers reject in the text) and ``library`` (L: across a folder). The
+``filled`` and ``glyphs`` (I: what reviewers reject in the text, what cannot print) and ``library`` (L: across a folder). The
 loader reports S001, S002, S009..S012, S014 and S015 while it reads; the rest run on the
 model. Plugins add rules through the ``register_checks`` hook.
 """
@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
-from soptui.checks import content, filled, flow, structure
+from soptui.checks import content, filled, flow, glyphs, structure
 from soptui.checks.rules import RULES, Context, SopCheck
 from soptui.diagnostics import Finding
 from soptui.loader import Loaded
@@ -24,7 +24,7 @@ __all__ = ["RULES", "Context", "SopCheck", "check_loaded", "check_sop"]
 def check_sop(sop: Sop, path: Path, text: str, extra_checks: Iterable[SopCheck] = ()) -> list[Finding]:
     """Run every rule on one loaded SOP; ``text`` is its source, for positions."""
     context = Context(sop, path, Reporter(str(path), text))
-    for check in (*structure.CHECKS, *flow.CHECKS, *content.CHECKS, *filled.CHECKS, *extra_checks):
+    for check in (*structure.CHECKS, *flow.CHECKS, *content.CHECKS, *filled.CHECKS, *glyphs.CHECKS, *extra_checks):
         check(context)
     return context.reporter.findings
 

@@ -49,6 +49,7 @@ RULES: dict[str, Rule] = {
         Rule("I010", "error", "title.I010"),
         Rule("I011", "error", "title.I011"),
         Rule("I012", "warning", "title.I012"),
+        Rule("I013", "warning", "title.I013"),
         Rule("L001", "error", "title.L001"),
         Rule("L002", "warning", "title.L002"),
     )

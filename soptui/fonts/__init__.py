@@ -9,6 +9,8 @@ appearance) registers them here, so no plugin needs another plugin's files.
 
 from __future__ import annotations
 
+import json
+from bisect import bisect_right
 from dataclasses import fields, is_dataclass
 from functools import cache
 from pathlib import Path
@@ -37,17 +39,27 @@ def register_fonts() -> None:
 
 
 def lacking(*values: Any) -> str:
-    """The characters of ``values`` (strings, model dataclasses, their tuples and lists) that a face
-    has no glyph for, as people read them: ``漢 (U+6F22), 字 (U+5B57)``; ``-`` when none.
+    """The characters of ``values`` (strings, model dataclasses, their tuples and lists) that the
+    faces have no glyph for, as people read them: ``字 (U+5B57), 漢 (U+6F22)``; ``-`` when none.
 
-    Such a character prints as the empty .notdef box, which PDF/A forbids: the official PDF and
-    the bound document name them when they refuse a PDF/A file for it."""
-    from reportlab.pdfbase.pdfmetrics import getFont
+    Such a character prints as the empty .notdef box, which PDF/A forbids: ``soptui check``
+    warns of it (rule I013), and the official PDF and the bound document name them when they
+    refuse a PDF/A file for it."""
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(without_glyph(_texts(values)))) or "-"
 
-    register_fonts()
-    faces = [getFont(name).face.charToGlyph for name in (REGULAR, BOLD)]
-    found = sorted({c for c in _texts(values) if not c.isspace() and any(ord(c) not in face for face in faces)})
-    return ", ".join(f"{c} (U+{ord(c):04X})" for c in found) or "-"
+
+def without_glyph(text: str) -> set[str]:
+    """The characters of ``text``, spaces aside, that not every face has a glyph for
+    (``coverage.json``, written from the fonts by tools/layout_font_widths.py: no reportlab here)."""
+    firsts, lasts = _coverage()
+    return {c for c in set(text) if not c.isspace()
+            and not (0 <= (i := bisect_right(firsts, ord(c)) - 1) and ord(c) <= lasts[i])}
+
+
+@cache
+def _coverage() -> tuple[list[int], list[int]]:
+    ranges = json.loads((FONT_DIR / "coverage.json").read_text(encoding="utf-8"))["ranges"]
+    return [first for first, _ in ranges], [last for _, last in ranges]
 
 
 def _texts(value: Any) -> str:

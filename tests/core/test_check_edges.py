@@ -283,6 +283,7 @@ MESSAGES = {
     'I010': '`identitas.nama` masih berisi teks contoh dari templat ("Nama Prosedur"); ganti dengan isi SOP unit Anda',
     'I011': '`langkah[2].kegiatan` kosong; isi teksnya (tercetak kosong di dokumen)',
     'I012': 'SOP punya 6 pelaksana; kertas tegak (portrait) memuat paling banyak 5 kolom pelaksana dengan rapi: cetak lanskap (A4 atau F4), mis. -O pdf.orientation=landscape atau pengaturan `orientation`',
+    'I013': '`langkah[2].kegiatan` memuat 来 (U+6765), 函 (U+51FD), yang tidak ada di fon cetak (DejaVu Sans): tercetak sebagai kotak kosong, dan PDF/A menolak ekspornya; ganti karakter itu atau tulis dengan huruf Latin',
     'S013': '`tidak` pada langkah "agenda" diabaikan karena simbolnya bukan keputusan; hapus kunci itu atau jadikan keputusan',
 }
 

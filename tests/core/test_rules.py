@@ -37,6 +37,7 @@ TRIGGERS = {
     "I011": CLEAN.replace('kegiatan = "Mencatat surat dalam buku agenda"', 'kegiatan = "  "'),
     # checked with the portrait setting (below): six actors
     "I012": CLEAN.replace("[[langkah]]", "".join(f'[[pelaksana]]\nid = "p{n}"\nnama = "Jabatan {n}"\n\n' for n in range(4)) + "[[langkah]]", 1),
+    "I013": CLEAN.replace('kegiatan = "Mencatat surat dalam buku agenda"', 'kegiatan = "Mencatat surat 来函 dalam agenda"'),
 }
 #: Rules that depend on the user's settings: the settings their trigger is checked with.
 SETTINGS = {"I012": {"SOPTUI_ORIENTATION": "portrait"}}
@@ -65,6 +66,7 @@ EXPECTED = {
     "I010": [("I010", 4, 8, "identitas.nama")],
     "I011": [("I011", 32, 12, "langkah[2].kegiatan")],
     "I012": [*[("I001", 24 + 4 * n, 6, f"pelaksana[{n + 3}].id") for n in range(4)], ("I012", 1, 1, "pelaksana")],
+    "I013": [("I013", 32, 12, "langkah[2].kegiatan")],
 }
 
 
@@ -235,3 +237,11 @@ def test_examples_have_no_errors(examples):
     for path in examples:
         loaded = load(path)
         assert not [f.format_line() for f in check_loaded(loaded) if f.severity == "error"]
+
+
+def test_a_character_without_glyph_written_as_a_toml_escape_is_found_too(tmp_path):
+    """An ASCII file may still hold such a character, escaped: the rule's quick pass must not skip it."""
+    escaped = TRIGGERS["I013"].replace("来函", "\\u6765\\u51FD")
+    assert escaped.isascii()
+    assert [(f.code, f.field) for f in findings_for(tmp_path, escaped) if f.code == "I013"] == [
+        ("I013", ("langkah", 1, "kegiatan"))]
