@@ -14,6 +14,8 @@ falls back to its nearest enclosing table, then to line 1.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from functools import lru_cache
 
 from soptui.diagnostics import FieldPath, Finding, Severity, format_field
 
@@ -29,23 +31,30 @@ class Locator:
         self.positions: dict[FieldPath, tuple[int, int]] = {}
         # TOML's lines end at a line feed only: str.splitlines() would also break at U+0085, U+2028 or a form
         # feed inside a string, shifting every line number after it
-        self._scan([line.removesuffix("\r") for line in text.split("\n")])
+        self._scanning = self._scan([line.removesuffix("\r") for line in text.split("\n")])
 
     def find(self, path: FieldPath) -> tuple[int, int]:
-        """(line, column) of ``path`` or of its nearest known parent, both from 1."""
+        """(line, column) of ``path`` or of its nearest known parent, both from 1.
+
+        The text is read only as far as ``path`` (the first place wins, so reading
+        on could not change it), and on from there for the next question."""
         path = tuple(path)
+        while path not in self.positions and next(self._scanning, False):
+            pass
         while path:
             if path in self.positions:
                 return self.positions[path]
             path = path[:-1]
         return (1, 1)
 
-    def _scan(self, lines: list[str]) -> None:
+    def _scan(self, lines: list[str]) -> Iterator[bool]:
+        """Record the positions line by line, yielding after each line."""
         table: FieldPath = ()
         array_index: dict[tuple[str, ...], int] = {}
         closing: str | None = None
         skip_to = 0  # lines taken by a value that spans several (an array, an inline table)
         for number, line in enumerate(lines, start=1):
+            yield True
             if number < skip_to:
                 continue
             if closing:
@@ -54,7 +63,7 @@ class Locator:
                 continue
             header = _HEADER.match(line)
             if header and not line.lstrip().startswith(("[\"", "['")):
-                names = tuple(_split_key(header[3]))
+                names = _split_key(header[3])
                 if header[2] == "[[":
                     array_index[names] = array_index.get(names, -1) + 1
                 table = self._with_indexes(names, array_index)
@@ -62,15 +71,13 @@ class Locator:
                 continue
             key = _KEY.match(line)
             if key:
-                path = table + tuple(_split_key(key[2]))
-                start = key.end()
-                while start < len(line) and line[start] in " \t":
-                    start += 1
+                path = table + _split_key(key[2])
+                start = len(line) - len(line[key.end():].lstrip(" \t"))
                 self.positions.setdefault(path, (number, start + 1))
                 if line[start:start + 1] in ("[", "{"):
                     skip_to = _Values(lines, self.positions).scan(path, number - 1, start)
                     continue
-                opened = _MULTILINE_OPEN.search(line)
+                opened = _MULTILINE_OPEN.search(line) if '""' in line or "''" in line else None
                 if opened and line.count(opened[1]) == 1:
                     closing = opened[1]
 
@@ -154,7 +161,7 @@ class _Values:
             return
         self.col += key.end()
         self._skip_blank()
-        inner = path + tuple(_split_key(key[2]))
+        inner = path + _split_key(key[2])
         self.positions.setdefault(inner, (self.row + 1, self.col + 1))
         self._value(inner)
 
@@ -171,8 +178,10 @@ class _Values:
                 return
 
 
-def _split_key(text: str) -> list[str]:
-    return [part.strip().strip("\"'") for part in re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', text)]
+@lru_cache(maxsize=512)
+def _split_key(text: str) -> tuple[str, ...]:
+    """The names of a dotted key; a file repeats its few keys on every row, hence the cache."""
+    return tuple(part.strip().strip("\"'") for part in re.findall(r'"[^"]*"|\'[^\']*\'|[^.]+', text))
 
 
 class Reporter:

@@ -47,3 +47,19 @@ def test_a_multiline_string_hides_what_looks_like_keys():
 def test_an_unterminated_array_ends_the_scan_without_error():
     positions = Locator('a = [\n  "x",\n  "y"\n')
     assert positions.find(("a", 1)) == (3, 3)
+
+
+def test_questions_asked_in_any_order_get_the_same_answers():
+    """The text is read only as far as each question needs: an earlier key asked after a later one, a key
+    that is not written (its table, after reading to the end) and a key written twice (its first place)."""
+    paths = [("langkah", 1, "id"), ("identitas", "nama"), ("identitas", "keterkaitan", 1), ("langkah", 0, "x"),
+             ("identitas", "disahkan_oleh", "nip")]
+    forward, backward = Locator(TEXT), Locator(TEXT)
+    assert [forward.find(path) for path in paths] == [backward.find(path) for path in reversed(paths)][::-1]
+    assert Locator("a = 1\nb = 2\na = 3\n").find(("a",)) == (1, 5)
+
+
+def test_a_key_near_the_top_is_found_without_reading_the_rest():
+    locator = Locator(TEXT)
+    locator.find(("identitas", "nama"))
+    assert ("langkah", 0) not in locator.positions
