@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 MINUTE = 60
 HOUR = 60 * MINUTE
@@ -90,8 +91,10 @@ class Duration:
         return parts
 
 
+@lru_cache(maxsize=1024)
 def parse_waktu(text: str) -> Duration | None:
-    """Parse ``"15 menit"``, ``"2-3 hari"``, ``"1 hari kerja"``; ``None`` if free text."""
+    """Parse ``"15 menit"``, ``"2-3 hari"``, ``"1 hari kerja"``; ``None`` if free text.
+    Cached: a library says ``"5 menit"`` thousands of times, and a Duration is immutable."""
     match = _WAKTU.match(text or "")
     if not match:
         return None

@@ -41,7 +41,7 @@ def check_file(path: Path) -> Checked:
 
     loaded = load(path)
     text = loaded.source.text if loaded.source is not None and loaded.sop is not None else ""
-    suppressed = frozenset(code.upper() for match in SUPPRESSION.finditer(text)
+    suppressed = frozenset(code.upper() for match in (SUPPRESSION.finditer(text) if "abaikan" in text else ())
                            for code in re.split(r"[\s,]+", match["codes"]) if code)
     return Checked(str(loaded.path), check_loaded(loaded, extra_checks()), suppressed, entry_of(loaded))
 

@@ -79,3 +79,8 @@ def test_a_total_adds_each_end_of_each_amount_on_its_own():
 def test_large_amounts_print_in_digits_never_in_exponent_notation():
     assert parse_waktu("1000000 hari kerja").describe() == "1000000 hari kerja"
     assert parse_waktu("1000000 hari").describe() == "1000000 hari"
+
+
+def test_a_waktu_text_is_parsed_once_per_process():
+    """A library repeats a few texts ("5 menit") thousands of times: checking it parses each once."""
+    assert parse_waktu("5 menit") is parse_waktu("5 menit") and parse_waktu("kira-kira") is None
