@@ -238,7 +238,11 @@ class _Reader(Reporter):
                 if key.required:
                     self.report("S001", "error", where + (name,), key=name, expected=_expected(key))
                 continue
-            value = self.value(raw[name], key, where + (name,))
+            value = raw[name]
+            if type(value) is str and key.kind == "string" and not key.choices and not key.pattern:
+                values[name] = value  # most keys of a file: a free text that fits, taken as it is
+                continue
+            value = self.value(value, key, where + (name,))
             if value is not None:
                 values[name] = value
         extra = {name: value for name, value in raw.items() if name not in spec}
