@@ -19,6 +19,8 @@ from soptui.diagnostics import Finding
 
 #: Fewer files than this are checked in this process.
 PARALLEL_FROM = 64
+#: Files a worker is handed at once: one round trip to the worker per chunk, not per file.
+CHUNK = 16
 
 #: ``# soptui: abaikan I003, L002`` anywhere in a file: those codes are not reported for it.
 SUPPRESSION = re.compile(r"^[ \t]*#[ \t]*soptui:[ \t]*abaikan[ \t]+(?P<codes>[A-Za-z0-9, \t]+?)[ \t]*$", re.M)
@@ -46,14 +48,32 @@ def check_file(path: Path) -> Checked:
     return Checked(str(loaded.path), check_loaded(loaded, extra_checks()), suppressed, entry_of(loaded))
 
 
+def check_chunk(paths: list[Path]) -> list[Checked]:
+    """:func:`check_file` for each of a worker's chunk of paths."""
+    return [check_file(path) for path in paths]
+
+
 def check_files(paths: list[Path], jobs: int) -> Iterator[Checked]:
-    """:func:`check_file` for each path, as they finish: in ``jobs`` worker processes when there are many."""
+    """:func:`check_file` for each path, as they finish: in ``jobs`` worker processes when there are many.
+
+    Workers are handed chunks of :data:`CHUNK` files. A chunk whose worker died (or that raised) is
+    checked again a file at a time, so the file that took its worker down is the one reported lost."""
     if jobs <= 1 or len(paths) < PARALLEL_FROM:
         yield from map(check_file, paths)
         return
     from soptui import workers
 
-    yield from workers.run(check_file, paths, jobs, _lost)
+    again: list[Path] = []
+
+    def lost_chunk(chunk: list[Path], why) -> list[Checked]:
+        again.extend(chunk)
+        return []
+
+    chunks = [paths[start:start + CHUNK] for start in range(0, len(paths), CHUNK)]
+    for checked in workers.run(check_chunk, chunks, jobs, lost_chunk):
+        yield from checked
+    if again:
+        yield from workers.run(check_file, again, jobs, _lost)
 
 
 def _lost(path: Path, why) -> Checked:

@@ -44,3 +44,22 @@ def test_the_findings_do_not_depend_on_the_order_the_workers_finish_in(tmp_path,
     monkeypatch.setattr(files, "check_files", lambda paths, jobs: reversed(list(checked(paths, jobs))))
     assert CliRunner().invoke(cli, ["check", str(library), "--format", "json"]).stdout == in_order
     assert ", ".join(str(first.with_name(n)) for n in ("kembar-a.sop.toml", "kembar-b.sop.toml")) in in_order
+
+
+def test_workers_are_handed_chunks_of_files_not_one_file_at_a_time(tmp_path, monkeypatch):
+    """One round trip to a worker per CHUNK files: per file, the hand-off cost as much as a small check."""
+    from soptui import workers
+    from soptui.checks import files
+
+    paths = write_library(tmp_path / "sop", PARALLEL_FROM + 1, seed=3)
+    handed: list = []
+    run = workers.run
+
+    def recording(function, jobs, *rest):
+        handed.extend(jobs)
+        return run(function, jobs, *rest)
+
+    monkeypatch.setattr(workers, "run", recording)
+    checked = list(files.check_files(paths, 2))
+    assert sorted(item.path for item in checked) == sorted(map(str, paths))
+    assert [len(chunk) for chunk in handed] == [files.CHUNK] * (len(paths) // files.CHUNK) + [len(paths) % files.CHUNK]
