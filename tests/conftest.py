@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -13,6 +15,14 @@ EXAMPLES = sorted((ROOT / "examples").glob("*.sop.toml"))
 @pytest.fixture
 def examples() -> list[Path]:
     return EXAMPLES
+
+
+def pytest_configure(config):
+    """soptui's start-up caches (the plugins found, the parsed texts) in a folder of this run, for the
+    tests and the processes they start, from before collection to the texts saved at exit: the plugins
+    and texts tests make in temporary folders would otherwise fill the user's cache, which every start
+    of soptui reads whole."""
+    os.environ["XDG_CACHE_HOME"] = tempfile.mkdtemp(prefix="soptui-test-cache-")
 
 
 @pytest.fixture(autouse=True)
