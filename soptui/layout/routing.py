@@ -248,13 +248,6 @@ class PageRouter:
             if not force:
                 return None
             cost += SHARED * self.tracks.busy(index, low, high)
-        for k, y, x0, x1 in legs:
-            near = self.scale.symbol_clear  # an arrow passing a pentagon keeps clear of it
-            if any(box.x - near < x1 and x0 < box.right + near and box.y - near < y < box.bottom + near
-                   for box in self.obstacles.get(k, ())):
-                if not force:
-                    return None
-                cost += SHARED
         points += [(x, y) for y, band in ((y_start, part.source is None), (y_end, part.target is None)) if not band]
         if end is not None:
             points.append(end[2])

@@ -37,11 +37,9 @@ class Tracks:
             xs.update(_column_tracks(left, right, zone_left, zone_left + symbol_width, scale))
         return sorted(xs)
 
-    def between(self, x0: float, x1: float, strict: bool = False) -> range:
-        """Indices of the tracks with ``x0 <= x <= x1`` (``x0 < x < x1`` when strict)."""
-        if strict:
-            return range(bisect_right(self.xs, x0), bisect_left(self.xs, x1))
-        return range(bisect_left(self.xs, x0), bisect_right(self.xs, x1))
+    def between(self, x0: float, x1: float) -> range:
+        """Indices of the tracks with ``x0 < x < x1``."""
+        return range(bisect_right(self.xs, x0), bisect_left(self.xs, x1))
 
     def reserve(self, index: int, low: float, high: float) -> None:
         insort(self.spans[index], (low, high))
@@ -49,7 +47,7 @@ class Tracks:
 
     def block(self, x0: float, x1: float, low: float, high: float) -> None:
         """Reserve every track strictly between ``x0`` and ``x1`` from ``low`` to ``high``."""
-        for index in self.between(x0, x1, strict=True):
+        for index in self.between(x0, x1):
             self.reserve(index, low, high)
 
     def block_vertical(self, x: float, low: float, high: float) -> None:
