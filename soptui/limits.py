@@ -194,6 +194,30 @@ def _unprintable(text: str) -> re.Match[str] | None:
     return _NEVER_ASTRAL.search(text, 0, found.start() if found else len(text)) or found
 
 
+#: Parts of a dotted key path from which tomllib's time to read it is felt (it grows with the square:
+#: 5,000 parts take it about 0.03 s, 100,000 parts 7 s); far past the depth limit, which refuses it anyway.
+LONG_KEY_PARTS = 5_000
+#: Such a key path at the start of a line: ``[a.b.c...]``, ``[[...]]`` or ``a.b.c... =``.
+_LONG_KEY = re.compile(r"^[ \t]*+\[{0,2}+[ \t]*+(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"
+                       f"{{{LONG_KEY_PARTS}}}", re.M)
+
+
+def first_long_key(text: str) -> tuple[int, int] | None:
+    """(line, column) of the first key path of more than LONG_KEY_PARTS parts, or ``None``.
+
+    Such a path is refused by the depth limit anyway, but tomllib takes time
+    quadratic in its length to read it (a 200 kB header: 7 s; a few MB: hours),
+    so the loader looks for one before handing a file to tomllib. A shorter
+    one is read and refused by the depth limit, which names its key. A line of
+    a multi-line string that looks like one would be taken for one; no SOP
+    text starts a line with thousands of dotted words."""
+    match = _LONG_KEY.search(text)
+    if match is None:
+        return None
+    start = text.rfind("\n", 0, match.start()) + 1
+    return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+
+
 def first_deep_line(text: str, limit: int = MAX_DEPTH) -> tuple[int, int]:
     """(line, column) where brackets first nest deeper than ``limit``, for a file the
     parser gave up on; strings are skipped roughly (enough to point at the place)."""

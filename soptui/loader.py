@@ -169,6 +169,9 @@ def _parse(text: str, name: str) -> tuple[dict[str, Any], Finding | None]:
     plain = plaintoml.parse(text)
     if plain is not None:
         return plain, None
+    deep = limits.first_long_key(text)
+    if deep is not None:  # refused by the depth limit anyway, and tomllib would take hours to read a long one
+        return {}, Finding("S015", "error", name, (), *deep, "rule.S015.nesting", {"limit": limits.MAX_DEPTH})
     try:
         return tomllib.loads(text), None
     except tomllib.TOMLDecodeError as error:
