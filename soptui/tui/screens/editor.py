@@ -12,9 +12,9 @@ from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingsMap
 from textual.css.query import NoMatches
-from textual.lazy import Lazy
 from textual.screen import Screen
 from textual.timer import Timer
+from textual.widget import Widget
 from textual.widgets import Input, Static, TabbedContent, TabPane
 
 from soptui.diagnostics import Finding
@@ -36,6 +36,22 @@ from soptui.tui.widgets.preview import PreviewPane
 from soptui.tui.widgets.steps import StepsPane, StepTable
 
 CHECK_DELAY = 0.3
+LATER_AT_THE_LATEST = 1.0  # seconds: the other tabs, should the step table not be drawn (a tiny terminal)
+
+
+class Later(Widget):
+    """A tab's pane held back until the first screen is drawn.
+
+    Textual's ``Lazy`` mounts it when the app is first idle, which comes
+    before the first frame: the five other tabs (about 150 widgets) cost a
+    quarter of the start. A pane mounted later shows the SOP of its mount.
+    """
+
+    DEFAULT_CSS = "Later { display: none; }"
+
+    def __init__(self, pane: Widget) -> None:
+        super().__init__()
+        self.pane = pane
 
 
 class EditorScreen(Navigation, Holding, Safekeeping, Screen):
@@ -61,6 +77,7 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
         self.findings: list[Finding] | None = None  # None until the first check is done
         self._checked: list[Finding] = []  # the checker's part of ``findings``
         self.held: dict[tuple, Held] = {}  # typed text the SOP cannot take yet (see holds.py)
+        self._waiting: list[Later] = []  # the panes held back until the first screen is drawn
 
     @property
     def sop(self) -> Sop:
@@ -77,10 +94,15 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
             for tab in tabs.TABS:
                 with TabPane(tab.title, id=f"tab-{tab.id}"):
                     pane = tab.pane(self.sop)
-                    yield Lazy(pane) if tab.lazy else pane
+                    if tab.lazy:
+                        self._waiting.append(Later(pane))
+                        yield self._waiting[-1]
+                    else:
+                        yield pane
         yield KeyFooter()
 
     def on_mount(self) -> None:
+        self.set_timer(LATER_AT_THE_LATEST, self._mount_later)
         self._update_title()
         focus_now(self.query_one(StepTable))  # before a key typed next is read
         self.schedule_check()
@@ -90,6 +112,17 @@ class EditorScreen(Navigation, Holding, Safekeeping, Screen):
             self._offer_recovery(recovered)
 
     # Panes ------------------------------------------------------------------
+
+    async def on_step_table_painted(self) -> None:
+        await self._mount_later()
+
+    async def _mount_later(self) -> None:
+        """Mount the panes held back (once: the first frame or the timer, whichever comes first)."""
+        waiting, self._waiting = self._waiting, []
+        for later in waiting:
+            if isinstance(later.parent, Widget):  # not when the editor closed meanwhile
+                await later.parent.mount(later.pane, after=later)
+                await later.remove()
 
     @property
     def active_tab(self) -> str:

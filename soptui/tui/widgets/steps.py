@@ -14,6 +14,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
+from textual.message import Message
 from textual.timer import Timer
 from textual.widgets import DataTable, Input, Select
 
@@ -65,6 +66,17 @@ def row_cells(sop: Sop, number: int, step: Step) -> tuple[str, ...]:
 class StepTable(FittedTable):
     """No printable letter is bound: a word typed on the table changes nothing. The keys have
     priority, so the focus is in the form before the next key of a burst is read."""
+
+    class Painted(Message):
+        """The table is drawn for the first time: the editor's first screen is out."""
+
+    _painted = False
+
+    def render_line(self, y: int):
+        if not self._painted:
+            self._painted = True
+            self.post_message(self.Painted())  # handled once this frame has gone to the terminal
+        return super().render_line(y)
 
     BINDINGS = [
         *ROW_KEYS,
