@@ -104,12 +104,15 @@ class Safekeeping(EditorMixin):
         if then:
             then()
 
+    _asking: ChoiceDialog | None = None  # the conflict dialog shown and not yet answered
+
     def _conflict(self, then: Callable[[], None] | None = None) -> None:
-        for screen in self.app.screen_stack:
-            if isinstance(screen, ChoiceDialog) and screen.id == "conflict-dialog":  # asked already: the answer given there serves this save too
-                if then is not None:
-                    screen.pending.append(then)
-                return
+        if self._asking is not None:  # asked already: the answer given there serves this save too
+            # (kept here, not looked up in the screen stack: the autosave tick and Ctrl+S can both
+            # ask before the first dialog is on the stack, and two dialogs of one id crash the app)
+            if then is not None:
+                self._asking.pending.append(then)
+            return
         message = t("tui.conflict.message", path=sop_app(self).jail.display(self.document.path))
         choices = [
             ("saveas", t("tui.conflict.saveas")),
@@ -126,6 +129,7 @@ class Safekeeping(EditorMixin):
                 follow()
 
         def answer(choice: str | None) -> None:
+            self._asking = None
             if choice == "reload":
                 self.reload()
             elif choice == "overwrite":
@@ -133,6 +137,7 @@ class Safekeeping(EditorMixin):
             elif choice == "saveas":
                 self.action_save_as(done)
 
+        self._asking = dialog
         self.app.push_screen(dialog, answer)
 
     def reload(self) -> None:
