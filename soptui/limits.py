@@ -197,9 +197,11 @@ def _unprintable(text: str) -> re.Match[str] | None:
 #: Parts of a dotted key path from which tomllib's time to read it is felt (it grows with the square:
 #: 5,000 parts take it about 0.03 s, 100,000 parts 7 s); far past the depth limit, which refuses it anyway.
 LONG_KEY_PARTS = 5_000
-#: Such a key path at the start of a line: ``[a.b.c...]``, ``[[...]]`` or ``a.b.c... =``.
-_LONG_KEY = re.compile(r"^[ \t]*+\[{0,2}+[ \t]*+(?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"
-                       f"{{{LONG_KEY_PARTS}}}", re.M)
+#: Such a key path where a key starts: a line (``[a.b.c...]``, ``[[...]]``, ``a.b.c... =``) or an inline
+#: table's entry (``{a.b.c... = 1}``, ``, a.b.c... = 1``).
+_LONG_KEY = re.compile(r"(?:^[ \t]*+\[{0,2}+|[{,])[ \t]*+"
+                       r"((?:(?:[A-Za-z0-9_-]++|\"[^\"\n]*+\"|'[^'\n]*+')[ \t]*+\.[ \t]*+)"
+                       f"{{{LONG_KEY_PARTS}}})", re.M)
 
 
 def first_long_key(text: str) -> tuple[int, int] | None:
@@ -214,8 +216,8 @@ def first_long_key(text: str) -> tuple[int, int] | None:
     match = _LONG_KEY.search(text)
     if match is None:
         return None
-    start = text.rfind("\n", 0, match.start()) + 1
-    return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+    at = match.start(1)
+    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
 
 
 def first_deep_line(text: str, limit: int = MAX_DEPTH) -> tuple[int, int]:
