@@ -55,8 +55,9 @@ def test_generated_sops_keep_every_promise(seed, which):
 
 
 @settings(max_examples=15, deadline=None)
-@given(seed=st.integers(0, 10**6), actors=st.sampled_from([1, 8, 10]))
-def test_many_or_one_actor_keep_every_promise(seed, actors):
+@given(seed=st.integers(0, 10**6), actors=st.sampled_from([2, 8, 10]))
+def test_few_or_many_actors_keep_every_promise(seed, actors):
+    """One actor is held to what a lone column keeps, below (docs/layout.md, Known limits)."""
     sop = generate_sop(seed, steps=30, actors=actors)
     for columns in ("full", "flow"):
         check_all(sop, compute_layout(sop, PageOptions(columns=columns)))
@@ -120,7 +121,8 @@ def test_any_paper_type_size_and_terminal_keep_every_promise(seed, steps, actors
 
 @pytest.mark.parametrize("seed", range(6))
 @pytest.mark.parametrize("options", [PageOptions(), PageOptions(orientation="portrait", font_size=12),
-                                     PageOptions(width=80, metrics=CellMetrics())], ids=["A4", "A4-portrait-12", "cells"])
+                                     PageOptions(columns="flow"), PageOptions(width=80, metrics=CellMetrics())],
+                         ids=["A4", "A4-portrait-12", "A4-flow", "cells"])
 def test_a_lone_column_keeps_the_promises_it_can(seed, options):
     """One actor: every step drawn in its row and column, every arrow drawn, at right angles, clear
     of the symbols. What it cannot always keep (arrows sharing a stretch, pentagons on a line or on
