@@ -34,6 +34,9 @@ Result = TypeVar("Result")
 
 IN_HAND = 2  # jobs a worker holds at once: one running, one ready
 GRACE = 1.0  # seconds a stopped worker gets to remove what it was writing
+#: How long an idle worker is given to end on its closed pipe before it is asked with SIGTERM
+#: (a signal that lands in a weakref callback prints an "Exception ignored" traceback).
+IDLE_END = 0.2
 CANCEL_CHECK = 0.25  # seconds between looks at the caller's cancelled()
 
 
@@ -193,6 +196,9 @@ class _Worker(Generic[Job, Result]):
         if self.process.pid is None:  # never started
             self.connection.close()
             return
+        if self.process.is_alive():
+            self.connection.close()  # an idle worker ends on the closed pipe, with no signal to land mid-callback
+            self.process.join(IDLE_END)
         if self.process.is_alive():
             self.process.terminate()
             self.process.join(GRACE)
