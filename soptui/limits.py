@@ -214,10 +214,12 @@ def first_long_key(text: str) -> tuple[int, int] | None:
     a multi-line string that looks like one would be taken for one; no SOP
     text starts a line with thousands of dotted words."""
     match = _LONG_KEY.search(text)
-    if match is None:
-        return None
-    at = match.start(1)
-    return text.count("\n", 0, at) + 1, at - text.rfind("\n", 0, at)
+    return None if match is None else position(text, match.start(1))
+
+
+def position(text: str, offset: int) -> tuple[int, int]:
+    """The (line, column) of ``offset`` in ``text``, both from 1."""
+    return text.count("\n", 0, offset) + 1, offset - text.rfind("\n", 0, offset)
 
 
 def first_deep_line(text: str, limit: int = MAX_DEPTH) -> tuple[int, int]:

@@ -187,10 +187,7 @@ def _parse(text: str, name: str) -> tuple[dict[str, Any], Finding | None]:
 
 def _long_number_position(text: str) -> tuple[int, int]:
     match = re.search(r"\d(?:_?\d){99,}", text)  # digits may be grouped by underscores
-    if match is None:
-        return 1, 1
-    start = text.rfind("\n", 0, match.start()) + 1
-    return text.count("\n", 0, match.start()) + 1, match.start() - start + 1
+    return (1, 1) if match is None else limits.position(text, match.start())
 
 
 class _Reader(Reporter):
