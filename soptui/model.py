@@ -19,7 +19,8 @@ key tables of docs/format.md from them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterator
+from dataclasses import dataclass, field, fields, is_dataclass, replace
 from functools import cached_property
 from typing import Any, Literal, get_args
 
@@ -246,3 +247,18 @@ class Sop:
         steps = list(self.langkah)
         steps[index] = replace(steps[index], **changes)
         return replace(self, langkah=tuple(steps))
+
+
+def strings(value: Any, where: tuple = ()) -> Iterator[tuple[tuple, str]]:
+    """(key path, text) of every string a model value holds (a dataclass, its tuples and lists),
+    unknown keys (``extra``) aside: what prints somewhere, for the checks and the exporters that
+    must look at all of it (characters the print font lacks)."""
+    if isinstance(value, str):
+        yield where, value
+    elif isinstance(value, tuple | list):
+        for index, item in enumerate(value):
+            yield from strings(item, (*where, index))
+    elif is_dataclass(value):
+        for spec in fields(value):
+            if spec.name != "extra":  # unknown keys print nowhere (S011 names them)
+                yield from strings(getattr(value, spec.name), (*where, spec.name))

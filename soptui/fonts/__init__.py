@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import json
 from bisect import bisect_right
-from dataclasses import fields, is_dataclass
+from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
 from typing import Any
+
+from soptui.model import strings
 
 FONT_DIR = Path(__file__).parent
 REGULAR = "DejaVuSans"
@@ -45,7 +47,12 @@ def lacking(*values: Any) -> str:
     Such a character prints as the empty .notdef box, which PDF/A forbids: ``soptui check``
     warns of it (rule I013), and the official PDF and the bound document name them when they
     refuse a PDF/A file for it."""
-    return ", ".join(f"{c} (U+{ord(c):04X})" for c in sorted(without_glyph(_texts(values)))) or "-"
+    return named(sorted(without_glyph("".join(text for _, text in strings(values))))) or "-"
+
+
+def named(chars: Iterable[str]) -> str:
+    """Characters as people can look them up: ``字 (U+5B57), 漢 (U+6F22)``."""
+    return ", ".join(f"{c} (U+{ord(c):04X})" for c in chars)
 
 
 def without_glyph(text: str) -> set[str]:
@@ -61,12 +68,3 @@ def _coverage() -> tuple[list[int], list[int]]:
     ranges = json.loads((FONT_DIR / "coverage.json").read_text(encoding="utf-8"))["ranges"]
     return [first for first, _ in ranges], [last for _, last in ranges]
 
-
-def _texts(value: Any) -> str:
-    if isinstance(value, str):
-        return value
-    if is_dataclass(value):
-        return "".join(_texts(getattr(value, field.name)) for field in fields(value))
-    if isinstance(value, tuple | list):
-        return "".join(_texts(item) for item in value)
-    return ""
